@@ -1,0 +1,250 @@
+//! The command line: argument definitions and the commands behind them.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::engine::state::State;
+use crate::policy;
+use crate::scenario::{Scenario, ScenarioError, BUILTIN, DEFAULT};
+use crate::sim;
+
+/// Largest scenario file we read (checked before reading it whole).
+pub const MAX_SCENARIO_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cto-sim",
+    version,
+    about = "You are the CTO of a growing startup."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the bots, a line each.
+    Policies,
+    /// Let a bot play runs headlessly and summarise them.
+    Simulate(SimulateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SimulateArgs {
+    /// The bot that plays (see `cto-sim policies`).
+    #[arg(long, short)]
+    pub policy: String,
+    /// A built-in scenario name or a path to a .ron file.
+    #[arg(long, short, default_value = DEFAULT)]
+    pub scenario: String,
+    /// Number of runs; seeds are S, S+1, …
+    #[arg(long, short, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub runs: u32,
+    /// Seed of the first run.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Play at most this many weeks (overrides the scenario's horizon).
+    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..=5200))]
+    pub weeks: Option<u32>,
+    /// Print exactly one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// An error for the person at the terminal; `main` prints it and exits 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Scenario(#[from] ScenarioError),
+    #[error("{0}")]
+    Sim(#[from] sim::SimError),
+}
+
+/// Run the parsed command line, writing to `out`.
+pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    match cli.command {
+        None => {
+            let _ = writeln!(
+                out,
+                "cto-sim: the terminal game is coming. Meanwhile, watch a bot play:\n  cto-sim simulate --policy balanced\n\nRun `cto-sim --help` for every command."
+            );
+            Ok(())
+        }
+        Some(Command::Policies) => {
+            for (name, about) in policy::BOTS {
+                let _ = writeln!(out, "{name:<10} {about}");
+            }
+            Ok(())
+        }
+        Some(Command::Simulate(args)) => simulate(args, out),
+    }
+}
+
+/// Load a scenario by built-in name or path.
+pub fn load_scenario(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+    let looks_like_path = name_or_path.contains('/')
+        || name_or_path.contains('\\')
+        || name_or_path.ends_with(".ron")
+        || Path::new(name_or_path).is_file();
+    if !looks_like_path {
+        return Scenario::builtin(name_or_path);
+    }
+    let text = read_limited(Path::new(name_or_path), MAX_SCENARIO_BYTES)?;
+    Scenario::from_ron(&text, name_or_path)
+}
+
+/// Read a text file of at most `limit` bytes, refusing larger ones before reading.
+pub fn read_limited(path: &Path, limit: u64) -> Result<String, ScenarioError> {
+    let origin = path.display().to_string();
+    let io = |message: String| ScenarioError::Io {
+        origin: origin.clone(),
+        message,
+    };
+    let file = std::fs::File::open(path).map_err(|e| io(format!("cannot open: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| io(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(io("is a folder, not a scenario file".into()));
+    }
+    if meta.len() > limit {
+        return Err(io(format!(
+            "the file is {} bytes; scenario files may be at most {limit} bytes",
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(io(format!("scenario files may be at most {limit} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        io(format!(
+            "not UTF-8 text (invalid byte at offset {}); is this a scenario file?",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    if policy::by_name(&args.policy, 0).is_none() {
+        return Err(sim::SimError::UnknownPolicy(args.policy).into());
+    }
+    let mut scenario = load_scenario(&args.scenario)?;
+    if let Some(w) = args.weeks {
+        scenario.horizon_weeks = w;
+    }
+    let scenario = Arc::new(scenario);
+    let started = Instant::now();
+    if args.runs == 1 && !args.json {
+        let mut rows = Vec::new();
+        let result = sim::play(&scenario, &args.policy, args.seed, |s, _| {
+            if s.week % 13 == 0 || s.ending.is_some() {
+                rows.push(timeline_row(s));
+            }
+        })?;
+        let _ = writeln!(
+            out,
+            "{} plays '{}' (seed {}).\n",
+            args.policy, scenario.name, args.seed
+        );
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9} {:>9} {:>7}",
+            "week", "stage", "cash", "ARR", "eng", "influence", "authority", "morale"
+        );
+        for r in rows {
+            let _ = writeln!(out, "{r}");
+        }
+        let _ = writeln!(
+            out,
+            "\nEnding: {} ({}) after {} weeks. Score {:.1}.",
+            result.ending.id(),
+            result.ending.headline(),
+            result.weeks,
+            result.score
+        );
+        return Ok(());
+    }
+    let batch = sim::batch(&scenario, &args.policy, args.runs, args.seed)?;
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if args.json {
+        let value = serde_json::json!({
+            "scenario": batch.scenario,
+            "policy": batch.policy,
+            "runs": batch.runs,
+            "seed": batch.seed,
+            "weeks_simulated": batch.weeks_simulated,
+            "elapsed_ms": (elapsed_ms * 1000.0).round() / 1000.0,
+            "endings": batch.endings,
+            "mean": batch.mean,
+        });
+        let _ = writeln!(out, "{value}");
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{} played '{}' {} times (seeds {}–{}), {} weeks in {:.0} ms.\n",
+        batch.policy,
+        batch.scenario,
+        batch.runs,
+        batch.seed,
+        batch.seed.wrapping_add(u64::from(batch.runs) - 1),
+        batch.weeks_simulated,
+        elapsed_ms
+    );
+    let _ = writeln!(out, "Endings:");
+    for e in crate::engine::Ending::ALL {
+        let c = batch.count(e);
+        if c > 0 {
+            let pct = 100.0 * f64::from(c) / f64::from(batch.runs);
+            let _ = writeln!(out, "  {:<17} {:>6}  {:>5.1}%", e.id(), c, pct);
+        }
+    }
+    let m = &batch.mean;
+    let _ = writeln!(
+        out,
+        "\nMeans: score {:.1}, influence {:.1}, authority {:.1}, ARR ${:.2}M, headcount {:.1}, weeks {:.1}",
+        m.score,
+        m.influence,
+        m.authority,
+        m.arr / 1e6,
+        m.headcount,
+        m.weeks
+    );
+    Ok(())
+}
+
+fn money(x: f64) -> String {
+    if x.abs() >= 1e6 {
+        format!("${:.2}M", x / 1e6)
+    } else {
+        format!("${:.0}k", x / 1e3)
+    }
+}
+
+fn timeline_row(s: &State) -> String {
+    format!(
+        "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9.0} {:>9.0} {:>7.2}",
+        s.week,
+        s.company.stage.label(),
+        money(s.company.cash),
+        money(s.company.arr),
+        s.people.engineers(),
+        s.influence_points(),
+        s.authority_points(),
+        s.company.morale
+    )
+}
+
+/// Names of the built-in scenarios.
+pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+    BUILTIN.iter().map(|(n, _)| *n)
+}

@@ -1,0 +1,28 @@
+//! The simulation: a pure, deterministic function of (scenario, seed, decisions).
+//!
+//! No I/O, no clock, no `HashMap` iteration, no platform maths: floats use basic
+//! arithmetic and `libm`, randomness comes from [`rng::SimRng`] streams. Create a
+//! [`Game`], feed it one [`Decision`] per week with [`Game::step`], read the
+//! [`State`]. Bots and people play through exactly this API.
+
+pub mod decision;
+pub mod events;
+pub mod hash;
+pub mod ledger;
+pub mod news;
+pub mod outcome;
+pub mod params;
+pub mod rng;
+pub mod state;
+mod step;
+
+pub use decision::{Answer, Attention, Decision, DecisionError, Hiring, HOURS_RANGE};
+pub use ledger::{Cause, LedgerEntry};
+pub use news::News;
+pub use outcome::{score, Ending};
+pub use state::{PowerBase, ReportingLine, Stage, State};
+pub use step::Game;
+
+/// Version of the simulation rules. Bumped whenever the same (scenario, seed,
+/// decisions) could produce different states; saved runs record it.
+pub const RULES_VERSION: u32 = 1;

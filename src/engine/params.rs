@@ -1,0 +1,486 @@
+//! Every tunable number of the model, with its default.
+//!
+//! A scenario overrides any subset of these in its `params` block; a field left
+//! out keeps the default shown here. The defaults follow `docs/model.md` (and the
+//! sources behind it); the comment on each field names its unit.
+
+use serde::{Deserialize, Serialize};
+
+use super::state::Stage;
+
+/// All model parameters, grouped by subsystem.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    pub attention: AttentionParams,
+    pub hiring: HiringParams,
+    pub org: OrgParams,
+    pub engineering: EngineeringParams,
+    pub morale: MoraleParams,
+    pub power: PowerParams,
+    pub strategy: StrategyParams,
+    pub business: BusinessParams,
+    pub endings: EndingParams,
+}
+
+/// How the CTO's week turns into effective hours.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AttentionParams {
+    /// Fatigue kept from last week (0–1).
+    pub fatigue_decay: f64,
+    /// Lost efficiency per hour of accumulated overtime.
+    pub overtime_cost: f64,
+    /// Efficiency never falls below this (0–1).
+    pub min_efficiency: f64,
+    /// Weekly hours above which overtime accumulates.
+    pub normal_hours: f64,
+    /// An activity counts as "touched" from this share of attention (0–1).
+    pub touch_threshold: f64,
+    /// Weinberg's loss to context switching for 1, 2, 3 and 4 activities (0–1).
+    pub switching_loss: [f64; 4],
+    /// Scaling applied to Weinberg's table (the four are facets of one job).
+    pub switching_scale: f64,
+    /// Coding hours below which the CTO has no maker's block.
+    pub maker_block_hours: f64,
+    /// Coding efficiency without a maker's block (0–1).
+    pub maker_penalty: f64,
+}
+
+impl Default for AttentionParams {
+    fn default() -> Self {
+        AttentionParams {
+            fatigue_decay: 0.75,
+            overtime_cost: 0.0065,
+            min_efficiency: 0.30,
+            normal_hours: 40.0,
+            touch_threshold: 0.10,
+            switching_loss: [0.0, 0.20, 0.40, 0.60],
+            switching_scale: 0.5,
+            maker_block_hours: 20.0,
+            maker_penalty: 0.75,
+        }
+    }
+}
+
+/// Recruiting, ramp-up and training.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HiringParams {
+    /// Weeks from an accepted offer to the first day.
+    pub offer_to_start_weeks: u32,
+    /// CTO hours spent per engineer hired.
+    pub cto_hours_per_hire: f64,
+    /// Engineer hours spent interviewing per hire.
+    pub team_hours_per_hire: f64,
+    /// Hires a fully ramped VP brings in per week.
+    pub vp_hires_per_week: f64,
+    /// Weeks a new engineer takes to reach full productivity.
+    pub ramp_weeks: u32,
+    /// Productivity of a new engineer in week one (0–1).
+    pub ramp_start: f64,
+    /// Experienced engineer-weeks consumed per new engineer in ramp (0–1).
+    pub training_overhead: f64,
+    /// Weeks to find and close a VP of Engineering.
+    pub vp_search_weeks: u32,
+    /// Weeks a VP needs to be fully effective.
+    pub vp_ramp_weeks: u32,
+    /// Most VPs the company can have.
+    pub max_vps: u32,
+    /// Most engineers promoted to manager per week.
+    pub promotions_per_week: u32,
+}
+
+impl Default for HiringParams {
+    fn default() -> Self {
+        HiringParams {
+            offer_to_start_weeks: 6,
+            cto_hours_per_hire: 6.0,
+            team_hours_per_hire: 20.0,
+            vp_hires_per_week: 1.0,
+            ramp_weeks: 20,
+            ramp_start: 0.25,
+            training_overhead: 0.25,
+            vp_search_weeks: 10,
+            vp_ramp_weeks: 26,
+            max_vps: 3,
+            promotions_per_week: 1,
+        }
+    }
+}
+
+/// Spans of control, coordination cost and the CTO's management load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrgParams {
+    /// Engineers one manager covers well.
+    pub manager_span: f64,
+    /// Managers one manager-of-managers (VP) covers well.
+    pub manager_of_managers_span: f64,
+    /// Communication-overhead coefficient (Madachy).
+    pub communication_coefficient: f64,
+    /// Communication overhead never exceeds this (0–1).
+    pub max_communication_overhead: f64,
+    /// CTO hours per engineer reporting directly.
+    pub hours_per_engineer_report: f64,
+    /// CTO hours per manager or VP reporting directly (Grove's half day).
+    pub hours_per_manager_report: f64,
+    /// CTO hours a shared-responsibility forum takes each week.
+    pub forum_hours: f64,
+    /// Engineers who stay with the CTO after the VP goes to the CEO.
+    pub cto_team: u32,
+    /// Coverage bonus of informal coordination in a small company (0–1).
+    pub small_company_bonus: f64,
+    /// Below this many engineers informal coordination works (Dunbar's 15).
+    pub small_company_size: f64,
+}
+
+impl Default for OrgParams {
+    fn default() -> Self {
+        OrgParams {
+            manager_span: 8.0,
+            manager_of_managers_span: 6.0,
+            communication_coefficient: 0.06,
+            max_communication_overhead: 0.8,
+            hours_per_engineer_report: 1.5,
+            hours_per_manager_report: 4.0,
+            forum_hours: 4.0,
+            cto_team: 2,
+            small_company_bonus: 0.3,
+            small_company_size: 15.0,
+        }
+    }
+}
+
+/// Velocity and technical debt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EngineeringParams {
+    /// Feature points per fully productive engineer-week.
+    pub points_per_engineer_week: f64,
+    /// Debt added per feature point shipped at zero quality.
+    pub debt_per_point: f64,
+    /// Debt repaid per refactoring engineer-week.
+    pub refactor_efficiency: f64,
+    /// Weekly interest on the debt stock.
+    pub debt_interest: f64,
+    /// Debt ratio at which half of capacity goes to the debt tax.
+    pub debt_half_ratio: f64,
+    /// The debt tax never exceeds this (0–1).
+    pub max_debt_tax: f64,
+    /// Productivity at zero morale; productivity is this plus `morale_productivity * morale`.
+    pub base_productivity: f64,
+    /// Productivity gained per unit of morale.
+    pub morale_productivity: f64,
+    /// Most refactoring share a decision may ask for (percent).
+    pub max_refactor_pct: u8,
+}
+
+impl Default for EngineeringParams {
+    fn default() -> Self {
+        EngineeringParams {
+            points_per_engineer_week: 1.0,
+            debt_per_point: 0.40,
+            refactor_efficiency: 0.30,
+            debt_interest: 0.002,
+            debt_half_ratio: 0.35,
+            max_debt_tax: 0.7,
+            base_productivity: 0.6,
+            morale_productivity: 0.6,
+            max_refactor_pct: 40,
+        }
+    }
+}
+
+/// Morale and attrition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MoraleParams {
+    /// Morale with no management at all (0–1).
+    pub baseline: f64,
+    /// Weight of management coverage on morale (Gallup: 70%).
+    pub management_weight: f64,
+    /// Morale lost per unit of debt tax.
+    pub debt_weight: f64,
+    /// Morale lost at the CTO's full fatigue (a crunching CTO crunches the team).
+    pub crunch_weight: f64,
+    /// Weeks for morale to move most of the way to its target.
+    pub time_constant: f64,
+    /// Yearly attrition at neutral morale (0.6).
+    pub base_attrition: f64,
+    /// How sharply attrition rises as morale falls.
+    pub attrition_sensitivity: f64,
+    /// Cost of a leaver as a share of a year's loaded salary.
+    pub leaver_cost: f64,
+}
+
+impl Default for MoraleParams {
+    fn default() -> Self {
+        MoraleParams {
+            baseline: 0.18,
+            management_weight: 0.7,
+            debt_weight: 0.10,
+            crunch_weight: 0.15,
+            time_constant: 6.0,
+            base_attrition: 0.132,
+            attrition_sensitivity: 3.0,
+            leaver_cost: 0.55,
+        }
+    }
+}
+
+/// Power bases, influence and the contest with a VP who reports elsewhere.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PowerParams {
+    /// Weeks for legitimate authority to follow a change of reporting line.
+    pub legitimate_lag_weeks: f64,
+    /// Weeks for informational power to follow its sources.
+    pub informational_lag_weeks: f64,
+    /// Expert power gained per week of full hands-on work.
+    pub expert_gain: f64,
+    /// Technical hours per week below which expert power decays.
+    pub expert_min_hours: f64,
+    /// Half-life of expert power without technical work (weeks).
+    pub expert_half_life: f64,
+    /// Referent power gained per week of full management coverage.
+    pub referent_gain: f64,
+    /// Half-life of referent power when the CTO's reports are neglected (weeks).
+    pub referent_half_life: f64,
+    /// Execution rights over the delegated organisation with a shared forum (0–1).
+    pub forum_rights: f64,
+    /// Execution rights over the delegated organisation without one (0–1).
+    pub advisory_rights: f64,
+    /// Reward/coercive power over people whose reviews the CTO does not write (0–1).
+    pub reward_without_reviews: f64,
+    /// Weights of legitimate, reward/coercive, informational, expert and referent power in influence.
+    pub weights: [f64; 5],
+    /// Weight of credits in the adoption contest.
+    pub credit_weight: f64,
+    /// Steepness of the adoption contest.
+    pub contest_steepness: f64,
+    /// Influence margin needed for even odds of adoption.
+    pub contest_threshold: f64,
+    /// A VP's position power over an organisation that is not in the CTO's chain.
+    pub vp_position_power: f64,
+    /// Extra VP power once the VP is fully ramped.
+    pub vp_ramp_power: f64,
+    /// Credits spent taking a VP's reporting line back.
+    pub take_back_cost: f64,
+}
+
+impl Default for PowerParams {
+    fn default() -> Self {
+        PowerParams {
+            legitimate_lag_weeks: 4.0,
+            informational_lag_weeks: 4.0,
+            expert_gain: 0.02,
+            expert_min_hours: 5.0,
+            expert_half_life: 26.0,
+            referent_gain: 0.05,
+            referent_half_life: 12.0,
+            forum_rights: 0.5,
+            advisory_rights: 0.0,
+            reward_without_reviews: 0.3,
+            weights: [0.30, 0.10, 0.15, 0.25, 0.20],
+            credit_weight: 0.3,
+            contest_steepness: 8.0,
+            contest_threshold: 0.25,
+            vp_position_power: 0.40,
+            vp_ramp_power: 0.20,
+            take_back_cost: 0.15,
+        }
+    }
+}
+
+/// Strategy alignment and choice opportunities (technology bets).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StrategyParams {
+    /// Alignment gained per 10 effective strategy hours.
+    pub alignment_gain: f64,
+    /// Weekly loss of alignment to market drift.
+    pub market_drift: f64,
+    /// Quality of direction set without the CTO (0–1).
+    pub direction_without_cto: f64,
+    /// Weeks between choice opportunities.
+    pub bet_interval_weeks: u32,
+    /// Effective strategy hours needed to take part in one.
+    pub bet_min_hours: f64,
+    /// Expert power won or lost on a bet the CTO made.
+    pub bet_expert: f64,
+    /// Credits won or lost on a bet the CTO made.
+    pub bet_credits: f64,
+    /// Product-market fit won or lost on any bet.
+    pub bet_fit: f64,
+    /// Credits lost when the organisation overrides the CTO.
+    pub override_credits: f64,
+}
+
+impl Default for StrategyParams {
+    fn default() -> Self {
+        StrategyParams {
+            alignment_gain: 0.08,
+            market_drift: 0.015,
+            direction_without_cto: 0.45,
+            bet_interval_weeks: 6,
+            bet_min_hours: 4.0,
+            bet_expert: 0.05,
+            bet_credits: 0.05,
+            bet_fit: 0.03,
+            override_credits: 0.05,
+        }
+    }
+}
+
+/// One funding round: what it takes to raise from a stage, and what it brings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// The stage the company raises from.
+    pub from: Stage,
+    /// ARR the investors want to see, in dollars.
+    pub arr_bar: f64,
+    /// The round's size, in dollars.
+    pub size: f64,
+}
+
+/// Revenue, costs and fund-raising.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BusinessParams {
+    /// Product-market fit learned per week of aligned shipping.
+    pub fit_learning: f64,
+    /// Weekly ARR growth ceiling at $1M ARR.
+    pub growth_ceiling: f64,
+    /// Exponent of the growth ceiling in ARR (negative: big companies grow slower).
+    pub growth_exponent: f64,
+    /// Bounds of the weekly growth ceiling.
+    pub growth_bounds: [f64; 2],
+    /// Weekly churn of ARR.
+    pub churn: f64,
+    /// ARR added weekly by founder-led sales once fit is above 0.3, in dollars.
+    pub founder_sales: f64,
+    /// Feature points per week the business needs at $1M ARR (scales with sqrt ARR).
+    pub points_needed: f64,
+    /// Loaded yearly cost of an engineer, manager, VP and the CTO, in dollars.
+    pub salaries: [f64; 4],
+    /// Loaded yearly cost of a person outside engineering.
+    pub other_salary: f64,
+    /// Engineering share of headcount at Seed, A, B, C and Growth.
+    pub engineering_share: [f64; 5],
+    /// Other operating costs as a share of payroll.
+    pub opex: f64,
+    /// Runway (months) below which the CEO starts raising.
+    pub raise_below_runway_months: f64,
+    /// Weeks a raise takes.
+    pub raise_weeks: u32,
+    /// Highest burn multiple investors accept.
+    pub max_burn_multiple: f64,
+    /// Investor appetite: the bar is scaled by a draw in this range.
+    pub appetite: [f64; 2],
+    /// A bridge is possible once ARR reaches this share of the bar.
+    pub bridge_at: f64,
+    /// A bridge's size as a share of the round.
+    pub bridge_size: f64,
+    /// The funding rounds, in order.
+    pub rounds: Vec<Round>,
+}
+
+impl Default for BusinessParams {
+    fn default() -> Self {
+        BusinessParams {
+            fit_learning: 0.02,
+            growth_ceiling: 0.035,
+            growth_exponent: -0.15,
+            growth_bounds: [0.008, 0.045],
+            churn: 0.0025,
+            founder_sales: 2000.0,
+            points_needed: 4.0,
+            salaries: [185_000.0, 230_000.0, 300_000.0, 250_000.0],
+            other_salary: 130_000.0,
+            engineering_share: [0.65, 0.50, 0.45, 0.40, 0.40],
+            opex: 0.15,
+            raise_below_runway_months: 9.0,
+            raise_weeks: 16,
+            max_burn_multiple: 3.5,
+            appetite: [0.85, 1.15],
+            bridge_at: 0.4,
+            bridge_size: 0.3,
+            rounds: vec![
+                Round {
+                    from: Stage::Seed,
+                    arr_bar: 2.0e6,
+                    size: 9.1e6,
+                },
+                Round {
+                    from: Stage::SeriesA,
+                    arr_bar: 6.0e6,
+                    size: 25.0e6,
+                },
+                Round {
+                    from: Stage::SeriesB,
+                    arr_bar: 18.0e6,
+                    size: 60.0e6,
+                },
+                Round {
+                    from: Stage::SeriesC,
+                    arr_bar: 40.0e6,
+                    size: 120.0e6,
+                },
+            ],
+        }
+    }
+}
+
+/// When a run ends, and how it is scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EndingParams {
+    /// Weeks the puppet signature must hold.
+    pub puppet_weeks: u32,
+    /// Puppet: legitimate authority below this (0–1).
+    pub puppet_authority: f64,
+    /// Puppet: influence below this (0–1).
+    pub puppet_influence: f64,
+    /// Puppet: adoption below this (0–1).
+    pub puppet_adoption: f64,
+    /// Weeks the 10x-programmer signature must hold.
+    pub ten_x_weeks: u32,
+    /// 10x: coding share at or above this counts as a coding week (0–1).
+    pub ten_x_coding_share: f64,
+    /// 10x: coding weeks needed in the last 16.
+    pub ten_x_coding_weeks: u32,
+    /// 10x: the signature needs at least this many engineers.
+    pub ten_x_min_engineers: u32,
+    /// 10x: management coverage below this (0–1).
+    pub ten_x_coverage: f64,
+    /// Weeks with credits exhausted (while holding authority) before the board acts.
+    pub fired_weeks: u32,
+    /// Credits at or below this count as exhausted.
+    pub fired_credits: f64,
+    /// ARR that makes an IPO possible, in dollars.
+    pub ipo_arr: f64,
+    /// The IPO also needs at least this stage.
+    pub ipo_stage: Stage,
+}
+
+impl Default for EndingParams {
+    fn default() -> Self {
+        EndingParams {
+            puppet_weeks: 12,
+            puppet_authority: 0.2,
+            puppet_influence: 0.45,
+            puppet_adoption: 0.4,
+            ten_x_weeks: 12,
+            ten_x_coding_share: 0.5,
+            ten_x_coding_weeks: 12,
+            ten_x_min_engineers: 10,
+            ten_x_coverage: 0.6,
+            fired_weeks: 8,
+            fired_credits: 0.02,
+            ipo_arr: 75.0e6,
+            ipo_stage: Stage::SeriesC,
+        }
+    }
+}

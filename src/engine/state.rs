@@ -1,0 +1,432 @@
+//! The state of a run: everything the engine carries from one week to the next,
+//! plus the derived figures of the last week that the player sees.
+
+use serde::{Deserialize, Serialize};
+
+use super::hash::StateHasher;
+use super::ledger::LedgerEntry;
+use super::news::News;
+use super::outcome::Ending;
+
+/// The company's funding stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Stage {
+    Seed,
+    SeriesA,
+    SeriesB,
+    SeriesC,
+    Growth,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Seed,
+        Stage::SeriesA,
+        Stage::SeriesB,
+        Stage::SeriesC,
+        Stage::Growth,
+    ];
+
+    /// Position in [`Stage::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The name a player reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Seed => "Seed",
+            Stage::SeriesA => "Series A",
+            Stage::SeriesB => "Series B",
+            Stage::SeriesC => "Series C",
+            Stage::Growth => "Growth",
+        }
+    }
+}
+
+/// To whom a VP of Engineering reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportingLine {
+    /// The VP reports to the CTO: the CTO keeps authority over the whole organisation.
+    Cto,
+    /// The VP reports to the CEO. With `forum`, the CTO keeps a shared-responsibility
+    /// forum with the VP and the CEO (joint prioritisation); without, the CTO only advises.
+    Ceo { forum: bool },
+}
+
+/// A VP of Engineering.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vp {
+    /// Weeks since the VP started.
+    pub age_weeks: u32,
+    /// The VP's reporting line.
+    pub line: ReportingLine,
+}
+
+/// Who works in engineering, and who is on the way.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct People {
+    /// Fully ramped individual contributors.
+    pub experienced: u32,
+    /// Engineers in ramp-up; index = weeks since they started.
+    pub ramping: Vec<u32>,
+    /// Accepted offers; index = weeks until they start (0 = next week).
+    pub pipeline: Vec<u32>,
+    /// Engineering managers.
+    pub managers: u32,
+    /// VPs of Engineering.
+    pub vps: Vec<Vp>,
+    /// Weeks left in a VP search, if one is running.
+    pub vp_search: Option<u32>,
+    /// Fractional progress toward the next hire (hiring capacity carries over).
+    pub hire_progress: f64,
+}
+
+impl People {
+    /// Individual contributors, ramped or not.
+    pub fn engineers(&self) -> u32 {
+        self.experienced + self.ramping.iter().sum::<u32>()
+    }
+    /// Engineers still ramping up.
+    pub fn ramping_total(&self) -> u32 {
+        self.ramping.iter().sum()
+    }
+    /// Offers accepted but not started.
+    pub fn in_pipeline(&self) -> u32 {
+        self.pipeline.iter().sum()
+    }
+    /// Everyone in engineering, the CTO included.
+    pub fn headcount(&self) -> u32 {
+        self.engineers() + self.managers + self.vps.len() as u32 + 1
+    }
+}
+
+/// The CTO's power bases (French & Raven) and credit bank (Hollander), each 0–1.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Power {
+    /// Formal authority: the right to assign work, as the organisation perceives it.
+    pub legitimate: f64,
+    /// Reward and coercive power: reviews, pay, staffing.
+    pub reward: f64,
+    /// Informational power: being where the information flows.
+    pub informational: f64,
+    /// Expert power: technical credibility.
+    pub expert: f64,
+    /// Referent power: trust and relationships.
+    pub referent: f64,
+    /// Idiosyncrasy credits: political capital earned by good calls, spent on fights.
+    pub credits: f64,
+}
+
+/// One of the quantities the influence ledger itemises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PowerBase {
+    Legitimate,
+    Reward,
+    Informational,
+    Expert,
+    Referent,
+    Credits,
+}
+
+impl PowerBase {
+    /// The name a player reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            PowerBase::Legitimate => "authority",
+            PowerBase::Reward => "reward",
+            PowerBase::Informational => "information",
+            PowerBase::Expert => "expertise",
+            PowerBase::Referent => "trust",
+            PowerBase::Credits => "credits",
+        }
+    }
+}
+
+/// The company.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Company {
+    pub stage: Stage,
+    /// Cash in the bank, dollars.
+    pub cash: f64,
+    /// Annual recurring revenue, dollars.
+    pub arr: f64,
+    /// Product-market fit, 0–1.
+    pub fit: f64,
+    /// Alignment of the CTO's technology agenda with viable business lines, 0–1.
+    pub alignment: f64,
+    /// Technical-debt stock, in feature points of rework.
+    pub debt: f64,
+    /// Cumulative feature points shipped.
+    pub codebase: f64,
+    /// Engineering morale, 0–1.
+    pub morale: f64,
+}
+
+/// Fund-raising in progress.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Raise {
+    /// Weeks until the current raise closes; 0 when none is running.
+    pub weeks_left: u32,
+    /// A bridge was already taken at this stage.
+    pub bridged: bool,
+}
+
+/// Figures derived during the last week: what the screens show. Not carried over
+/// (but hashed, since they are what the player saw).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metrics {
+    /// Effective CTO hours on strategy, hiring, coding and management.
+    pub effective_hours: [f64; 4],
+    /// CTO efficiency after fatigue, 0–1.
+    pub efficiency: f64,
+    /// Share of the CTO's time lost to context switching, 0–1.
+    pub switching_loss: f64,
+    /// Engineering teams.
+    pub teams: f64,
+    /// Communication overhead, 0–1.
+    pub communication_overhead: f64,
+    /// CTO hours the CTO's direct reports need.
+    pub management_need: f64,
+    /// How well the CTO covers their direct reports, 0–1.
+    pub cto_coverage: f64,
+    /// How well the organisation is managed, 0–1.
+    pub org_coverage: f64,
+    /// Whether a manager-of-managers layer is needed and missing.
+    pub needs_manager_of_managers: bool,
+    /// Share of engineering in the CTO's reporting chain, 0–1.
+    pub chain_share: f64,
+    /// Engineering capacity in full-time equivalents.
+    pub capacity: f64,
+    /// Share of capacity lost to technical debt, 0–1.
+    pub debt_tax: f64,
+    /// Feature points shipped this week.
+    pub velocity: f64,
+    /// Of which the CTO's own hands.
+    pub cto_velocity: f64,
+    /// Quality of this week's work, 0–1.
+    pub quality: f64,
+    /// Influence, 0–1.
+    pub influence: f64,
+    /// Power of the VP who reports elsewhere, 0–1 (0 when none does).
+    pub opposing_power: f64,
+    /// Probability the organisation carries out the CTO's direction, 0–1.
+    pub adoption: f64,
+    /// Direction actually executed, 0–1.
+    pub direction: f64,
+    /// Revenue this week, dollars.
+    pub revenue: f64,
+    /// Costs this week, dollars.
+    pub costs: f64,
+    /// Funding received this week, dollars.
+    pub funding: f64,
+    /// Months of runway at this week's net burn (capped at 999).
+    pub runway_months: f64,
+    /// Net burn over new ARR for the last 13 weeks (capped at 99).
+    pub burn_multiple: f64,
+    /// Yearly attrition rate at this week's morale, 0–1.
+    pub attrition_rate: f64,
+    /// Hires made this week (offers accepted).
+    pub hires: u32,
+    /// People who left this week.
+    pub leavers: u32,
+}
+
+/// Counters and windows the endings and charts need.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tracking {
+    /// ARR at the end of each of the last 13 weeks (ring buffer).
+    pub arr_window: [f64; 13],
+    /// Net burn of each of the last 13 weeks (ring buffer).
+    pub burn_window: [f64; 13],
+    /// Bit i set: the CTO coded at the 10x share i weeks ago (last 16 weeks).
+    pub coding_weeks: u16,
+    /// Consecutive weeks the puppet signature held.
+    pub puppet_streak: u32,
+    /// Consecutive weeks the 10x-programmer signature held.
+    pub ten_x_streak: u32,
+    /// Consecutive weeks with credits exhausted while holding authority.
+    pub fired_streak: u32,
+    /// Technology bets decided with the CTO, without, and overridden.
+    pub bets_with_cto: u32,
+    pub bets_without_cto: u32,
+    pub bets_overridden: u32,
+    /// Technology bets that paid off and that failed.
+    pub bets_won: u32,
+    pub bets_lost: u32,
+    /// Sum of weekly influence (for the run's mean).
+    pub influence_sum: f64,
+    /// Highest ARR reached.
+    pub peak_arr: f64,
+}
+
+/// A scenario event waiting for the player's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingEvent {
+    /// Position of the event in the scenario's deck.
+    pub event: usize,
+    /// Week the event fired.
+    pub week: u32,
+}
+
+/// The whole state of a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Weeks played so far (0 before the first decision).
+    pub week: u32,
+    pub company: Company,
+    pub people: People,
+    pub power: Power,
+    /// CTO overtime fatigue, in accumulated overtime hours.
+    pub fatigue: f64,
+    /// The CTO's coding output as a multiple of an average engineer.
+    pub coding_multiple: f64,
+    pub raise: Raise,
+    pub metrics: Metrics,
+    pub tracking: Tracking,
+    /// Events waiting for an answer in the next decision.
+    pub pending: Vec<PendingEvent>,
+    /// Week each deck event last fired (`None`: never).
+    pub event_last_fired: Vec<Option<u32>>,
+    /// What happened last week, for the news log.
+    pub news: Vec<News>,
+    /// Why influence and credits moved last week.
+    pub ledger: Vec<LedgerEntry>,
+    /// The ending, once the run is over.
+    pub ending: Option<Ending>,
+}
+
+impl State {
+    /// Influence on the 0–100 scale players see.
+    pub fn influence_points(&self) -> f64 {
+        self.metrics.influence * 100.0
+    }
+
+    /// Authority (formal, legitimate authority) on the 0–100 scale.
+    pub fn authority_points(&self) -> f64 {
+        self.power.legitimate * 100.0
+    }
+
+    /// Feed the canonical encoding of the state into `h`.
+    ///
+    /// Every field, in declaration order. News and the ledger are explanations of
+    /// the numbers, not extra state, and are hashed through their counts only.
+    pub fn hash_into(&self, h: &mut StateHasher) {
+        h.u64(u64::from(self.week));
+        let c = &self.company;
+        h.u64(c.stage as u64);
+        for x in [
+            c.cash,
+            c.arr,
+            c.fit,
+            c.alignment,
+            c.debt,
+            c.codebase,
+            c.morale,
+        ] {
+            h.f64(x);
+        }
+        let p = &self.people;
+        h.u64(u64::from(p.experienced));
+        h.u64(p.ramping.len() as u64);
+        for &r in &p.ramping {
+            h.u64(u64::from(r));
+        }
+        h.u64(p.pipeline.len() as u64);
+        for &r in &p.pipeline {
+            h.u64(u64::from(r));
+        }
+        h.u64(u64::from(p.managers));
+        h.u64(p.vps.len() as u64);
+        for vp in &p.vps {
+            h.u64(u64::from(vp.age_weeks));
+            h.u64(match vp.line {
+                ReportingLine::Cto => 0,
+                ReportingLine::Ceo { forum: false } => 1,
+                ReportingLine::Ceo { forum: true } => 2,
+            });
+        }
+        h.u64(p.vp_search.map_or(u64::MAX, u64::from));
+        h.f64(p.hire_progress);
+        let w = &self.power;
+        for x in [
+            w.legitimate,
+            w.reward,
+            w.informational,
+            w.expert,
+            w.referent,
+            w.credits,
+        ] {
+            h.f64(x);
+        }
+        h.f64(self.fatigue);
+        h.f64(self.coding_multiple);
+        h.u64(u64::from(self.raise.weeks_left));
+        h.u64(u64::from(self.raise.bridged));
+        let m = &self.metrics;
+        for x in m.effective_hours {
+            h.f64(x);
+        }
+        for x in [
+            m.efficiency,
+            m.switching_loss,
+            m.teams,
+            m.communication_overhead,
+            m.management_need,
+            m.cto_coverage,
+            m.org_coverage,
+            m.chain_share,
+            m.capacity,
+            m.debt_tax,
+            m.velocity,
+            m.cto_velocity,
+            m.quality,
+            m.influence,
+            m.opposing_power,
+            m.adoption,
+            m.direction,
+            m.revenue,
+            m.costs,
+            m.funding,
+            m.runway_months,
+            m.burn_multiple,
+            m.attrition_rate,
+        ] {
+            h.f64(x);
+        }
+        h.u64(u64::from(m.needs_manager_of_managers));
+        h.u64(u64::from(m.hires));
+        h.u64(u64::from(m.leavers));
+        let t = &self.tracking;
+        for x in t.arr_window.iter().chain(t.burn_window.iter()) {
+            h.f64(*x);
+        }
+        h.u64(u64::from(t.coding_weeks));
+        for x in [
+            t.puppet_streak,
+            t.ten_x_streak,
+            t.fired_streak,
+            t.bets_with_cto,
+            t.bets_without_cto,
+            t.bets_overridden,
+            t.bets_won,
+            t.bets_lost,
+        ] {
+            h.u64(u64::from(x));
+        }
+        h.f64(t.influence_sum);
+        h.f64(t.peak_arr);
+        h.u64(self.pending.len() as u64);
+        for e in &self.pending {
+            h.u64(e.event as u64);
+            h.u64(u64::from(e.week));
+        }
+        for last in &self.event_last_fired {
+            h.u64(last.map_or(u64::MAX, u64::from));
+        }
+        h.u64(self.news.len() as u64);
+        h.u64(self.ledger.len() as u64);
+        h.u64(self.ending.map_or(u64::MAX, |e| e as u64));
+    }
+}

@@ -1,0 +1,180 @@
+//! Headless play: a bot plays a scenario, one run or a batch.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::engine::{score, Ending, Game, State};
+use crate::policy;
+use crate::scenario::Scenario;
+
+/// How one run ended.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunResult {
+    pub seed: u64,
+    pub ending: Ending,
+    pub score: f64,
+    /// Final influence, 0–100.
+    pub influence: f64,
+    /// Final authority, 0–100.
+    pub authority: f64,
+    /// Final ARR, dollars.
+    pub arr: f64,
+    /// Final engineering headcount (CTO included).
+    pub headcount: u32,
+    /// Weeks played.
+    pub weeks: u32,
+    /// Hash of the final state.
+    pub final_hash: u64,
+}
+
+/// Why a bot could not play.
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error("unknown policy '{0}' (run `cto-sim policies` for the list)")]
+    UnknownPolicy(String),
+    #[error("the {policy} bot made an illegal decision in week {week}: {error}")]
+    IllegalDecision {
+        policy: String,
+        week: u32,
+        error: crate::engine::DecisionError,
+    },
+}
+
+/// Play one run of `scenario` with the bot `policy` and `seed`, calling `each_week`
+/// with the state after every week.
+pub fn play(
+    scenario: &Arc<Scenario>,
+    policy: &str,
+    seed: u64,
+    mut each_week: impl FnMut(&State, u64),
+) -> Result<RunResult, SimError> {
+    let mut bot =
+        policy::by_name(policy, seed).ok_or_else(|| SimError::UnknownPolicy(policy.into()))?;
+    let mut game = Game::new(Arc::clone(scenario), seed);
+    let mut hash = game.hash();
+    while !game.is_over() {
+        let decision = bot.decide(game.state(), scenario);
+        hash = game
+            .step(&decision)
+            .map_err(|error| SimError::IllegalDecision {
+                policy: policy.into(),
+                week: game.state().week + 1,
+                error,
+            })?;
+        each_week(game.state(), hash);
+    }
+    let s = game.state();
+    Ok(RunResult {
+        seed,
+        ending: s.ending.unwrap_or(Ending::TimeUp),
+        score: score(s, scenario.horizon_weeks),
+        influence: s.influence_points(),
+        authority: s.authority_points(),
+        arr: s.company.arr,
+        headcount: s.people.headcount(),
+        weeks: s.week,
+        final_hash: hash,
+    })
+}
+
+/// Means over a batch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Means {
+    pub score: f64,
+    pub influence: f64,
+    pub authority: f64,
+    pub arr: f64,
+    pub headcount: f64,
+    pub weeks: f64,
+}
+
+/// A batch of runs with seeds `seed`, `seed + 1`, …
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Batch {
+    pub scenario: String,
+    pub policy: String,
+    pub runs: u32,
+    pub seed: u64,
+    pub weeks_simulated: u64,
+    /// Count of each ending, by identifier (every ending listed, zeros included).
+    pub endings: BTreeMap<String, u32>,
+    pub mean: Means,
+    #[serde(skip)]
+    pub results: Vec<RunResult>,
+}
+
+impl Batch {
+    /// The ending that happened most often (ties go to the earlier in [`Ending::ALL`]).
+    pub fn most_frequent_ending(&self) -> Ending {
+        let mut best = (Ending::TimeUp, 0);
+        for e in Ending::ALL {
+            let c = self.endings.get(e.id()).copied().unwrap_or(0);
+            if c > best.1 {
+                best = (e, c);
+            }
+        }
+        best.0
+    }
+
+    /// How many runs ended in `ending`.
+    pub fn count(&self, ending: Ending) -> u32 {
+        self.endings.get(ending.id()).copied().unwrap_or(0)
+    }
+}
+
+/// Play `runs` runs with consecutive seeds.
+pub fn batch(
+    scenario: &Arc<Scenario>,
+    policy: &str,
+    runs: u32,
+    seed: u64,
+) -> Result<Batch, SimError> {
+    let mut results = Vec::with_capacity(runs as usize);
+    for i in 0..runs {
+        results.push(play(
+            scenario,
+            policy,
+            seed.wrapping_add(u64::from(i)),
+            |_, _| {},
+        )?);
+    }
+    let mut endings: BTreeMap<String, u32> = Ending::ALL
+        .iter()
+        .map(|e| (e.id().to_string(), 0))
+        .collect();
+    let mut mean = Means::default();
+    let mut weeks_simulated = 0;
+    for r in &results {
+        *endings.entry(r.ending.id().to_string()).or_default() += 1;
+        mean.score += r.score;
+        mean.influence += r.influence;
+        mean.authority += r.authority;
+        mean.arr += r.arr;
+        mean.headcount += f64::from(r.headcount);
+        mean.weeks += f64::from(r.weeks);
+        weeks_simulated += u64::from(r.weeks);
+    }
+    let k = f64::from(runs.max(1));
+    for x in [
+        &mut mean.score,
+        &mut mean.influence,
+        &mut mean.authority,
+        &mut mean.arr,
+        &mut mean.headcount,
+        &mut mean.weeks,
+    ] {
+        *x /= k;
+    }
+    Ok(Batch {
+        scenario: scenario.name.clone(),
+        policy: policy.to_string(),
+        runs,
+        seed,
+        weeks_simulated,
+        endings,
+        mean,
+        results,
+    })
+}
