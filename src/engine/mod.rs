@@ -21,7 +21,7 @@ pub use ledger::{Cause, LedgerEntry};
 pub use news::News;
 pub use outcome::{score, Ending};
 pub use state::{PowerBase, ReportingLine, Stage, State};
-pub use step::Game;
+pub use step::{new_hire_productivity, yearly_attrition, Game};
 
 /// Version of the simulation rules. Bumped whenever the same (scenario, seed,
 /// decisions) could produce different states; saved runs record it.

@@ -139,7 +139,7 @@ impl Default for OrgParams {
     fn default() -> Self {
         OrgParams {
             manager_span: 8.0,
-            manager_of_managers_span: 6.0,
+            manager_of_managers_span: 5.0,
             communication_coefficient: 0.06,
             max_communication_overhead: 0.8,
             hours_per_engineer_report: 1.5,
@@ -180,7 +180,7 @@ impl Default for EngineeringParams {
     fn default() -> Self {
         EngineeringParams {
             points_per_engineer_week: 1.0,
-            debt_per_point: 0.40,
+            debt_per_point: 0.55,
             refactor_efficiency: 0.30,
             debt_interest: 0.002,
             debt_half_ratio: 0.35,

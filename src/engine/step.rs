@@ -9,7 +9,7 @@ use super::hash::StateHasher;
 use super::ledger::{Cause, LedgerEntry};
 use super::news::News;
 use super::outcome::Ending;
-use super::params::Params;
+use super::params::{HiringParams, MoraleParams, Params};
 use super::rng::{SimRng, Stream};
 use super::state::{
     Company, Metrics, People, Power, PowerBase, Raise, ReportingLine, Stage, State, Tracking, Vp,
@@ -537,9 +537,7 @@ impl Week<'_> {
 
         // Attrition: a weekly hazard from last week's morale.
         let mp = &self.p.morale;
-        let hazard = (mp.base_attrition / 52.0)
-            * libm::exp(mp.attrition_sensitivity * (0.6 - self.s.company.morale));
-        let hazard = hazard.clamp(0.0, 0.5);
+        let hazard = (yearly_attrition(self.s.company.morale, mp) / 52.0).clamp(0.0, 0.5);
         let left_ic = self.rng_people.binomial(people.engineers(), hazard);
         let left_mgr = self.rng_people.binomial(people.managers, hazard * 0.7);
         remove_engineers(people, left_ic);
@@ -858,14 +856,11 @@ impl Week<'_> {
         let ramping = f64::from(people.ramping_total());
         let n = ex + ramping;
         let training = (hp.training_overhead * ramping).min(0.5 * ex);
-        let ramp_len = people.ramping.len() as f64;
         let ramp_productive: f64 = people
             .ramping
             .iter()
             .enumerate()
-            .map(|(j, &r)| {
-                f64::from(r) * (hp.ramp_start + (1.0 - hp.ramp_start) * j as f64 / ramp_len)
-            })
+            .map(|(j, &r)| f64::from(r) * new_hire_productivity(j as u32, hp))
             .sum();
         let morale_factor = ep.base_productivity + ep.morale_productivity * self.s.company.morale;
         let co = self.m.communication_overhead;
@@ -911,8 +906,7 @@ impl Week<'_> {
             - mp.crunch_weight * tired;
         let c = &mut self.s.company;
         c.morale = clamp01(c.morale + (target - c.morale) / mp.time_constant.max(1.0));
-        self.m.attrition_rate =
-            (mp.base_attrition * libm::exp(mp.attrition_sensitivity * (0.6 - c.morale))).min(1.0);
+        self.m.attrition_rate = yearly_attrition(c.morale, mp).min(1.0);
     }
 
     // 10. Business: fit, ARR, burn, cash ------------------------------------------
@@ -1104,6 +1098,20 @@ impl Week<'_> {
         }
         self.m = std::mem::take(&mut self.s.metrics);
     }
+}
+
+/// Productivity (0–1) of a new engineer `weeks_in` weeks after starting: it rises
+/// linearly from `ramp_start` toward 1 over `ramp_weeks`, when they count as
+/// experienced.
+pub fn new_hire_productivity(weeks_in: u32, hp: &HiringParams) -> f64 {
+    let len = f64::from(hp.ramp_weeks.max(1));
+    (hp.ramp_start + (1.0 - hp.ramp_start) * f64::from(weeks_in) / len).min(1.0)
+}
+
+/// Yearly attrition rate at `morale`: the base rate at neutral morale (0.6),
+/// rising exponentially as morale falls.
+pub fn yearly_attrition(morale: f64, mp: &MoraleParams) -> f64 {
+    mp.base_attrition * libm::exp(mp.attrition_sensitivity * (0.6 - morale))
 }
 
 /// How far along a ramp of `weeks` someone of `age` weeks is (0–1).

@@ -1,0 +1,274 @@
+//! The calibration targets of the model (docs/model.md, "Calibration"), each as a
+//! named test played through the public API.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{decision, play_steady, quiet_scenario};
+use cto_sim::engine::params::Params;
+use cto_sim::engine::{
+    new_hire_productivity, yearly_attrition, Attention, Game, ReportingLine, Stage,
+};
+
+/// Robinson: eight weeks of 60 hours produce about what eight weeks of 40 do.
+#[test]
+fn robinson_eight_weeks_of_crunch_equal_eight_normal_weeks() {
+    let scenario = quiet_scenario(|_| {});
+    let coding_hours = |hours: u8| {
+        let mut game = Game::new(Arc::clone(&scenario), 1);
+        let d = decision(hours, Attention::new(0, 0, 100, 0));
+        let mut total = 0.0;
+        for _ in 0..8 {
+            play_steady(&mut game, 1, &d);
+            total += game.state().metrics.effective_hours[2];
+        }
+        total
+    };
+    let ratio = coding_hours(60) / coding_hours(40);
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "60h/40h output ratio {ratio:.3}"
+    );
+    // And the first crunch week does produce more: the loss builds up.
+    let mut game = Game::new(Arc::clone(&scenario), 1);
+    play_steady(&mut game, 1, &decision(60, Attention::new(0, 0, 100, 0)));
+    assert!(game.state().metrics.effective_hours[2] > 45.0);
+}
+
+/// Brooks: quadrupling a three-person team leaves velocity roughly flat for about
+/// two months while velocity per engineer falls by more than half.
+#[test]
+fn brooks_quadrupling_a_small_team_keeps_velocity_flat_and_halves_it_per_head() {
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 3;
+        s.params.morale.base_attrition = 0.0;
+    });
+    let mut game = Game::new(scenario, 4);
+    let team_velocity = |g: &Game| g.state().metrics.velocity - g.state().metrics.cto_velocity;
+    let steady = decision(50, Attention::new(40, 0, 0, 60));
+    let mut before = 0.0;
+    for _ in 0..4 {
+        play_steady(&mut game, 1, &steady);
+        before += team_velocity(&game) / 4.0;
+    }
+    let per_head_before = before / f64::from(game.state().people.engineers());
+    // Recruit nine engineers as fast as possible.
+    let mut hire = decision(80, Attention::new(0, 100, 0, 0));
+    hire.hiring.engineers = 12;
+    while game.state().people.engineers() < 12 {
+        play_steady(&mut game, 1, &hire);
+        assert!(game.state().week < 20, "the hires never arrived");
+    }
+    let mut after = 0.0;
+    for _ in 0..8 {
+        play_steady(&mut game, 1, &steady);
+        after += team_velocity(&game) / 8.0;
+    }
+    let n = f64::from(game.state().people.engineers());
+    let ratio = after / before;
+    assert!(
+        (0.7..=1.5).contains(&ratio),
+        "velocity ratio {ratio:.2} is not roughly flat"
+    );
+    let per_head_drop = 1.0 - (after / n) / per_head_before;
+    assert!(
+        per_head_drop > 0.5,
+        "velocity per engineer fell only {per_head_drop:.2}"
+    );
+}
+
+/// Brooks: one unstructured team of thirty loses about half its time to coordination.
+#[test]
+fn brooks_one_team_of_thirty_loses_half_its_time_to_coordination() {
+    let scenario = quiet_scenario(|s| s.start.engineers = 30);
+    let mut game = Game::new(scenario, 1);
+    play_steady(&mut game, 1, &decision(50, Attention::new(25, 25, 25, 25)));
+    let co = game.state().metrics.communication_overhead;
+    assert!((0.45..=0.55).contains(&co), "overhead {co:.3}");
+    // Four teams of seven or eight lose very little.
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 30;
+        s.start.managers = 4;
+    });
+    let mut game = Game::new(scenario, 1);
+    play_steady(&mut game, 1, &decision(50, Attention::new(25, 25, 25, 25)));
+    assert!(game.state().metrics.communication_overhead < 0.08);
+}
+
+/// Ramp-up: full productivity after about 20 weeks, 0.6 on average during the ramp.
+#[test]
+fn ramp_a_new_engineer_takes_twenty_weeks_at_about_sixty_percent() {
+    let hp = Params::default().hiring;
+    let mean: f64 = (0..hp.ramp_weeks)
+        .map(|j| new_hire_productivity(j, &hp))
+        .sum::<f64>()
+        / f64::from(hp.ramp_weeks);
+    assert!(
+        (0.55..=0.65).contains(&mean),
+        "mean ramp productivity {mean:.3}"
+    );
+    assert_eq!(new_hire_productivity(hp.ramp_weeks, &hp), 1.0);
+
+    // Through the game: a hire becomes experienced about 20 weeks after starting.
+    let scenario = quiet_scenario(|s| s.params.morale.base_attrition = 0.0);
+    let mut game = Game::new(scenario, 1);
+    let mut hire = decision(50, Attention::new(20, 60, 10, 10));
+    hire.hiring.engineers = 4;
+    let mut started = None;
+    for _ in 0..60 {
+        play_steady(&mut game, 1, &hire);
+        let s = game.state();
+        if started.is_none() && s.people.ramping_total() > 0 {
+            started = Some(s.week);
+        }
+        if s.people.experienced == 4 {
+            let weeks = s.week - started.unwrap();
+            assert!((18..=22).contains(&weeks), "ramped after {weeks} weeks");
+            return;
+        }
+    }
+    panic!("the hire never finished ramping");
+}
+
+/// Spans: the model asks for a manager-of-managers between 24 and 48 engineers.
+#[test]
+fn spans_call_for_a_manager_of_managers_between_24_and_48_engineers() {
+    for span in [6, 7, 8] {
+        let first = (10..=80).find(|&n| {
+            let scenario = quiet_scenario(|s| {
+                s.start.engineers = n;
+                s.start.managers = n / span;
+                s.params.morale.base_attrition = 0.0;
+            });
+            let mut game = Game::new(scenario, 1);
+            play_steady(&mut game, 1, &decision(50, Attention::new(25, 25, 25, 25)));
+            game.state().metrics.needs_manager_of_managers
+        });
+        let first = first.expect("the flag is raised at some size");
+        assert!(
+            (24..=48).contains(&first),
+            "span {span}: flagged at {first} engineers"
+        );
+    }
+}
+
+fn debt_tax_after_two_years(refactor_pct: u8) -> f64 {
+    // A team growing from 6 to 16 engineers while the CTO stays off the code.
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 6;
+        s.start.cash = 1e9;
+    });
+    let mut game = Game::new(scenario, 2);
+    let mut d = decision(50, Attention::new(35, 25, 5, 35));
+    d.refactor_pct = refactor_pct;
+    d.hiring.engineers = 16;
+    d.hiring.managers = 2;
+    play_steady(&mut game, 104, &d);
+    game.state().metrics.debt_tax
+}
+
+/// Debt: neglect costs 20–40% of capacity within two years; 15–20% protected
+/// refactoring keeps the tax at 5–20%.
+#[test]
+fn debt_neglect_taxes_a_quarter_of_capacity_and_refactoring_keeps_it_low() {
+    let neglect = debt_tax_after_two_years(3);
+    assert!(
+        (0.20..=0.40).contains(&neglect),
+        "tax under neglect {neglect:.3}"
+    );
+    let careful = debt_tax_after_two_years(18);
+    assert!(
+        (0.05..=0.20).contains(&careful),
+        "tax with refactoring {careful:.3}"
+    );
+}
+
+/// Attrition: 13% a year at neutral morale, 30% or more when management collapses.
+#[test]
+fn attrition_is_thirteen_percent_and_triples_when_nobody_manages() {
+    let mp = Params::default().morale;
+    let neutral = yearly_attrition(0.6, &mp);
+    assert!((neutral - 0.132).abs() < 1e-9);
+
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 20;
+        s.start.cash = 1e9;
+    });
+    let mut game = Game::new(scenario, 3);
+    play_steady(&mut game, 30, &decision(50, Attention::new(40, 10, 50, 0)));
+    let rate = game.state().metrics.attrition_rate;
+    assert!(rate >= 0.30, "attrition {rate:.2} with nobody managing");
+}
+
+/// Funding: a good seed-stage CTO reaches Series A in about 1.5–2.5 years, and
+/// after $2M ARR grows roughly like T2D3 (triple, triple, double…).
+#[test]
+fn funding_a_good_seed_policy_reaches_series_a_in_about_two_years() {
+    let scenario = Arc::new(common::default_scenario());
+    let mut weeks_to_a = Vec::new();
+    let mut first_year_growth = Vec::new();
+    for seed in 1..=30 {
+        let mut a_week = None;
+        let mut at_2m: Option<(u32, f64)> = None;
+        let mut growth = None;
+        cto_sim::sim::play(&scenario, "balanced", seed, |s, _| {
+            if a_week.is_none() && s.company.stage >= Stage::SeriesA {
+                a_week = Some(s.week);
+            }
+            if at_2m.is_none() && s.company.arr >= 2e6 {
+                at_2m = Some((s.week, s.company.arr));
+            }
+            if let Some((w, arr)) = at_2m {
+                if growth.is_none() && s.week == w + 52 {
+                    growth = Some(s.company.arr / arr);
+                }
+            }
+        })
+        .unwrap();
+        weeks_to_a.push(a_week.expect("balanced reaches Series A"));
+        first_year_growth.push(growth.expect("a year after $2M ARR"));
+    }
+    weeks_to_a.sort_unstable();
+    let median = weeks_to_a[weeks_to_a.len() / 2];
+    assert!(
+        (78..=130).contains(&median),
+        "median weeks to Series A: {median}"
+    );
+    let mean_growth = first_year_growth.iter().sum::<f64>() / first_year_growth.len() as f64;
+    assert!(
+        (2.0..=4.0).contains(&mean_growth),
+        "first year after $2M: x{mean_growth:.2}"
+    );
+}
+
+/// Influence: handing the only VP to the CEO costs 0.3–0.5 of influence within
+/// eight weeks, and adoption falls below one half within six months.
+#[test]
+fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 30;
+        s.start.managers = 4;
+        s.start.vps = vec![ReportingLine::Cto];
+        s.start.cash = 1e9;
+    });
+    let mut game = Game::new(scenario, 6);
+    let mut d = decision(50, Attention::new(35, 15, 15, 35));
+    play_steady(&mut game, 12, &d);
+    let before = game.state().metrics.influence;
+    assert!(before > 0.8, "influence before {before:.2}");
+    d.vp_lines = vec![ReportingLine::Ceo { forum: false }];
+    play_steady(&mut game, 8, &d);
+    let drop = before - game.state().metrics.influence;
+    assert!((0.3..=0.5).contains(&drop), "influence fell by {drop:.3}");
+    let mut weeks = 8;
+    while game.state().metrics.adoption >= 0.5 {
+        play_steady(&mut game, 1, &d);
+        weeks += 1;
+        assert!(
+            weeks <= 26,
+            "adoption still {:.2}",
+            game.state().metrics.adoption
+        );
+    }
+}

@@ -1,0 +1,48 @@
+#![allow(dead_code)]
+//! Helpers shared by the integration tests.
+
+use std::sync::Arc;
+
+use cto_sim::engine::{Attention, Decision, Game, Hiring};
+use cto_sim::scenario::Scenario;
+
+/// The built-in default scenario.
+pub fn default_scenario() -> Scenario {
+    Scenario::builtin("default").expect("the default scenario loads")
+}
+
+/// The default scenario changed by `edit`, with its event deck removed so that
+/// a test measures the model alone.
+pub fn quiet_scenario(edit: impl FnOnce(&mut Scenario)) -> Arc<Scenario> {
+    let mut s = default_scenario();
+    s.events.clear();
+    edit(&mut s);
+    Arc::new(s)
+}
+
+/// A decision with these hours and attention, hiring nobody new.
+pub fn decision(hours: u8, attention: Attention) -> Decision {
+    Decision {
+        hours,
+        attention,
+        refactor_pct: 10,
+        hiring: Hiring::default(),
+        vp_lines: Vec::new(),
+        answers: Vec::new(),
+    }
+}
+
+/// Play `weeks` weeks of the same decision (keeping the current headcount).
+pub fn play_steady(game: &mut Game, weeks: u32, d: &Decision) {
+    for _ in 0..weeks {
+        if game.is_over() {
+            return;
+        }
+        let mut d = d.clone();
+        let p = &game.state().people;
+        d.hiring.engineers = d.hiring.engineers.max(p.engineers());
+        d.hiring.managers = d.hiring.managers.max(p.managers);
+        d.hiring.vps = d.hiring.vps.max(p.vps.len() as u32);
+        game.step(&d).expect("a legal decision");
+    }
+}
