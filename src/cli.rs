@@ -36,7 +36,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct SimulateArgs {
-    /// The bot that plays (see `cto-sim policies`).
+    /// The bot that plays (see `cto-sim policies`), or `all` for a table of every bot.
     #[arg(long, short)]
     pub policy: String,
     /// A built-in scenario name or a path to a .ron file.
@@ -63,6 +63,8 @@ pub enum CliError {
     Scenario(#[from] ScenarioError),
     #[error("{0}")]
     Sim(#[from] sim::SimError),
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Run the parsed command line, writing to `out`.
@@ -134,14 +136,23 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<String, ScenarioError> {
 }
 
 fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    if policy::by_name(&args.policy, 0).is_none() {
+    let all = args.policy == "all";
+    if !all && policy::by_name(&args.policy, 0).is_none() {
         return Err(sim::SimError::UnknownPolicy(args.policy).into());
+    }
+    if all && args.json {
+        return Err(CliError::Usage(
+            "--json reports one policy; name it with --policy NAME".into(),
+        ));
     }
     let mut scenario = load_scenario(&args.scenario)?;
     if let Some(w) = args.weeks {
         scenario.horizon_weeks = w;
     }
     let scenario = Arc::new(scenario);
+    if all {
+        return bot_table(&scenario, args.runs, args.seed, out);
+    }
     let started = Instant::now();
     if args.runs == 1 && !args.json {
         let mut rows = Vec::new();
@@ -219,6 +230,51 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         m.headcount,
         m.weeks
     );
+    Ok(())
+}
+
+/// Every bot on one scenario, as a Markdown table (the one in docs/model.md).
+fn bot_table(
+    scenario: &Arc<Scenario>,
+    runs: u32,
+    seed: u64,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let _ = writeln!(
+        out,
+        "'{}', {runs} runs per bot, seeds {seed}–{}.\n",
+        scenario.name,
+        seed.wrapping_add(u64::from(runs) - 1)
+    );
+    let _ = writeln!(
+        out,
+        "| bot | score | influence | authority | ARR | headcount | weeks | endings |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
+    for name in policy::names() {
+        let b = sim::batch(scenario, name, runs, seed)?;
+        let endings: Vec<String> = crate::engine::Ending::ALL
+            .iter()
+            .filter(|e| b.count(**e) > 0)
+            .map(|e| {
+                let pct = 100.0 * f64::from(b.count(*e)) / f64::from(runs);
+                let digits = usize::from(pct < 1.0);
+                format!("{} {pct:.digits$}%", e.id())
+            })
+            .collect();
+        let m = &b.mean;
+        let _ = writeln!(
+            out,
+            "| {name} | {:.1} | {:.1} | {:.1} | {} | {:.1} | {:.0} | {} |",
+            m.score,
+            m.influence,
+            m.authority,
+            money(m.arr),
+            m.headcount,
+            m.weeks,
+            endings.join(", ")
+        );
+    }
     Ok(())
 }
 

@@ -48,7 +48,12 @@ fn an_unknown_policy_is_a_user_error_with_a_hint() {
 #[test]
 fn a_usage_error_exits_with_2() {
     assert_eq!(cto_sim(&["simulate"]).status.code(), Some(2));
-    assert_eq!(cto_sim(&["simulate", "--policy", "balanced", "--runs", "0"]).status.code(), Some(2));
+    assert_eq!(
+        cto_sim(&["simulate", "--policy", "balanced", "--runs", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(cto_sim(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -57,15 +62,31 @@ fn a_broken_scenario_file_is_pointed_at_by_line_and_column() {
     let dir = std::env::temp_dir().join(format!("cto-sim-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("broken.ron");
-    std::fs::write(&path, "(\n    version: 1,\n    name: \"x\",\n    description: 3,\n)\n").unwrap();
-    let out = cto_sim(&["simulate", "--policy", "balanced", "--scenario", path.to_str().unwrap()]);
+    std::fs::write(
+        &path,
+        "(\n    version: 1,\n    name: \"x\",\n    description: 3,\n)\n",
+    )
+    .unwrap();
+    let out = cto_sim(&[
+        "simulate",
+        "--policy",
+        "balanced",
+        "--scenario",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("broken.ron:4:"), "{stderr}");
     assert!(stderr.contains('^'), "a caret under the fault: {stderr}");
 
     let missing = dir.join("nope.ron");
-    let out = cto_sim(&["simulate", "--policy", "balanced", "--scenario", missing.to_str().unwrap()]);
+    let out = cto_sim(&[
+        "simulate",
+        "--policy",
+        "balanced",
+        "--scenario",
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("cannot open"));
 

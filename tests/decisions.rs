@@ -49,7 +49,10 @@ fn a_reporting_line_for_a_vp_who_does_not_exist_is_refused() {
         vp_lines: vec![ReportingLine::Ceo { forum: true }],
         ..Decision::default()
     };
-    assert_eq!(refused(&d), DecisionError::LineWithoutVp { index: 0, vps: 0 });
+    assert_eq!(
+        refused(&d),
+        DecisionError::LineWithoutVp { index: 0, vps: 0 }
+    );
 }
 
 #[test]
@@ -58,7 +61,10 @@ fn too_much_refactoring_and_too_many_vps_are_refused() {
         refactor_pct: 41,
         ..Decision::default()
     };
-    assert!(matches!(refused(&d), DecisionError::RefactorOutOfRange { .. }));
+    assert!(matches!(
+        refused(&d),
+        DecisionError::RefactorOutOfRange { .. }
+    ));
     let mut d = Decision::default();
     d.hiring.vps = 4;
     assert!(matches!(refused(&d), DecisionError::TooManyVps { .. }));
@@ -130,7 +136,10 @@ fn an_event_is_answered_by_the_cto_or_settled_by_its_default() {
         pending: 0,
         choice: 2,
     }];
-    assert!(matches!(g.step(&d), Err(DecisionError::UnknownChoice { .. })));
+    assert!(matches!(
+        g.step(&d),
+        Err(DecisionError::UnknownChoice { .. })
+    ));
     // The CTO pays: the week's costs include the offsite.
     d.answers[0].choice = 0;
     let mut same = g.clone();

@@ -18,25 +18,27 @@ fn arb_decision() -> impl Strategy<Value = (Decision, Vec<u8>, Vec<usize>)> {
         proptest::collection::vec(0u8..3, 0..4),
         proptest::collection::vec(0usize..3, 0..4),
     )
-        .prop_map(|(hours, (a, b, c), refactor_pct, (eng, mgr, vps), lines, answers)| {
-            let mut cuts = [a, b, c];
-            cuts.sort_unstable();
-            let attention =
-                Attention::new(cuts[0], cuts[1] - cuts[0], cuts[2] - cuts[1], 100 - cuts[2]);
-            let d = Decision {
-                hours,
-                attention,
-                refactor_pct,
-                hiring: Hiring {
-                    engineers: eng,
-                    managers: mgr,
-                    vps,
-                },
-                vp_lines: Vec::new(),
-                answers: Vec::new(),
-            };
-            (d, lines, answers)
-        })
+        .prop_map(
+            |(hours, (a, b, c), refactor_pct, (eng, mgr, vps), lines, answers)| {
+                let mut cuts = [a, b, c];
+                cuts.sort_unstable();
+                let attention =
+                    Attention::new(cuts[0], cuts[1] - cuts[0], cuts[2] - cuts[1], 100 - cuts[2]);
+                let d = Decision {
+                    hours,
+                    attention,
+                    refactor_pct,
+                    hiring: Hiring {
+                        engineers: eng,
+                        managers: mgr,
+                        vps,
+                    },
+                    vp_lines: Vec::new(),
+                    answers: Vec::new(),
+                };
+                (d, lines, answers)
+            },
+        )
 }
 
 /// Fit the drawn lines and answers to what the state allows.

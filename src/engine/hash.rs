@@ -39,7 +39,10 @@ impl StateHasher {
     pub fn word(&mut self, w: u64) {
         let x = (w ^ (w >> 29)).wrapping_mul(M);
         let lane = &mut self.lanes[(self.len & 1) as usize];
-        *lane = (*lane ^ x).rotate_left(27).wrapping_mul(K).wrapping_add(0x2545_F491);
+        *lane = (*lane ^ x)
+            .rotate_left(27)
+            .wrapping_mul(K)
+            .wrapping_add(0x2545_F491);
         self.len += 1;
     }
 

@@ -27,6 +27,12 @@ pub enum Cause {
     Overridden,
     /// The CTO took a VP's reporting line back.
     TookLineBack,
+    /// The quarterly review found the roadmap well delivered.
+    Delivered,
+    /// The quarterly review found the roadmap slipping.
+    RoadmapSlipped,
+    /// A fund-raise failed; the board holds the CTO partly responsible.
+    RaiseFailed,
     /// A scenario event's choice (deck index).
     Event(usize),
 }
@@ -45,6 +51,9 @@ impl Cause {
             Cause::BetLost => "technology bet failed",
             Cause::Overridden => "overridden by the organisation",
             Cause::TookLineBack => "took the VP back",
+            Cause::Delivered => "roadmap delivered",
+            Cause::RoadmapSlipped => "roadmap slipped",
+            Cause::RaiseFailed => "fund-raise failed",
             Cause::Event(_) => "event",
         }
     }

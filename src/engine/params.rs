@@ -315,6 +315,17 @@ pub struct StrategyParams {
     pub bet_fit: f64,
     /// Credits lost when the organisation overrides the CTO.
     pub override_credits: f64,
+    /// Quarterly review: delivery (velocity over what the business needs, 0–1)
+    /// below this costs credits…
+    pub review_slip_below: f64,
+    /// …and at or above this earns them.
+    pub review_deliver_at: f64,
+    /// Credits lost for a slipping quarter.
+    pub review_slip_credits: f64,
+    /// Credits earned for a delivered quarter.
+    pub review_deliver_credits: f64,
+    /// Credits lost when a fund-raise fails.
+    pub raise_failed_credits: f64,
 }
 
 impl Default for StrategyParams {
@@ -329,6 +340,11 @@ impl Default for StrategyParams {
             bet_credits: 0.05,
             bet_fit: 0.03,
             override_credits: 0.05,
+            review_slip_below: 0.6,
+            review_deliver_at: 0.95,
+            review_slip_credits: 0.05,
+            review_deliver_credits: 0.02,
+            raise_failed_credits: 0.10,
         }
     }
 }

@@ -225,6 +225,8 @@ pub struct Metrics {
     pub runway_months: f64,
     /// Net burn over new ARR for the last 13 weeks (capped at 99).
     pub burn_multiple: f64,
+    /// Velocity over what the business needs this week, 0–1.
+    pub delivery: f64,
     /// Yearly attrition rate at this week's morale, 0–1.
     pub attrition_rate: f64,
     /// Hires made this week (offers accepted).
@@ -259,6 +261,8 @@ pub struct Tracking {
     pub influence_sum: f64,
     /// Highest ARR reached.
     pub peak_arr: f64,
+    /// Sum of weekly delivery (velocity over what the business needs) this quarter.
+    pub delivery_sum: f64,
 }
 
 /// A scenario event waiting for the player's answer.
@@ -391,6 +395,7 @@ impl State {
             m.funding,
             m.runway_months,
             m.burn_multiple,
+            m.delivery,
             m.attrition_rate,
         ] {
             h.f64(x);
@@ -417,6 +422,7 @@ impl State {
         }
         h.f64(t.influence_sum);
         h.f64(t.peak_arr);
+        h.f64(t.delivery_sum);
         h.u64(self.pending.len() as u64);
         for e in &self.pending {
             h.u64(e.event as u64);

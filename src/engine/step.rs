@@ -293,6 +293,7 @@ impl Week<'_> {
         self.morale();
         self.business();
         self.funding();
+        self.quarterly_review();
         self.track_and_end();
         if self.s.ending.is_none() {
             self.fire_events();
@@ -392,12 +393,7 @@ impl Week<'_> {
                 let d = self.s.power.referent - old;
                 self.ledger(PowerBase::Referent, cause, d);
             }
-            Metric::Credits => {
-                let old = self.s.power.credits;
-                self.s.power.credits = clamp01(old + change);
-                let d = self.s.power.credits - old;
-                self.ledger(PowerBase::Credits, cause, d);
-            }
+            Metric::Credits => self.change_credits(change, cause),
             // Read-only metrics are rejected when the scenario is validated.
             _ => {}
         }
@@ -413,10 +409,7 @@ impl Week<'_> {
             self.s.people.vps[i].line = line;
             self.s.news.push(News::LineChanged { vp: i, line });
             if matches!(old, ReportingLine::Ceo { .. }) && line == ReportingLine::Cto {
-                let before = self.s.power.credits;
-                self.s.power.credits = clamp01(before - self.p.power.take_back_cost);
-                let d = self.s.power.credits - before;
-                self.ledger(PowerBase::Credits, Cause::TookLineBack, d);
+                self.change_credits(-self.p.power.take_back_cost, Cause::TookLineBack);
             }
         }
     }
@@ -829,16 +822,10 @@ impl Week<'_> {
             self.s.power.expert = clamp01(x + sign * sp.bet_expert);
             let dx = self.s.power.expert - x;
             self.ledger(PowerBase::Expert, cause, dx);
-            let k = self.s.power.credits;
-            self.s.power.credits = clamp01(k + sign * sp.bet_credits);
-            let dk = self.s.power.credits - k;
-            self.ledger(PowerBase::Credits, cause, dk);
+            self.change_credits(sign * sp.bet_credits, cause);
         }
         if overridden {
-            let k = self.s.power.credits;
-            self.s.power.credits = clamp01(k - sp.override_credits);
-            let dk = self.s.power.credits - k;
-            self.ledger(PowerBase::Credits, Cause::Overridden, dk);
+            self.change_credits(-sp.override_credits, Cause::Overridden);
         }
         self.s.news.push(News::Bet {
             with_cto,
@@ -928,6 +915,7 @@ impl Week<'_> {
         let lam_f = ((direction - 0.3) / 0.5).clamp(0.0, 1.2);
         let needed = bp.points_needed * libm::sqrt((c.arr / 1e6).max(1.0));
         let delivery = (velocity / needed).min(1.0);
+        self.m.delivery = delivery;
         let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
         c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - bp.churn) + founder).max(0.0);
 
@@ -1012,6 +1000,7 @@ impl Week<'_> {
             amount
         } else {
             self.s.news.push(News::RaiseFailed);
+            self.change_credits(-self.p.strategy.raise_failed_credits, Cause::RaiseFailed);
             0.0
         };
         self.s.company.cash += funding;
@@ -1023,7 +1012,30 @@ impl Week<'_> {
         }
     }
 
-    // 12. Endings and their detectors ------------------------------------------------
+    fn change_credits(&mut self, change: f64, cause: Cause) {
+        let k = self.s.power.credits;
+        self.s.power.credits = clamp01(k + change);
+        let dk = self.s.power.credits - k;
+        self.ledger(PowerBase::Credits, cause, dk);
+    }
+
+    // 12. The board's quarterly review of delivery ---------------------------------
+    fn quarterly_review(&mut self) {
+        self.s.tracking.delivery_sum += self.m.delivery;
+        if self.s.week % 13 != 0 {
+            return;
+        }
+        let sp = &self.p.strategy;
+        let delivery = self.s.tracking.delivery_sum / 13.0;
+        self.s.tracking.delivery_sum = 0.0;
+        if delivery < sp.review_slip_below {
+            self.change_credits(-sp.review_slip_credits, Cause::RoadmapSlipped);
+        } else if delivery >= sp.review_deliver_at {
+            self.change_credits(sp.review_deliver_credits, Cause::Delivered);
+        }
+    }
+
+    // 13. Endings and their detectors ------------------------------------------------
     fn track_and_end(&mut self) {
         let ep = &self.p.endings;
         let m = &self.m;
@@ -1065,7 +1077,7 @@ impl Week<'_> {
         }
     }
 
-    // 13. Scenario events ---------------------------------------------------------------
+    // 14. Scenario events ---------------------------------------------------------------
     fn fire_events(&mut self) {
         // Conditions read this week's figures.
         let snapshot_metrics = std::mem::take(&mut self.m);

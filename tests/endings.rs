@@ -1,0 +1,105 @@
+//! Every ending can happen, each for the reason it names.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{decision, play_steady, quiet_scenario};
+use cto_sim::engine::{score, Attention, Ending, Game};
+use cto_sim::sim::play;
+
+#[test]
+fn ending_identifiers_are_stable_snake_case() {
+    let ids: Vec<&str> = Ending::ALL.iter().map(|e| e.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "out_of_cash",
+            "fired",
+            "puppet",
+            "ten_x_programmer",
+            "ipo",
+            "time_up"
+        ]
+    );
+    for e in Ending::ALL {
+        assert_eq!(Ending::from_id(e.id()), Some(e));
+        // The serialised form is the identifier too (run files, JSON).
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            format!("\"{}\"", e.id())
+        );
+    }
+}
+
+#[test]
+fn a_cto_whose_roadmap_keeps_slipping_is_fired() {
+    // One engineer, a business that needs far more, and a CTO who only manages.
+    let scenario = quiet_scenario(|s| {
+        s.start.engineers = 1;
+        s.start.arr = 4e6;
+        s.start.cash = 1e9;
+        s.start.credits = 0.1;
+    });
+    let mut game = Game::new(scenario, 1);
+    play_steady(&mut game, 200, &decision(45, Attention::new(0, 0, 0, 100)));
+    let s = game.state();
+    assert_eq!(
+        s.ending,
+        Some(Ending::Fired),
+        "week {} credits {:.2}",
+        s.week,
+        s.power.credits
+    );
+    assert!(
+        s.power.legitimate >= 0.5,
+        "fired with authority, not sidelined"
+    );
+    assert!(s.ledger.iter().all(|e| e.delta.is_finite()));
+}
+
+#[test]
+fn the_run_ends_at_the_horizon_with_time_up() {
+    let scenario = quiet_scenario(|s| s.horizon_weeks = 30);
+    let mut game = Game::new(scenario, 1);
+    play_steady(
+        &mut game,
+        100,
+        &decision(48, Attention::new(35, 15, 35, 15)),
+    );
+    assert_eq!(game.state().ending, Some(Ending::TimeUp));
+    assert_eq!(game.state().week, 30);
+}
+
+#[test]
+fn each_failure_mode_has_a_bot_that_reaches_it() {
+    let scenario = Arc::new(common::default_scenario());
+    let reached = |bot: &str, ending: Ending| {
+        (1..=20).any(|seed| play(&scenario, bot, seed, |_, _| {}).unwrap().ending == ending)
+    };
+    assert!(reached("hire_fast", Ending::OutOfCash));
+    assert!(reached("delegator", Ending::Puppet));
+    assert!(reached("coder", Ending::TenXProgrammer));
+    assert!(reached("balanced", Ending::Ipo));
+    assert!(reached("sharer", Ending::TimeUp));
+}
+
+#[test]
+fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
+    let scenario = Arc::new(common::default_scenario());
+    let mut last = None;
+    let result = play(&scenario, "balanced", 1, |s, _| last = Some(s.clone())).unwrap();
+    assert_eq!(result.ending, Ending::Ipo);
+    let s = last.unwrap();
+    // The same company and standing, going public a year earlier or later.
+    let at_week = |week: u32| {
+        let mut t = s.clone();
+        t.tracking.influence_sum = s.tracking.influence_sum / f64::from(s.week) * f64::from(week);
+        t.week = week;
+        score(&t, scenario.horizon_weeks)
+    };
+    assert!(at_week(s.week - 52) > at_week(s.week));
+    assert!(at_week(s.week) > at_week(s.week + 10));
+    let dead = play(&scenario, "hire_fast", 1, |_, _| {}).unwrap();
+    assert!(dead.score < 20.0 && result.score > 80.0);
+}
