@@ -131,11 +131,13 @@ fn an_event_is_answered_by_the_cto_or_settled_by_its_default() {
     g.step(&Decision::default()).unwrap();
     assert_eq!(g.state().pending.len(), 1, "the event fires");
     // Choosing an option that does not exist is refused.
-    let mut d = Decision::default();
-    d.answers = vec![Answer {
-        pending: 0,
-        choice: 2,
-    }];
+    let mut d = Decision {
+        answers: vec![Answer {
+            pending: 0,
+            choice: 2,
+        }],
+        ..Decision::default()
+    };
     assert!(matches!(
         g.step(&d),
         Err(DecisionError::UnknownChoice { .. })

@@ -169,8 +169,7 @@ proptest! {
         prop_assume!(u32::from(a) + u32::from(b) + u32::from(c) + u32::from(d) != 100);
         let mut game = Game::new(Arc::new(common::default_scenario()), 1);
         let before = game.hash();
-        let mut decision = Decision::default();
-        decision.attention = Attention::new(a, b, c, d);
+        let decision = Decision { attention: Attention::new(a, b, c, d), ..Decision::default() };
         prop_assert!(game.step(&decision).is_err());
         prop_assert_eq!(game.hash(), before);
     }
