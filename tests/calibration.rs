@@ -26,6 +26,7 @@ fn robinson_eight_weeks_of_crunch_equal_eight_normal_weeks() {
         total
     };
     let ratio = coding_hours(60) / coding_hours(40);
+    println!("robinson: 60h/40h output ratio {ratio:.3}");
     assert!(
         (0.9..=1.1).contains(&ratio),
         "60h/40h output ratio {ratio:.3}"
@@ -72,6 +73,7 @@ fn brooks_quadrupling_a_small_team_keeps_velocity_flat_and_halves_it_per_head() 
         "velocity ratio {ratio:.2} is not roughly flat"
     );
     let per_head_drop = 1.0 - (after / n) / per_head_before;
+    println!("brooks: velocity ratio {ratio:.2}, per-head drop {per_head_drop:.2}");
     assert!(
         per_head_drop > 0.5,
         "velocity per engineer fell only {per_head_drop:.2}"
@@ -85,6 +87,7 @@ fn brooks_one_team_of_thirty_loses_half_its_time_to_coordination() {
     let mut game = Game::new(scenario, 1);
     play_steady(&mut game, 1, &decision(50, Attention::new(25, 25, 25, 25)));
     let co = game.state().metrics.communication_overhead;
+    println!("brooks: one team of 30, overhead {co:.3}");
     assert!((0.45..=0.55).contains(&co), "overhead {co:.3}");
     // Four teams of seven or eight lose very little.
     let scenario = quiet_scenario(|s| {
@@ -178,6 +181,7 @@ fn debt_neglect_taxes_a_quarter_of_capacity_and_refactoring_keeps_it_low() {
         "tax under neglect {neglect:.3}"
     );
     let careful = debt_tax_after_two_years(18);
+    println!("debt: tax {neglect:.3} under neglect, {careful:.3} with refactoring");
     assert!(
         (0.05..=0.20).contains(&careful),
         "tax with refactoring {careful:.3}"
@@ -198,6 +202,7 @@ fn attrition_is_thirteen_percent_and_triples_when_nobody_manages() {
     let mut game = Game::new(scenario, 3);
     play_steady(&mut game, 30, &decision(50, Attention::new(40, 10, 50, 0)));
     let rate = game.state().metrics.attrition_rate;
+    println!("attrition: {rate:.2} a year with nobody managing");
     assert!(rate >= 0.30, "attrition {rate:.2} with nobody managing");
 }
 
@@ -236,13 +241,14 @@ fn funding_a_good_seed_policy_reaches_series_a_in_about_two_years() {
         "median weeks to Series A: {median}"
     );
     let mean_growth = first_year_growth.iter().sum::<f64>() / first_year_growth.len() as f64;
+    println!("funding: median {median} weeks to Series A, x{mean_growth:.2} in the year after $2M");
     assert!(
         (2.0..=4.0).contains(&mean_growth),
         "first year after $2M: x{mean_growth:.2}"
     );
 }
 
-/// Influence: handing the only VP to the CEO costs 0.3–0.5 of influence within
+/// Influence: handing the only VP to the CEO costs 0.3–0.45 of influence within
 /// eight weeks, and adoption falls below one half within six months.
 #[test]
 fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
@@ -260,7 +266,8 @@ fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
     d.vp_lines = vec![ReportingLine::Ceo { forum: false }];
     play_steady(&mut game, 8, &d);
     let drop = before - game.state().metrics.influence;
-    assert!((0.3..=0.5).contains(&drop), "influence fell by {drop:.3}");
+    println!("influence: fell by {drop:.3} in 8 weeks");
+    assert!((0.3..=0.45).contains(&drop), "influence fell by {drop:.3}");
     let mut weeks = 8;
     while game.state().metrics.adoption >= 0.5 {
         play_steady(&mut game, 1, &d);
@@ -271,4 +278,5 @@ fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
             game.state().metrics.adoption
         );
     }
+    println!("influence: adoption below 0.5 after {weeks} weeks");
 }

@@ -233,7 +233,7 @@ impl Default for MoraleParams {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PowerParams {
-    /// Weeks for legitimate authority to follow a change of reporting line.
+    /// Weeks for legitimate authority (and reward power) to follow a change of reporting line.
     pub legitimate_lag_weeks: f64,
     /// Weeks for informational power to follow its sources.
     pub informational_lag_weeks: f64,
@@ -272,8 +272,8 @@ pub struct PowerParams {
 impl Default for PowerParams {
     fn default() -> Self {
         PowerParams {
-            legitimate_lag_weeks: 4.0,
-            informational_lag_weeks: 4.0,
+            legitimate_lag_weeks: 6.0,
+            informational_lag_weeks: 6.0,
             expert_gain: 0.02,
             expert_min_hours: 5.0,
             expert_half_life: 26.0,

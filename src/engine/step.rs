@@ -690,11 +690,13 @@ impl Week<'_> {
         self.s.power.legitimate = clamp01(l + dl);
         self.ledger(PowerBase::Legitimate, Cause::ReportingLines, dl);
 
-        // Reward/coercive power: reviews and pay of the people in the chain.
-        let rc_old = self.s.power.reward;
-        let rc = clamp01(s + (1.0 - s) * r * pw.reward_without_reviews);
-        self.s.power.reward = rc;
-        self.ledger(PowerBase::Reward, Cause::ReportingLines, rc - rc_old);
+        // Reward/coercive power: reviews and pay of the people in the chain. It
+        // follows the org chart at the same pace as authority (review cycles).
+        let rc = self.s.power.reward;
+        let rc_target = s + (1.0 - s) * r * pw.reward_without_reviews;
+        let drc = (rc_target - rc) / pw.legitimate_lag_weeks.max(1.0);
+        self.s.power.reward = clamp01(rc + drc);
+        self.ledger(PowerBase::Reward, Cause::ReportingLines, drc);
 
         // Informational power: the chain, strategy work, time with reports.
         let i = self.s.power.informational;
