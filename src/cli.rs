@@ -73,7 +73,8 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
         None => {
             let _ = writeln!(
                 out,
-                "cto-sim: the terminal game is coming. Meanwhile, watch a bot play:\n  cto-sim simulate --policy balanced\n\nRun `cto-sim --help` for every command."
+                "{}\nYou are the CTO of a growing startup. The terminal game is coming;\nmeanwhile, watch a bot play:\n  cto-sim simulate --policy balanced\n\nRun `cto-sim --help` for every command.",
+                include_str!("../assets/title.txt")
             );
             Ok(())
         }
@@ -196,6 +197,7 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
             "elapsed_ms": (elapsed_ms * 1000.0).round() / 1000.0,
             "endings": batch.endings,
             "mean": batch.mean,
+            "digest": batch.digest,
         });
         let _ = writeln!(out, "{value}");
         return Ok(());

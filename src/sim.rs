@@ -101,6 +101,9 @@ pub struct Batch {
     /// Count of each ending, by identifier (every ending listed, zeros included).
     pub endings: BTreeMap<String, u32>,
     pub mean: Means,
+    /// A hash over every run's final state hash, in seed order: two batches
+    /// with the same digest played the same weeks.
+    pub digest: String,
     #[serde(skip)]
     pub results: Vec<RunResult>,
 }
@@ -167,7 +170,12 @@ pub fn batch(
     ] {
         *x /= k;
     }
+    let mut h = crate::engine::hash::StateHasher::new();
+    for r in &results {
+        h.u64(r.final_hash);
+    }
     Ok(Batch {
+        digest: format!("{:016x}", h.finish()),
         scenario: scenario.name.clone(),
         policy: policy.to_string(),
         runs,

@@ -76,6 +76,13 @@ fn simulate_json(args: &[&str]) -> serde_json::Value {
 }
 
 #[test]
+fn the_digest_tells_two_different_batches_apart() {
+    let a = simulate_json(&["--policy", "balanced", "--runs", "3", "--seed", "1"]);
+    let b = simulate_json(&["--policy", "balanced", "--runs", "3", "--seed", "2"]);
+    assert_ne!(a["digest"], b["digest"]);
+}
+
+#[test]
 fn simulate_json_is_identical_across_processes_apart_from_the_time() {
     let args = ["--policy", "random", "--runs", "25", "--seed", "9"];
     let a = simulate_json(&args);
