@@ -102,27 +102,27 @@ impl Policy for Scripted {
         };
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let vps = s.people.vps.len();
+        // The structure a sensible CTO builds: a manager per 7 engineers from 10,
+        // a VP at 28 who reports to the CTO.
+        let sensible = Hiring {
+            engineers: careful(norm),
+            managers: managers_at(7, 10),
+            vps: u32::from(n >= 28),
+        };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
-            Style::Balanced => (
-                48,
-                par(stage, n),
-                15,
-                Hiring {
-                    engineers: careful(norm),
-                    managers: managers_at(7, 10),
-                    vps: u32::from(n >= 28),
-                },
-                ReportingLine::Cto,
-            ),
+            Style::Balanced => (48, par(stage, n), 15, sensible, ReportingLine::Cto),
             Style::Static => (
                 48,
                 Attention::new(35, 15, 35, 15),
                 15,
-                Hiring {
-                    engineers: careful(norm),
-                    managers: managers_at(7, 10),
-                    vps: u32::from(n >= 28),
-                },
+                sensible,
+                ReportingLine::Cto,
+            ),
+            Style::Drifter => (
+                48,
+                Attention::new(2, 23, 40, 35),
+                15,
+                sensible,
                 ReportingLine::Cto,
             ),
             Style::Coder => (
@@ -130,9 +130,9 @@ impl Policy for Scripted {
                 Attention::new(20, 10, 60, 10),
                 5,
                 Hiring {
-                    engineers: careful(norm),
                     managers: 0,
                     vps: 0,
+                    ..sensible
                 },
                 ReportingLine::Cto,
             ),
@@ -146,9 +146,8 @@ impl Policy for Scripted {
                 },
                 10,
                 Hiring {
-                    engineers: careful(norm),
-                    managers: managers_at(7, 10),
                     vps: u32::from(n >= 6),
+                    ..sensible
                 },
                 ReportingLine::Ceo {
                     forum: self.style == Style::Sharer,
@@ -162,17 +161,6 @@ impl Policy for Scripted {
                     engineers: norm * 3,
                     managers: managers_at(12, 12),
                     vps: u32::from(n >= 40),
-                },
-                ReportingLine::Cto,
-            ),
-            Style::Drifter => (
-                48,
-                Attention::new(2, 23, 40, 35),
-                15,
-                Hiring {
-                    engineers: careful(norm),
-                    managers: managers_at(7, 10),
-                    vps: u32::from(n >= 28),
                 },
                 ReportingLine::Cto,
             ),
