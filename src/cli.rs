@@ -1,7 +1,5 @@
 //! The command line: argument definitions and the commands behind them.
 
-use std::io::Read;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -9,11 +7,8 @@ use clap::{Parser, Subcommand};
 
 use crate::engine::state::State;
 use crate::policy;
-use crate::scenario::{Scenario, ScenarioError, BUILTIN, DEFAULT};
+use crate::scenario::{self, Scenario, ScenarioError, BUILTIN, DEFAULT};
 use crate::sim;
-
-/// Largest scenario file we read (checked before reading it whole).
-pub const MAX_SCENARIO_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,6 +27,14 @@ pub enum Command {
     Policies,
     /// Let a bot play runs headlessly and summarise them.
     Simulate(SimulateArgs),
+    /// List the scenarios: built-in ones and those in your scenario folder.
+    Scenarios,
+    /// Check scenario files: syntax, values, then a short simulation with bots.
+    Check {
+        /// Scenario files (or built-in names) to check.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -65,6 +68,9 @@ pub enum CliError {
     Sim(#[from] sim::SimError),
     #[error("{0}")]
     Usage(String),
+    /// Already reported on the output (e.g. `check` found errors).
+    #[error("")]
+    Failed,
 }
 
 /// Run the parsed command line, writing to `out`.
@@ -85,55 +91,64 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Simulate(args)) => simulate(args, out),
+        Some(Command::Scenarios) => {
+            list_scenarios(out);
+            Ok(())
+        }
+        Some(Command::Check { files }) => {
+            if crate::check::check_all(&files, out) {
+                Ok(())
+            } else {
+                Err(CliError::Failed)
+            }
+        }
     }
 }
 
-/// Load a scenario by built-in name or path.
+fn list_scenarios(out: &mut dyn std::io::Write) {
+    let listing = scenario::list();
+    let width = listing
+        .iter()
+        .map(|l| l.name.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    for l in &listing {
+        let stars = l.difficulty.map_or_else(String::new, |d| {
+            format!(
+                "{}{}",
+                "*".repeat(d.into()),
+                " ".repeat(5 - usize::from(d.min(5)))
+            )
+        });
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<10}  {stars:<5}  {}",
+            l.name,
+            match l.source {
+                scenario::Source::Builtin => "built-in".to_string(),
+                _ => "user".to_string(),
+            },
+            l.description.lines().next().unwrap_or(""),
+        );
+    }
+    match scenario::user_dir() {
+        Some(dir) => {
+            let _ = writeln!(out, "\nYour scenarios go in {}", dir.display());
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "\nNo data folder found: set {} to choose one",
+                scenario::DATA_DIR_ENV
+            );
+        }
+    }
+}
+
+/// Load a scenario by built-in name, user-folder name or path.
 pub fn load_scenario(name_or_path: &str) -> Result<Scenario, ScenarioError> {
-    let looks_like_path = name_or_path.contains('/')
-        || name_or_path.contains('\\')
-        || name_or_path.ends_with(".ron")
-        || Path::new(name_or_path).is_file();
-    if !looks_like_path {
-        return Scenario::builtin(name_or_path);
-    }
-    let text = read_limited(Path::new(name_or_path), MAX_SCENARIO_BYTES)?;
-    Scenario::from_ron(&text, name_or_path)
-}
-
-/// Read a text file of at most `limit` bytes, refusing larger ones before reading.
-pub fn read_limited(path: &Path, limit: u64) -> Result<String, ScenarioError> {
-    let origin = path.display().to_string();
-    let io = |message: String| ScenarioError::Io {
-        origin: origin.clone(),
-        message,
-    };
-    let file = std::fs::File::open(path).map_err(|e| io(format!("cannot open: {e}")))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Err(io("is a folder, not a scenario file".into()));
-    }
-    if meta.len() > limit {
-        return Err(io(format!(
-            "the file is {} bytes; scenario files may be at most {limit} bytes",
-            meta.len()
-        )));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > limit {
-        return Err(io(format!("scenario files may be at most {limit} bytes")));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        io(format!(
-            "not UTF-8 text (invalid byte at offset {}); is this a scenario file?",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    scenario::resolve(name_or_path).map(|(checked, _)| checked.scenario)
 }
 
 fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
@@ -178,8 +193,8 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         let _ = writeln!(
             out,
             "\nEnding: {} ({}) after {} weeks. Score {:.1}.",
-            result.ending.id(),
-            result.ending.headline(),
+            scenario.ending_id(result.ending),
+            scenario.ending_headline(result.ending),
             result.weeks,
             result.score
         );
@@ -214,11 +229,10 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         elapsed_ms
     );
     let _ = writeln!(out, "Endings:");
-    for e in crate::engine::Ending::ALL {
-        let c = batch.count(e);
+    for (id, &c) in &batch.endings {
         if c > 0 {
             let pct = 100.0 * f64::from(c) / f64::from(batch.runs);
-            let _ = writeln!(out, "  {:<17} {:>6}  {:>5.1}%", e.id(), c, pct);
+            let _ = writeln!(out, "  {id:<17} {c:>6}  {pct:>5.1}%");
         }
     }
     let m = &batch.mean;
@@ -255,13 +269,14 @@ fn bot_table(
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
     for name in policy::names() {
         let b = sim::batch(scenario, name, runs, seed)?;
-        let endings: Vec<String> = crate::engine::Ending::ALL
-            .iter()
-            .filter(|e| b.count(**e) > 0)
+        let endings: Vec<String> = scenario
+            .all_endings()
+            .into_iter()
+            .filter(|e| b.count(scenario, *e) > 0)
             .map(|e| {
-                let pct = 100.0 * f64::from(b.count(*e)) / f64::from(runs);
+                let pct = 100.0 * f64::from(b.count(scenario, e)) / f64::from(runs);
                 let digits = usize::from(pct < 1.0);
-                format!("{} {pct:.digits$}%", e.id())
+                format!("{} {pct:.digits$}%", scenario.ending_id(e))
             })
             .collect();
         let m = &b.mean;

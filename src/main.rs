@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     match cto_sim::cli::run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(cto_sim::cli::CliError::Failed) => ExitCode::from(1),
         Err(e) => {
             eprintln!("cto-sim: {e}");
             ExitCode::from(1)

@@ -69,7 +69,7 @@ pub fn play(
     Ok(RunResult {
         seed,
         ending: s.ending.unwrap_or(Ending::TimeUp),
-        score: score(s, scenario.horizon_weeks),
+        score: score(s, scenario),
         influence: s.influence_points(),
         authority: s.authority_points(),
         arr: s.company.arr,
@@ -109,21 +109,29 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// The ending that happened most often (ties go to the earlier in [`Ending::ALL`]).
-    pub fn most_frequent_ending(&self) -> Ending {
-        let mut best = (Ending::TimeUp, 0);
-        for e in Ending::ALL {
-            let c = self.endings.get(e.id()).copied().unwrap_or(0);
+    /// The id of the ending that happened most often (ties: the first in
+    /// alphabetical order).
+    pub fn most_frequent_ending(&self) -> &str {
+        let mut best = ("time_up", 0);
+        for (id, &c) in &self.endings {
             if c > best.1 {
-                best = (e, c);
+                best = (id.as_str(), c);
             }
         }
         best.0
     }
 
     /// How many runs ended in `ending`.
-    pub fn count(&self, ending: Ending) -> u32 {
-        self.endings.get(ending.id()).copied().unwrap_or(0)
+    pub fn count(&self, scenario: &Scenario, ending: Ending) -> u32 {
+        self.endings
+            .get(scenario.ending_id(ending))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// How many runs ended in the ending with this id.
+    pub fn count_id(&self, id: &str) -> u32 {
+        self.endings.get(id).copied().unwrap_or(0)
     }
 }
 
@@ -143,14 +151,17 @@ pub fn batch(
             |_, _| {},
         )?);
     }
-    let mut endings: BTreeMap<String, u32> = Ending::ALL
-        .iter()
-        .map(|e| (e.id().to_string(), 0))
+    let mut endings: BTreeMap<String, u32> = scenario
+        .all_endings()
+        .into_iter()
+        .map(|e| (scenario.ending_id(e).to_string(), 0))
         .collect();
     let mut mean = Means::default();
     let mut weeks_simulated = 0;
     for r in &results {
-        *endings.entry(r.ending.id().to_string()).or_default() += 1;
+        *endings
+            .entry(scenario.ending_id(r.ending).to_string())
+            .or_default() += 1;
         mean.score += r.score;
         mean.influence += r.influence;
         mean.authority += r.authority;

@@ -31,7 +31,7 @@ fn the_bots_tell_the_story_of_the_cto_role() {
                 "{n}: score {:.1}, influence {:.1}, most often {}",
                 x.mean.score,
                 x.mean.influence,
-                x.most_frequent_ending().id()
+                x.most_frequent_ending()
             )
         })
         .collect();
@@ -51,22 +51,22 @@ fn the_bots_tell_the_story_of_the_cto_role() {
     // Each failure mode is the most frequent ending of the bot that plays it.
     assert_eq!(
         b["coder"].most_frequent_ending(),
-        Ending::TenXProgrammer,
+        Ending::TenXProgrammer.id(),
         "{summary}"
     );
     assert_eq!(
         b["delegator"].most_frequent_ending(),
-        Ending::Puppet,
+        Ending::Puppet.id(),
         "{summary}"
     );
     assert_eq!(
         b["hire_fast"].most_frequent_ending(),
-        Ending::OutOfCash,
+        Ending::OutOfCash.id(),
         "{summary}"
     );
     assert_eq!(
         b["drifter"].most_frequent_ending(),
-        Ending::OutOfCash,
+        Ending::OutOfCash.id(),
         "{summary}"
     );
 
@@ -78,10 +78,11 @@ fn the_bots_tell_the_story_of_the_cto_role() {
         sharer.mean.influence,
         delegator.mean.influence
     );
-    assert!(2 * sharer.count(Ending::Puppet) < delegator.count(Ending::Puppet));
+    assert!(2 * sharer.count_id(Ending::Puppet.id()) < delegator.count_id(Ending::Puppet.id()));
 
     // The balanced CTO rarely falls into either trap; random play scores below it.
-    let traps = balanced.count(Ending::Puppet) + balanced.count(Ending::TenXProgrammer);
+    let traps =
+        balanced.count_id(Ending::Puppet.id()) + balanced.count_id(Ending::TenXProgrammer.id());
     assert!(traps * 10 < RUNS, "balanced fell into a trap {traps} times");
     assert!(b["random"].mean.score < balanced.mean.score);
 }

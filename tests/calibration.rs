@@ -192,7 +192,7 @@ fn debt_neglect_taxes_a_quarter_of_capacity_and_refactoring_keeps_it_low() {
 #[test]
 fn attrition_is_thirteen_percent_and_triples_when_nobody_manages() {
     let mp = Params::default().morale;
-    let neutral = yearly_attrition(0.6, &mp);
+    let neutral = yearly_attrition(0.6, mp.base_attrition, &mp);
     assert!((neutral - 0.132).abs() < 1e-9);
 
     let scenario = quiet_scenario(|s| {

@@ -111,17 +111,21 @@ fn an_event_is_answered_by_the_cto_or_settled_by_its_default() {
             chance: 1.0,
             once: false,
             cooldown_weeks: 1,
+            follow_up_only: false,
             choices: vec![
                 Choice {
                     label: "Pay for it".into(),
-                    effects: vec![Effect {
+                    effects: vec![Effect::Change {
                         metric: Metric::Cash,
-                        change: -50_000.0,
+                        by: -50_000.0,
                     }],
                 },
                 Choice {
                     label: "No".into(),
-                    effects: vec![],
+                    effects: vec![Effect::Change {
+                        metric: Metric::Morale,
+                        by: -0.01,
+                    }],
                 },
             ],
             default_choice: 1,

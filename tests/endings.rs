@@ -96,7 +96,7 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
         let mut t = s.clone();
         t.tracking.influence_sum = s.tracking.influence_sum / f64::from(s.week) * f64::from(week);
         t.week = week;
-        score(&t, scenario.horizon_weeks)
+        score(&t, &scenario)
     };
     assert!(at_week(s.week - 52) > at_week(s.week));
     assert!(at_week(s.week) > at_week(s.week + 10));

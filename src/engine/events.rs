@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::state::State;
+use super::state::{ReportingLine, State};
 
 /// A quantity a condition can read or an effect can change. Fractions are on the
 /// 0–1 scale, money in dollars.
@@ -104,6 +104,85 @@ impl Metric {
                 | Metric::Credits
         )
     }
+
+    /// The values this metric can take (for checking conditions).
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Metric::Fit
+            | Metric::Alignment
+            | Metric::DebtTax
+            | Metric::Morale
+            | Metric::Influence
+            | Metric::Authority
+            | Metric::Adoption
+            | Metric::Expert
+            | Metric::Referent
+            | Metric::Credits
+            | Metric::OrgCoverage => (0.0, 1.0),
+            Metric::Cash => (f64::MIN, f64::MAX),
+            Metric::Stage => (0.0, 4.0),
+            Metric::RunwayMonths => (0.0, 999.0),
+            Metric::Vps => (0.0, 3.0),
+            Metric::Week
+            | Metric::Arr
+            | Metric::Debt
+            | Metric::Engineers
+            | Metric::Managers
+            | Metric::Headcount => (0.0, f64::MAX),
+        }
+    }
+
+    /// Every metric, for listings and suggestions.
+    pub const ALL: [Metric; 21] = [
+        Metric::Week,
+        Metric::Cash,
+        Metric::Arr,
+        Metric::Fit,
+        Metric::Alignment,
+        Metric::Debt,
+        Metric::DebtTax,
+        Metric::Morale,
+        Metric::Engineers,
+        Metric::Managers,
+        Metric::Vps,
+        Metric::Headcount,
+        Metric::Influence,
+        Metric::Authority,
+        Metric::Adoption,
+        Metric::Expert,
+        Metric::Referent,
+        Metric::Credits,
+        Metric::RunwayMonths,
+        Metric::Stage,
+        Metric::OrgCoverage,
+    ];
+
+    /// The snake_case name authors write.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Week => "week",
+            Metric::Cash => "cash",
+            Metric::Arr => "arr",
+            Metric::Fit => "fit",
+            Metric::Alignment => "alignment",
+            Metric::Debt => "debt",
+            Metric::DebtTax => "debt_tax",
+            Metric::Morale => "morale",
+            Metric::Engineers => "engineers",
+            Metric::Managers => "managers",
+            Metric::Vps => "vps",
+            Metric::Headcount => "headcount",
+            Metric::Influence => "influence",
+            Metric::Authority => "authority",
+            Metric::Adoption => "adoption",
+            Metric::Expert => "expert",
+            Metric::Referent => "referent",
+            Metric::Credits => "credits",
+            Metric::RunwayMonths => "runway_months",
+            Metric::Stage => "stage",
+            Metric::OrgCoverage => "org_coverage",
+        }
+    }
 }
 
 /// A comparison: `below` (<), `at_most` (<=), `above` (>), `at_least` (>=).
@@ -138,12 +217,55 @@ impl Condition {
     }
 }
 
-/// Adds `change` to `metric` (bounded metrics are clamped to their range).
+/// A model parameter an event may shift for the rest of the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tunable {
+    /// Weekly loss of strategy alignment (`params.strategy.market_drift`).
+    MarketDrift,
+    /// Weekly ARR churn (`params.business.churn`).
+    Churn,
+    /// Weekly growth ceiling at $1M ARR (`params.business.growth_ceiling`).
+    GrowthCeiling,
+    /// Yearly attrition at neutral morale (`params.morale.base_attrition`).
+    BaseAttrition,
+    /// Debt added per feature point (`params.engineering.debt_per_point`).
+    DebtPerPoint,
+}
+
+impl Tunable {
+    /// Every tunable parameter.
+    pub const ALL: [Tunable; 5] = [
+        Tunable::MarketDrift,
+        Tunable::Churn,
+        Tunable::GrowthCeiling,
+        Tunable::BaseAttrition,
+        Tunable::DebtPerPoint,
+    ];
+
+    /// Largest total shift an event deck may apply (either way).
+    pub fn max_shift(self) -> f64 {
+        match self {
+            Tunable::MarketDrift | Tunable::Churn | Tunable::GrowthCeiling => 0.05,
+            Tunable::BaseAttrition | Tunable::DebtPerPoint => 1.0,
+        }
+    }
+}
+
+/// What a choice does.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Effect {
-    pub metric: Metric,
-    pub change: f64,
+pub enum Effect {
+    /// Add `by` to a metric at once (bounded metrics are clamped to their range).
+    Change { metric: Metric, by: f64 },
+    /// Add `by` to a metric spread evenly over the next `weeks` weeks.
+    Spread { metric: Metric, by: f64, weeks: u32 },
+    /// Put every VP on this reporting line.
+    VpLine(ReportingLine),
+    /// Shift a model parameter by `by` for the rest of the run.
+    Tune { param: Tunable, by: f64 },
+    /// Fire the event `event` after `weeks` weeks, whatever its conditions.
+    FollowUp { event: String, weeks: u32 },
 }
 
 /// One answer to an event.
@@ -152,7 +274,7 @@ pub struct Effect {
 pub struct Choice {
     /// What the player reads on the button.
     pub label: String,
-    /// What happens when it is chosen.
+    /// What happens when it is chosen (at least one effect).
     #[serde(default)]
     pub effects: Vec<Effect>,
 }
@@ -165,7 +287,8 @@ pub struct EventDef {
     pub id: String,
     /// The dialog's title.
     pub title: String,
-    /// The dialog's text.
+    /// The dialog's text; `{engineers}`, `{cash}` and the other metric names in
+    /// braces are replaced by their values.
     pub text: String,
     /// All must hold for the event to fire.
     #[serde(default)]
@@ -179,6 +302,9 @@ pub struct EventDef {
     /// Weeks before the event may fire again.
     #[serde(default)]
     pub cooldown_weeks: u32,
+    /// Fire only as another event's follow-up, never on its own.
+    #[serde(default)]
+    pub follow_up_only: bool,
     /// The choices (at least one).
     pub choices: Vec<Choice>,
     /// The choice taken when the CTO does not answer.
@@ -188,4 +314,67 @@ pub struct EventDef {
 
 fn one() -> f64 {
     1.0
+}
+
+/// Replace `{metric}` placeholders in `text` with the metric's value in `state`,
+/// formatted for a player (money in dollars, fractions as percent).
+pub fn render_text(text: &str, state: &State) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match Metric::ALL.iter().find(|m| m.name() == name) {
+                    Some(m) => out.push_str(&format_metric(*m, m.read(state))),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names inside `{…}` in `text`.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+fn format_metric(m: Metric, x: f64) -> String {
+    match m {
+        Metric::Cash | Metric::Arr => {
+            if x.abs() >= 1e6 {
+                format!("${:.1}M", x / 1e6)
+            } else {
+                format!("${:.0}k", x / 1e3)
+            }
+        }
+        Metric::Stage => super::state::Stage::ALL
+            .get(x as usize)
+            .map_or("?", |s| s.label())
+            .to_string(),
+        Metric::RunwayMonths => format!("{x:.0} months"),
+        _ if m.range() == (0.0, 1.0) => format!("{:.0}%", x * 100.0),
+        _ => format!("{x:.0}"),
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::state::State;
+use crate::scenario::Scenario;
 
 /// The ways a run ends. The identifiers are stable: they appear in run files,
 /// JSON output and scenario conditions.
@@ -21,6 +22,8 @@ pub enum Ending {
     Ipo,
     /// The scenario's horizon was reached.
     TimeUp,
+    /// One of the scenario's own endings (position in its `endings` list).
+    Custom(u16),
 }
 
 impl Ending {
@@ -34,9 +37,19 @@ impl Ending {
         Ending::TimeUp,
     ];
 
-    /// The stable snake_case identifier.
+    /// A number for the state hash.
+    pub fn code(self) -> u64 {
+        match self {
+            Ending::Custom(i) => 100 + u64::from(i),
+            e => Ending::ALL.iter().position(|x| *x == e).unwrap_or(99) as u64,
+        }
+    }
+
+    /// The stable snake_case identifier of a built-in ending (`custom` for a
+    /// scenario's own; `Scenario::ending_id` names those).
     pub fn id(self) -> &'static str {
         match self {
+            Ending::Custom(_) => "custom",
             Ending::OutOfCash => "out_of_cash",
             Ending::Fired => "fired",
             Ending::Puppet => "puppet",
@@ -62,17 +75,17 @@ impl Ending {
             }
             Ending::Ipo => "The company went public.",
             Ending::TimeUp => "The horizon is reached; the company goes on.",
+            Ending::Custom(_) => "The scenario's own ending.",
         }
     }
 
-    /// Whether the company itself survives this ending.
-    pub fn company_survives(self) -> bool {
-        !matches!(self, Ending::OutOfCash)
-    }
-
     /// Multiplier the ending applies to the score.
-    fn score_factor(self) -> f64 {
+    fn score_factor(self, scenario: &Scenario) -> f64 {
         match self {
+            Ending::Custom(i) => scenario
+                .endings
+                .get(usize::from(i))
+                .map_or(1.0, |e| e.factor()),
             Ending::Ipo | Ending::TimeUp => 1.0,
             Ending::Puppet | Ending::TenXProgrammer => 0.6,
             Ending::Fired => 0.4,
@@ -90,10 +103,11 @@ const IPO_BONUS: f64 = 25.0;
 /// on a log scale ($100k → 0, $100M → 1), *standing* is the CTO's mean influence
 /// over the run (0–1), and the ending factor is 1 for an IPO or reaching the
 /// horizon, 0.6 for puppet or 10x programmer, 0.4 for being fired and 0.2 for
-/// running out of cash. An IPO adds 5 points plus up to 20 more the earlier it
+/// running out of cash (a scenario's own ending sets its own factor). An IPO adds 5 points plus up to 20 more the earlier it
 /// comes (`5 + 20 × weeks left / horizon`), so scores run from 0 to about 110.
 /// Before the end, the score is computed as if the run ended now at the horizon.
-pub fn score(state: &State, horizon_weeks: u32) -> f64 {
+pub fn score(state: &State, scenario: &Scenario) -> f64 {
+    let horizon_weeks = scenario.horizon_weeks;
     let arr = state.company.arr.max(100_000.0);
     let company = (libm::log10(arr / 100_000.0) / 3.0).clamp(0.0, 1.0);
     let standing = if state.week == 0 {
@@ -110,5 +124,5 @@ pub fn score(state: &State, horizon_weeks: u32) -> f64 {
     } else {
         0.0
     };
-    100.0 * (0.6 * company + 0.4 * standing) * ending.score_factor() + bonus
+    100.0 * (0.6 * company + 0.4 * standing) * ending.score_factor(scenario) + bonus
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::events::Metric;
 use super::hash::StateHasher;
 use super::ledger::LedgerEntry;
 use super::news::News;
@@ -274,6 +275,27 @@ pub struct PendingEvent {
     pub week: u32,
 }
 
+/// An event effect still being applied week by week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ongoing {
+    /// The event (deck index) whose choice started it.
+    pub event: usize,
+    pub metric: Metric,
+    /// Change applied each week.
+    pub per_week: f64,
+    /// Weeks still to go.
+    pub weeks_left: u32,
+}
+
+/// A follow-up event waiting for its week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scheduled {
+    /// Deck index of the event.
+    pub event: usize,
+    /// Week from which it fires.
+    pub week: u32,
+}
+
 /// The whole state of a run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -286,6 +308,10 @@ pub struct State {
     pub fatigue: f64,
     /// The CTO's coding output as a multiple of an average engineer.
     pub coding_multiple: f64,
+    /// The CTO's strategy skill: multiplies alignment gained per strategy hour.
+    pub strategy_skill: f64,
+    /// Shifts of tunable parameters made by events, by `Tunable` position.
+    pub tuning: [f64; 5],
     pub raise: Raise,
     pub metrics: Metrics,
     pub tracking: Tracking,
@@ -293,6 +319,12 @@ pub struct State {
     pub pending: Vec<PendingEvent>,
     /// Week each deck event last fired (`None`: never).
     pub event_last_fired: Vec<Option<u32>>,
+    /// Event effects spread over several weeks.
+    pub ongoing: Vec<Ongoing>,
+    /// Follow-up events waiting for their week.
+    pub scheduled: Vec<Scheduled>,
+    /// Consecutive weeks each scenario ending's conditions held.
+    pub ending_streaks: Vec<u32>,
     /// What happened last week, for the news log.
     pub news: Vec<News>,
     /// Why influence and credits moved last week.
@@ -366,6 +398,10 @@ impl State {
         }
         h.f64(self.fatigue);
         h.f64(self.coding_multiple);
+        h.f64(self.strategy_skill);
+        for x in self.tuning {
+            h.f64(x);
+        }
         h.u64(u64::from(self.raise.weeks_left));
         h.u64(u64::from(self.raise.bridged));
         let m = &self.metrics;
@@ -431,8 +467,23 @@ impl State {
         for last in &self.event_last_fired {
             h.u64(last.map_or(u64::MAX, u64::from));
         }
+        h.u64(self.ongoing.len() as u64);
+        for o in &self.ongoing {
+            h.u64(o.event as u64);
+            h.u64(o.metric as u64);
+            h.f64(o.per_week);
+            h.u64(u64::from(o.weeks_left));
+        }
+        h.u64(self.scheduled.len() as u64);
+        for e in &self.scheduled {
+            h.u64(e.event as u64);
+            h.u64(u64::from(e.week));
+        }
+        for &streak in &self.ending_streaks {
+            h.u64(u64::from(streak));
+        }
         h.u64(self.news.len() as u64);
         h.u64(self.ledger.len() as u64);
-        h.u64(self.ending.map_or(u64::MAX, |e| e as u64));
+        h.u64(self.ending.map_or(u64::MAX, |e| e.code()));
     }
 }

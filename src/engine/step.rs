@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::decision::{Decision, DecisionError, HOURS_RANGE};
-use super::events::Metric;
+use super::events::{Effect, Metric, Tunable};
 use super::hash::StateHasher;
 use super::ledger::{Cause, LedgerEntry};
 use super::news::News;
@@ -12,7 +12,8 @@ use super::outcome::Ending;
 use super::params::{HiringParams, MoraleParams, Params};
 use super::rng::{SimRng, Stream};
 use super::state::{
-    Company, Metrics, People, Power, PowerBase, Raise, ReportingLine, Stage, State, Tracking, Vp,
+    Company, Metrics, Ongoing, PendingEvent, People, Power, PowerBase, Raise, ReportingLine,
+    Scheduled, Stage, State, Tracking, Vp,
 };
 use crate::scenario::Scenario;
 
@@ -179,6 +180,18 @@ fn validate(s: &State, sc: &Scenario, d: &Decision) -> Result<(), DecisionError>
 fn initial_state(sc: &Scenario) -> State {
     let p = &sc.params;
     let st = &sc.start;
+    let preset = st.background.preset();
+    // Without explicit values, position power follows the starting reporting lines.
+    let total = f64::from(st.engineers + st.managers).max(1.0);
+    let all_to_ceo = !st.vps.is_empty() && st.vps.iter().all(|l| *l != ReportingLine::Cto);
+    let to_cto = st.vps.iter().filter(|l| **l == ReportingLine::Cto).count() as f64;
+    let share = if st.vps.is_empty() {
+        1.0
+    } else if all_to_ceo {
+        (f64::from(p.org.cto_team) / total).min(1.0)
+    } else {
+        to_cto / st.vps.len() as f64
+    };
     let mut state = State {
         week: 0,
         company: Company {
@@ -208,15 +221,17 @@ fn initial_state(sc: &Scenario) -> State {
             hire_progress: 0.0,
         },
         power: Power {
-            legitimate: st.legitimate,
-            reward: st.reward,
-            informational: st.informational,
-            expert: st.expert,
-            referent: st.referent,
+            legitimate: st.legitimate.unwrap_or(share),
+            reward: st.reward.unwrap_or(share),
+            informational: st.informational.unwrap_or(preset.informational),
+            expert: st.expert.unwrap_or(preset.expert),
+            referent: st.referent.unwrap_or(preset.referent),
             credits: st.credits,
         },
         fatigue: 0.0,
-        coding_multiple: st.coding_multiple,
+        coding_multiple: st.coding_multiple.unwrap_or(preset.coding_multiple),
+        strategy_skill: preset.strategy_skill,
+        tuning: [0.0; 5],
         raise: Raise {
             weeks_left: 0,
             bridged: false,
@@ -229,6 +244,9 @@ fn initial_state(sc: &Scenario) -> State {
         },
         pending: Vec::new(),
         event_last_fired: vec![None; sc.events.len()],
+        ongoing: Vec::new(),
+        scheduled: Vec::new(),
+        ending_streaks: vec![0; sc.endings.len()],
         news: Vec::new(),
         ledger: Vec::new(),
         ending: None,
@@ -240,12 +258,12 @@ fn initial_state(sc: &Scenario) -> State {
         + w[2] * pw.informational
         + w[3] * pw.expert
         + w[4] * pw.referent;
-    state.metrics.adoption = 1.0;
+    state.metrics.adoption = if all_to_ceo { 0.5 } else { 1.0 };
+    state.metrics.chain_share = share;
     state.metrics.direction = st.alignment;
     state.metrics.efficiency = 1.0;
     state.metrics.cto_coverage = 1.0;
     state.metrics.org_coverage = 1.0;
-    state.metrics.chain_share = 1.0;
     state.metrics.runway_months = RUNWAY_CAP;
     state.metrics.burn_multiple = 0.0;
     state
@@ -294,11 +312,12 @@ impl Week<'_> {
         self.business();
         self.funding();
         self.quarterly_review();
+        // From here on, conditions read this week's figures from the state.
+        self.s.metrics = std::mem::take(&mut self.m);
         self.track_and_end();
         if self.s.ending.is_none() {
             self.fire_events();
         }
-        self.s.metrics = std::mem::take(&mut self.m);
     }
 
     fn ledger(&mut self, base: PowerBase, cause: Cause, delta: f64) {
@@ -324,6 +343,15 @@ impl Week<'_> {
 
     // 2. Event choices -------------------------------------------------------
     fn settle_events(&mut self) {
+        // Effects spread over several weeks take their next step first.
+        let mut ongoing = std::mem::take(&mut self.s.ongoing);
+        for o in &mut ongoing {
+            self.apply_effect(o.event, o.metric, o.per_week);
+            o.weeks_left -= 1;
+        }
+        ongoing.retain(|o| o.weeks_left > 0);
+        self.s.ongoing = ongoing;
+
         let pending = std::mem::take(&mut self.s.pending);
         for (i, pe) in pending.iter().enumerate() {
             let def = &self.scenario.events[pe.event];
@@ -336,8 +364,8 @@ impl Week<'_> {
                 ),
             };
             if let Some(c) = def.choices.get(choice) {
-                for e in &c.effects {
-                    self.apply_effect(pe.event, e.metric, e.change);
+                for effect in &c.effects {
+                    self.apply_choice_effect(pe.event, effect);
                 }
             }
             self.s.news.push(News::EventSettled {
@@ -346,6 +374,52 @@ impl Week<'_> {
                 by_cto,
             });
         }
+    }
+
+    fn apply_choice_effect(&mut self, event: usize, effect: &Effect) {
+        match *effect {
+            Effect::Change { metric, by } => self.apply_effect(event, metric, by),
+            Effect::Spread { metric, by, weeks } => {
+                if weeks <= 1 {
+                    self.apply_effect(event, metric, by);
+                } else if by.is_finite() {
+                    self.s.ongoing.push(Ongoing {
+                        event,
+                        metric,
+                        per_week: by / f64::from(weeks),
+                        weeks_left: weeks,
+                    });
+                }
+            }
+            Effect::VpLine(line) => {
+                for (i, vp) in self.s.people.vps.iter_mut().enumerate() {
+                    if vp.line != line {
+                        vp.line = line;
+                        self.s.news.push(News::LineChanged { vp: i, line });
+                    }
+                }
+            }
+            Effect::Tune { param, by } => {
+                if by.is_finite() {
+                    let limit = param.max_shift();
+                    let slot = &mut self.s.tuning[param as usize];
+                    *slot = (*slot + by).clamp(-limit, limit);
+                }
+            }
+            Effect::FollowUp { ref event, weeks } => {
+                if let Some(idx) = self.scenario.events.iter().position(|e| e.id == *event) {
+                    self.s.scheduled.push(Scheduled {
+                        event: idx,
+                        week: self.s.week + weeks.max(1),
+                    });
+                }
+            }
+        }
+    }
+
+    /// A parameter after the shifts events made to it.
+    fn tuned(&self, param: Tunable, base: f64) -> f64 {
+        (base + self.s.tuning[param as usize]).max(0.0)
     }
 
     fn apply_effect(&mut self, event: usize, metric: Metric, change: f64) {
@@ -530,7 +604,8 @@ impl Week<'_> {
 
         // Attrition: a weekly hazard from last week's morale.
         let mp = &self.p.morale;
-        let hazard = (yearly_attrition(self.s.company.morale, mp) / 52.0).clamp(0.0, 0.5);
+        let base = (mp.base_attrition + self.s.tuning[Tunable::BaseAttrition as usize]).max(0.0);
+        let hazard = (yearly_attrition(self.s.company.morale, base, mp) / 52.0).clamp(0.0, 0.5);
         let left_ic = self.rng_people.binomial(people.engineers(), hazard);
         let left_mgr = self.rng_people.binomial(people.managers, hazard * 0.7);
         remove_engineers(people, left_ic);
@@ -772,14 +847,17 @@ impl Week<'_> {
     fn strategy(&mut self) {
         let sp = &self.p.strategy;
         let e_s = self.m.effective_hours[0];
+        let drift = self.tuned(Tunable::MarketDrift, sp.market_drift);
+        let skill = self.s.strategy_skill;
         let c = &mut self.s.company;
         let lam = c.alignment;
         let lam = lam
             + sp.alignment_gain
+                * skill
                 * (e_s / 10.0)
                 * (1.0 - lam)
                 * (0.5 + 0.5 * self.s.power.informational)
-            - sp.market_drift * lam;
+            - drift * lam;
         c.alignment = clamp01(lam);
         let adoption = self.m.adoption;
         self.m.direction = adoption * c.alignment + (1.0 - adoption) * sp.direction_without_cto;
@@ -852,6 +930,7 @@ impl Week<'_> {
             .map(|(j, &r)| f64::from(r) * new_hire_productivity(j as u32, hp))
             .sum();
         let morale_factor = ep.base_productivity + ep.morale_productivity * self.s.company.morale;
+        let debt_per_point = self.tuned(Tunable::DebtPerPoint, ep.debt_per_point);
         let co = self.m.communication_overhead;
         let capacity = ((ex - training + ramp_productive) * (1.0 - co) * morale_factor
             - self.interview_hours / 40.0)
@@ -872,10 +951,9 @@ impl Week<'_> {
             + 0.20 * ((e_c + 0.3 * e_s) / 8.0).min(1.0)
             + 0.20 * self.m.org_coverage)
             .clamp(0.0, 1.0);
-        c.debt =
-            (c.debt + ep.debt_per_point * velocity * (1.0 - quality) + ep.debt_interest * c.debt
-                - ep.refactor_efficiency * capacity * (1.0 - tax) * fr)
-                .max(0.0);
+        c.debt = (c.debt + debt_per_point * velocity * (1.0 - quality) + ep.debt_interest * c.debt
+            - ep.refactor_efficiency * capacity * (1.0 - tax) * fr)
+            .max(0.0);
         c.codebase += velocity;
         self.m.capacity = capacity;
         self.m.debt_tax = tax;
@@ -888,6 +966,7 @@ impl Week<'_> {
     fn morale(&mut self) {
         let mp = &self.p.morale;
         let a = &self.p.attention;
+        let base = self.tuned(Tunable::BaseAttrition, mp.base_attrition);
         let tired =
             ((1.0 - self.m.efficiency) / (1.0 - a.min_efficiency).max(0.01)).clamp(0.0, 1.0);
         let target = mp.baseline + mp.management_weight * self.m.org_coverage
@@ -895,7 +974,7 @@ impl Week<'_> {
             - mp.crunch_weight * tired;
         let c = &mut self.s.company;
         c.morale = clamp01(c.morale + (target - c.morale) / mp.time_constant.max(1.0));
-        self.m.attrition_rate = yearly_attrition(c.morale, mp).min(1.0);
+        self.m.attrition_rate = yearly_attrition(c.morale, base, mp).min(1.0);
     }
 
     // 10. Business: fit, ARR, burn, cash ------------------------------------------
@@ -904,6 +983,8 @@ impl Week<'_> {
         let sp = &self.p.strategy;
         let velocity = self.m.velocity;
         let direction = self.m.direction;
+        let growth_ceiling = self.tuned(Tunable::GrowthCeiling, bp.growth_ceiling);
+        let churn = self.tuned(Tunable::Churn, bp.churn);
         let c = &mut self.s.company;
         c.fit = clamp01(
             c.fit
@@ -912,14 +993,14 @@ impl Week<'_> {
                     * (direction - sp.direction_without_cto),
         );
         let arr_m = (c.arr / 1e6).max(0.05);
-        let ceiling = (bp.growth_ceiling * libm::pow(arr_m, bp.growth_exponent))
+        let ceiling = (growth_ceiling * libm::pow(arr_m, bp.growth_exponent))
             .clamp(bp.growth_bounds[0], bp.growth_bounds[1]);
         let lam_f = ((direction - 0.3) / 0.5).clamp(0.0, 1.2);
         let needed = bp.points_needed * libm::sqrt((c.arr / 1e6).max(1.0));
         let delivery = (velocity / needed).min(1.0);
         self.m.delivery = delivery;
         let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
-        c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - bp.churn) + founder).max(0.0);
+        c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn) + founder).max(0.0);
 
         let people = &self.s.people;
         let sal = &bp.salaries;
@@ -1040,8 +1121,8 @@ impl Week<'_> {
     // 13. Endings and their detectors ------------------------------------------------
     fn track_and_end(&mut self) {
         let ep = &self.p.endings;
-        let m = &self.m;
         let s = &mut *self.s;
+        let m = &s.metrics;
         let t = &mut s.tracking;
         t.influence_sum += m.influence;
         let coded = self.d.attention.fractions()[2] >= ep.ten_x_coding_share;
@@ -1058,6 +1139,18 @@ impl Week<'_> {
         let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= 0.5;
         t.fired_streak = if fired { t.fired_streak + 1 } else { 0 };
 
+        // The scenario's own endings: the first whose conditions held long enough.
+        let mut custom = None;
+        for (i, end) in self.scenario.endings.iter().enumerate() {
+            let holds = end.when.iter().all(|c| c.holds(s));
+            let streak = &mut s.ending_streaks[i];
+            *streak = if holds { *streak + 1 } else { 0 };
+            if custom.is_none() && *streak >= end.for_weeks.max(1) {
+                custom = Some(Ending::Custom(i as u16));
+            }
+        }
+        let t = &s.tracking;
+
         let ending = if s.company.cash < 0.0 {
             Some(Ending::OutOfCash)
         } else if t.fired_streak >= ep.fired_weeks.max(1) {
@@ -1066,6 +1159,8 @@ impl Week<'_> {
             Some(Ending::Puppet)
         } else if t.ten_x_streak >= ep.ten_x_weeks.max(1) {
             Some(Ending::TenXProgrammer)
+        } else if custom.is_some() {
+            custom
         } else if s.company.arr >= ep.ipo_arr && s.company.stage >= ep.ipo_stage {
             Some(Ending::Ipo)
         } else if s.week >= self.scenario.horizon_weeks {
@@ -1081,13 +1176,23 @@ impl Week<'_> {
 
     // 14. Scenario events ---------------------------------------------------------------
     fn fire_events(&mut self) {
-        // Conditions read this week's figures.
-        let snapshot_metrics = std::mem::take(&mut self.m);
-        self.s.metrics = snapshot_metrics;
         let week = self.s.week;
+        // Follow-ups whose week has come fire first, whatever their conditions.
+        let mut i = 0;
+        while i < self.s.scheduled.len() && self.s.pending.len() < MAX_PENDING {
+            if self.s.scheduled[i].week <= week {
+                let event = self.s.scheduled.remove(i).event;
+                self.fire(event, week);
+            } else {
+                i += 1;
+            }
+        }
         for (i, def) in self.scenario.events.iter().enumerate() {
-            if self.s.pending.len() >= 3 {
+            if self.s.pending.len() >= MAX_PENDING {
                 break;
+            }
+            if def.follow_up_only || self.s.pending.iter().any(|p| p.event == i) {
+                continue;
             }
             let last = self.s.event_last_fired[i];
             if def.once && last.is_some() {
@@ -1104,15 +1209,19 @@ impl Week<'_> {
             if !self.rng_events.chance(def.chance) {
                 continue;
             }
-            self.s.event_last_fired[i] = Some(week);
-            self.s
-                .pending
-                .push(super::state::PendingEvent { event: i, week });
-            self.s.news.push(News::EventFired(i));
+            self.fire(i, week);
         }
-        self.m = std::mem::take(&mut self.s.metrics);
+    }
+
+    fn fire(&mut self, event: usize, week: u32) {
+        self.s.event_last_fired[event] = Some(week);
+        self.s.pending.push(PendingEvent { event, week });
+        self.s.news.push(News::EventFired(event));
     }
 }
+
+/// Events that can wait for an answer at once.
+pub const MAX_PENDING: usize = 3;
 
 /// Productivity (0–1) of a new engineer `weeks_in` weeks after starting: it rises
 /// linearly from `ramp_start` toward 1 over `ramp_weeks`, when they count as
@@ -1122,10 +1231,10 @@ pub fn new_hire_productivity(weeks_in: u32, hp: &HiringParams) -> f64 {
     (hp.ramp_start + (1.0 - hp.ramp_start) * f64::from(weeks_in) / len).min(1.0)
 }
 
-/// Yearly attrition rate at `morale`: the base rate at neutral morale (0.6),
-/// rising exponentially as morale falls.
-pub fn yearly_attrition(morale: f64, mp: &MoraleParams) -> f64 {
-    mp.base_attrition * libm::exp(mp.attrition_sensitivity * (0.6 - morale))
+/// Yearly attrition rate at `morale`: the base rate (`base`, at neutral morale
+/// 0.6) rising exponentially as morale falls.
+pub fn yearly_attrition(morale: f64, base: f64, mp: &MoraleParams) -> f64 {
+    base * libm::exp(mp.attrition_sensitivity * (0.6 - morale))
 }
 
 /// How far along a ramp of `weeks` someone of `age` weeks is (0–1).

@@ -1,37 +1,51 @@
-//! Scenarios: where they come from, how they are parsed and checked.
+//! Scenarios: the format, where they come from, and how they are checked.
+//!
+//! A scenario comes from one of three places: built into the binary (the files
+//! in `scenarios/`), a user folder in the platform's data directory, or any path.
 
+pub mod diagnostic;
+pub mod load;
 pub mod schema;
+pub mod suggest;
+pub mod validate;
 
 use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
-pub use schema::{Scenario, Start, FORMAT_VERSION};
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use load::{load_str, Checked, MAX_BYTES};
+pub use schema::{Background, CustomEnding, Outcome, Scenario, Start, FORMAT_VERSION};
 
 /// The scenarios built into the binary: (name, RON text).
-pub const BUILTIN: &[(&str, &str)] = &[("default", include_str!("../../scenarios/default.ron"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("default", include_str!("../../scenarios/default.ron")),
+    ("tutorial", include_str!("../../scenarios/tutorial.ron")),
+    ("scale_up", include_str!("../../scenarios/scale_up.ron")),
+    (
+        "puppet_rescue",
+        include_str!("../../scenarios/puppet_rescue.ron"),
+    ),
+    ("turnaround", include_str!("../../scenarios/turnaround.ron")),
+];
 
 /// The scenario played when none is named.
 pub const DEFAULT: &str = "default";
 
+/// Environment variable that moves the data folder (for tests and portable installs).
+pub const DATA_DIR_ENV: &str = "CTO_SIM_DATA_DIR";
+
 /// Why a scenario could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScenarioError {
-    /// The text is not valid RON for the format: `origin:line:col: message`.
-    Syntax {
-        origin: String,
-        line: usize,
-        col: usize,
-        message: String,
-        /// The offending line of the file, for the caret display.
-        source_line: String,
+    /// It was read but is not a valid scenario: every finding, errors first.
+    Invalid(Vec<Diagnostic>),
+    /// No built-in scenario, user scenario or file with this name.
+    NotFound {
+        name: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
     },
-    /// The values are out of range or inconsistent: `origin: field.path: message`.
-    Invalid {
-        origin: String,
-        path: String,
-        message: String,
-    },
-    /// No built-in scenario or file with this name.
-    NotFound { name: String, known: Vec<String> },
     /// The file could not be read.
     Io { origin: String, message: String },
 }
@@ -39,31 +53,33 @@ pub enum ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScenarioError::Syntax {
-                origin,
-                line,
-                col,
-                message,
-                source_line,
-            } => {
-                write!(f, "{origin}:{line}:{col}: {message}")?;
-                if !source_line.is_empty() {
-                    let caret = " ".repeat(col.saturating_sub(1));
-                    write!(f, "\n  {source_line}\n  {caret}^")?;
+            ScenarioError::Invalid(found) => {
+                let mut sorted: Vec<&Diagnostic> = found.iter().collect();
+                sorted.sort_by_key(|d| d.severity);
+                for (i, d) in sorted.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
                 }
                 Ok(())
             }
-            ScenarioError::Invalid {
-                origin,
-                path,
-                message,
-            } => write!(f, "{origin}: {path}: {message}"),
-            ScenarioError::NotFound { name, known } => write!(
-                f,
-                "no scenario named '{name}' (built in: {}); give a path to a .ron file to load your own",
-                known.join(", ")
-            ),
-            ScenarioError::Io { origin, message } => write!(f, "{origin}: {message}"),
+            ScenarioError::NotFound {
+                name,
+                known,
+                suggestion,
+            } => {
+                write!(f, "no scenario named '{name}'")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean '{s}'?")?;
+                }
+                write!(
+                    f,
+                    "\n    known: {}\n    hint: give a path to a .ron file to load your own; `cto-sim scenarios` lists them",
+                    known.join(", ")
+                )
+            }
+            ScenarioError::Io { origin, message } => write!(f, "{origin}: error: {message}"),
         }
     }
 }
@@ -72,130 +88,228 @@ impl std::error::Error for ScenarioError {}
 
 impl Scenario {
     /// Parse and check a scenario from RON text; `origin` names it in errors.
+    /// Warnings are dropped; use [`load_str`] to see them.
     pub fn from_ron(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-        let scenario: Scenario = ron::from_str(text).map_err(|e| {
-            let line = e.span.start.line;
-            let col = e.span.start.col;
-            ScenarioError::Syntax {
-                origin: origin.to_string(),
-                line,
-                col,
-                message: e.code.to_string(),
-                source_line: text
-                    .lines()
-                    .nth(line.saturating_sub(1))
-                    .unwrap_or("")
-                    .chars()
-                    .take(200)
-                    .collect(),
-            }
-        })?;
-        scenario.validate(origin)?;
-        Ok(scenario)
+        load_str(text, origin)
+            .map(|c| c.scenario)
+            .map_err(ScenarioError::Invalid)
     }
 
     /// The built-in scenario called `name`.
     pub fn builtin(name: &str) -> Result<Scenario, ScenarioError> {
-        let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) else {
-            return Err(ScenarioError::NotFound {
-                name: name.to_string(),
-                known: BUILTIN.iter().map(|(n, _)| n.to_string()).collect(),
-            });
-        };
-        Scenario::from_ron(text, &format!("scenarios/{name}.ron"))
+        match BUILTIN.iter().find(|(n, _)| *n == name) {
+            Some((_, text)) => Scenario::from_ron(text, &format!("scenarios/{name}.ron")),
+            None => Err(not_found(name)),
+        }
     }
+}
 
-    /// Semantic checks the parser cannot make.
-    pub fn validate(&self, origin: &str) -> Result<(), ScenarioError> {
-        let bad = |path: &str, message: String| ScenarioError::Invalid {
-            origin: origin.to_string(),
-            path: path.to_string(),
-            message,
-        };
-        if self.version != FORMAT_VERSION {
-            return Err(bad(
-                "version",
-                format!(
-                    "format version {} is not supported (this game reads version {FORMAT_VERSION})",
-                    self.version
-                ),
-            ));
+/// Where a scenario was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Built into the binary.
+    Builtin,
+    /// In the user's scenario folder.
+    User(PathBuf),
+    /// A path given on the command line.
+    Path(PathBuf),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Builtin => write!(f, "built-in"),
+            Source::User(p) | Source::Path(p) => write!(f, "{}", p.display()),
         }
-        if !(1..=5200).contains(&self.horizon_weeks) {
-            return Err(bad(
-                "horizon_weeks",
-                format!("{} is outside 1–5200", self.horizon_weeks),
-            ));
-        }
-        let p = &self.params;
-        if p.hiring.ramp_weeks > 520 || p.hiring.offer_to_start_weeks > 520 {
-            return Err(bad(
-                "params.hiring",
-                "ramp and offer delays must be at most 520 weeks".into(),
-            ));
-        }
-        let st = &self.start;
-        for (name, x) in [
-            ("start.fit", st.fit),
-            ("start.alignment", st.alignment),
-            ("start.morale", st.morale),
-            ("start.legitimate", st.legitimate),
-            ("start.reward", st.reward),
-            ("start.informational", st.informational),
-            ("start.expert", st.expert),
-            ("start.referent", st.referent),
-            ("start.credits", st.credits),
-        ] {
-            if !(0.0..=1.0).contains(&x) {
-                return Err(bad(name, format!("{x} is outside 0–1")));
-            }
-        }
-        for (name, x) in [
-            ("start.cash", st.cash),
-            ("start.arr", st.arr),
-            ("start.debt", st.debt),
-        ] {
-            if !(0.0..=1e12).contains(&x) {
-                return Err(bad(name, format!("{x} is outside 0–1e12")));
-            }
-        }
-        if st.engineers > 10_000 || st.managers > 10_000 {
-            return Err(bad("start.engineers", "at most 10,000 people".into()));
-        }
-        if st.vps.len() as u32 > p.hiring.max_vps {
-            return Err(bad(
-                "start.vps",
-                format!("at most {} VPs", p.hiring.max_vps),
-            ));
-        }
-        for (i, e) in self.events.iter().enumerate() {
-            if e.choices.is_empty() {
-                return Err(bad(
-                    &format!("events[{i}].choices"),
-                    "an event needs at least one choice".into(),
-                ));
-            }
-            if e.default_choice >= e.choices.len() {
-                return Err(bad(
-                    &format!("events[{i}].default_choice"),
-                    format!(
-                        "{} is not a choice (there are {})",
-                        e.default_choice,
-                        e.choices.len()
-                    ),
-                ));
-            }
-            for (j, c) in e.choices.iter().enumerate() {
-                for (k, eff) in c.effects.iter().enumerate() {
-                    if !eff.metric.is_writable() {
-                        return Err(bad(
-                            &format!("events[{i}].choices[{j}].effects[{k}].metric"),
-                            format!("{:?} can be read in conditions but not changed", eff.metric),
-                        ));
-                    }
-                }
-            }
-        }
-        Ok(())
     }
+}
+
+/// The folder for the game's own files: `$CTO_SIM_DATA_DIR` if set, else the
+/// platform's data folder (`$XDG_DATA_HOME/cto-sim` or `~/.local/share/cto-sim` on
+/// Linux, `~/Library/Application Support/cto-sim` on macOS, `%APPDATA%\cto-sim` on
+/// Windows).
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let home = || {
+        std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from)
+    };
+    if cfg!(target_os = "windows") {
+        std::env::var_os("APPDATA").map(|d| PathBuf::from(d).join("cto-sim"))
+    } else if cfg!(target_os = "macos") {
+        home().map(|h| h.join("Library/Application Support/cto-sim"))
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| home().map(|h| h.join(".local/share")))
+            .map(|d| d.join("cto-sim"))
+    }
+}
+
+/// The user's scenario folder (`<data dir>/scenarios`).
+pub fn user_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("scenarios"))
+}
+
+/// Most files listed from the user folder.
+const MAX_USER_FILES: usize = 200;
+
+/// The `.ron` files in the user folder, sorted by name.
+pub fn user_files() -> Vec<PathBuf> {
+    let Some(dir) = user_dir() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .take(MAX_USER_FILES * 4)
+        .collect();
+    files.sort();
+    files.truncate(MAX_USER_FILES);
+    files
+}
+
+/// One line of `cto-sim scenarios`.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub name: String,
+    pub source: Source,
+    /// The description, or what is wrong with the file.
+    pub description: String,
+    pub difficulty: Option<u8>,
+    pub valid: bool,
+}
+
+/// Every scenario the player can pick: built-in ones, then the user's.
+pub fn list() -> Vec<Listing> {
+    let mut out: Vec<Listing> = BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            let sc = Scenario::from_ron(text, name);
+            Listing {
+                name: name.to_string(),
+                source: Source::Builtin,
+                description: sc
+                    .as_ref()
+                    .map_or_else(|e| e.to_string(), |s| s.description.clone()),
+                difficulty: sc.as_ref().ok().map(|s| s.difficulty),
+                valid: sc.is_ok(),
+            }
+        })
+        .collect();
+    for path in user_files() {
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let loaded =
+            read_text(&path).and_then(|t| Scenario::from_ron(&t, &path.display().to_string()));
+        let shadowed = BUILTIN.iter().any(|(n, _)| *n == name);
+        out.push(Listing {
+            description: match (&loaded, shadowed) {
+                (Err(e), _) => format!(
+                    "(does not load: {})",
+                    e.to_string().lines().next().unwrap_or("")
+                ),
+                (Ok(_), true) => "(has a built-in's name: load it by its path)".to_string(),
+                (Ok(s), false) => s.description.clone(),
+            },
+            difficulty: loaded.as_ref().ok().map(|s| s.difficulty),
+            valid: loaded.is_ok() && !shadowed,
+            name,
+            source: Source::User(path),
+        });
+    }
+    out
+}
+
+fn not_found(name: &str) -> ScenarioError {
+    let mut known: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
+    for p in user_files() {
+        if let Some(stem) = p.file_stem() {
+            known.push(stem.to_string_lossy().into_owned());
+        }
+    }
+    let suggestion = suggest::closest(name, known.iter().map(String::as_str)).map(str::to_string);
+    ScenarioError::NotFound {
+        name: name.to_string(),
+        known,
+        suggestion,
+    }
+}
+
+/// Whether `arg` names a file rather than a scenario.
+fn looks_like_path(arg: &str) -> bool {
+    arg.contains('/') || arg.contains('\\') || arg.ends_with(".ron") || Path::new(arg).is_file()
+}
+
+/// Find a scenario by built-in name, user-folder name or path, and check it.
+pub fn resolve(arg: &str) -> Result<(Checked, Source), ScenarioError> {
+    if looks_like_path(arg) {
+        let path = PathBuf::from(arg);
+        let text = read_text(&path)?;
+        let checked = load_str(&text, arg).map_err(ScenarioError::Invalid)?;
+        return Ok((checked, Source::Path(path)));
+    }
+    if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == arg) {
+        let checked =
+            load_str(text, &format!("scenarios/{name}.ron")).map_err(ScenarioError::Invalid)?;
+        return Ok((checked, Source::Builtin));
+    }
+    if let Some(path) = user_files()
+        .into_iter()
+        .find(|p| p.file_stem().is_some_and(|s| s == arg))
+    {
+        let text = read_text(&path)?;
+        let checked =
+            load_str(&text, &path.display().to_string()).map_err(ScenarioError::Invalid)?;
+        return Ok((checked, Source::User(path)));
+    }
+    Err(not_found(arg))
+}
+
+/// Read a scenario file as text, refusing anything over [`MAX_BYTES`] before
+/// reading it, folders, and text that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    let origin = path.display().to_string();
+    let io = |message: String| ScenarioError::Io {
+        origin: origin.clone(),
+        message,
+    };
+    let file = std::fs::File::open(path).map_err(|e| io(format!("cannot open: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| io(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(io("is a folder, not a scenario file".into()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(io(format!(
+            "the file is {} bytes; scenario files may be at most {MAX_BYTES} bytes",
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(io(format!(
+            "scenario files may be at most {MAX_BYTES} bytes"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        io(format!(
+            "this is not a text file (invalid UTF-8 at byte {}); is it a scenario?",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }

@@ -1,9 +1,11 @@
-//! The scenario format: a company at the start, model parameters and an event deck.
-//! See `docs/scenario-format.md` for the author's reference.
+//! The scenario format: a company at the start, model parameters, the scenario's
+//! own endings and an event deck. `docs/scenario-format.md` is the author's
+//! reference; keep it in step with this file.
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::events::EventDef;
+use crate::engine::events::{Condition, EventDef};
+use crate::engine::outcome::Ending;
 use crate::engine::params::Params;
 use crate::engine::state::{ReportingLine, Stage};
 
@@ -32,6 +34,9 @@ pub struct Scenario {
     /// Model parameters; anything left out keeps its default.
     #[serde(default)]
     pub params: Params,
+    /// The scenario's own win and lose conditions, checked after the built-in ones.
+    #[serde(default)]
+    pub endings: Vec<CustomEnding>,
     /// The event deck.
     #[serde(default)]
     pub events: Vec<EventDef>,
@@ -42,6 +47,83 @@ fn default_difficulty() -> u8 {
 }
 fn default_horizon() -> u32 {
     312
+}
+
+impl Scenario {
+    /// The identifier of `ending` in this scenario (its own endings by their `id`).
+    pub fn ending_id(&self, ending: Ending) -> &str {
+        match ending {
+            Ending::Custom(i) => self
+                .endings
+                .get(usize::from(i))
+                .map_or("custom", |e| e.id.as_str()),
+            e => e.id(),
+        }
+    }
+
+    /// Every ending a run of this scenario can have: the built-in ones, then its own.
+    pub fn all_endings(&self) -> Vec<Ending> {
+        let mut all = Ending::ALL.to_vec();
+        all.extend((0..self.endings.len()).map(|i| Ending::Custom(i as u16)));
+        all
+    }
+
+    /// The headline of `ending` for a player.
+    pub fn ending_headline(&self, ending: Ending) -> &str {
+        match ending {
+            Ending::Custom(i) => self
+                .endings
+                .get(usize::from(i))
+                .map_or("", |e| e.title.as_str()),
+            e => e.headline(),
+        }
+    }
+}
+
+/// Who the CTO was before this job: sets the starting expert and referent power,
+/// coding output and strategy skill (see `docs/scenario-format.md`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Background {
+    /// The founder-engineer who built the first version (Smith's "Genius").
+    Genius,
+    /// A people leader: a VP of Engineering by another name.
+    PeopleLeader,
+    /// Technology visionary and operations manager (Vogels/Berray).
+    #[default]
+    Visionary,
+    /// The big thinker who sees new business lines in technology.
+    BigThinker,
+    /// The external-facing technologist who lives with customers.
+    External,
+}
+
+/// Starting values a background gives.
+pub struct BackgroundPreset {
+    pub expert: f64,
+    pub referent: f64,
+    pub informational: f64,
+    pub coding_multiple: f64,
+    pub strategy_skill: f64,
+}
+
+impl Background {
+    /// The preset for this background.
+    pub fn preset(self) -> BackgroundPreset {
+        let (expert, referent, informational, coding_multiple, strategy_skill) = match self {
+            Background::Genius => (0.95, 0.5, 0.8, 5.0, 0.9),
+            Background::PeopleLeader => (0.6, 0.9, 0.8, 2.0, 1.0),
+            Background::Visionary => (0.8, 0.7, 0.8, 3.0, 1.0),
+            Background::BigThinker => (0.7, 0.6, 0.8, 2.0, 1.3),
+            Background::External => (0.75, 0.6, 0.9, 3.0, 1.0),
+        };
+        BackgroundPreset {
+            expert,
+            referent,
+            informational,
+            coding_multiple,
+            strategy_skill,
+        }
+    }
 }
 
 /// The company and the CTO on day one.
@@ -69,15 +151,20 @@ pub struct Start {
     pub managers: u32,
     /// VPs already in place, with their reporting lines (they start fully ramped).
     pub vps: Vec<ReportingLine>,
-    /// The CTO's power bases, 0–1.
-    pub legitimate: f64,
-    pub reward: f64,
-    pub informational: f64,
-    pub expert: f64,
-    pub referent: f64,
+    /// The CTO's background.
+    pub background: Background,
+    /// Power bases, 0–1. Left out: from the background (expert, referent,
+    /// informational) or from the reporting lines (legitimate, reward).
+    pub legitimate: Option<f64>,
+    pub reward: Option<f64>,
+    pub informational: Option<f64>,
+    pub expert: Option<f64>,
+    pub referent: Option<f64>,
+    /// Political capital, 0–1.
     pub credits: f64,
-    /// The CTO's coding output as a multiple of an average engineer (1–10).
-    pub coding_multiple: f64,
+    /// The CTO's coding output as a multiple of an average engineer (1–10);
+    /// left out: from the background.
+    pub coding_multiple: Option<f64>,
 }
 
 impl Default for Start {
@@ -94,13 +181,56 @@ impl Default for Start {
             engineers: 3,
             managers: 0,
             vps: Vec::new(),
-            legitimate: 1.0,
-            reward: 1.0,
-            informational: 0.8,
-            expert: 0.8,
-            referent: 0.7,
+            background: Background::Visionary,
+            legitimate: None,
+            reward: None,
+            informational: None,
+            expert: None,
+            referent: None,
             credits: 0.5,
-            coding_multiple: 3.0,
+            coding_multiple: None,
         }
+    }
+}
+
+/// Whether a scenario ending is a win or a loss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Win,
+    Loss,
+}
+
+/// A scenario's own ending: the run ends when all conditions hold for `for_weeks`
+/// consecutive weeks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomEnding {
+    /// A unique snake_case identifier (not one of the built-in ending ids).
+    pub id: String,
+    /// The headline shown at the end.
+    pub title: String,
+    /// A win or a loss.
+    pub outcome: Outcome,
+    /// All must hold.
+    pub when: Vec<Condition>,
+    /// For this many consecutive weeks (at least 1).
+    #[serde(default = "one_week")]
+    pub for_weeks: u32,
+    /// Multiplier on the score (0–1.5); left out: 1 for a win, 0.3 for a loss.
+    #[serde(default)]
+    pub score_factor: Option<f64>,
+}
+
+fn one_week() -> u32 {
+    1
+}
+
+impl CustomEnding {
+    /// The score multiplier this ending applies.
+    pub fn factor(&self) -> f64 {
+        self.score_factor.unwrap_or(match self.outcome {
+            Outcome::Win => 1.0,
+            Outcome::Loss => 0.3,
+        })
     }
 }

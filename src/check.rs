@@ -1,0 +1,102 @@
+//! `cto-sim check`: parse, validate, then a short smoke simulation with bots.
+
+use std::sync::Arc;
+
+use crate::engine::{Decision, Game};
+use crate::policy;
+use crate::scenario::{self, ScenarioError, Severity};
+
+/// Bots that play the smoke simulation, and for how many weeks.
+const SMOKE_BOTS: [&str; 3] = ["balanced", "coder", "random"];
+const SMOKE_WEEKS: u32 = 52;
+const SMOKE_SEEDS: u64 = 3;
+
+/// Check each file and report on `out`; `true` when none has errors.
+pub fn check_all(files: &[String], out: &mut dyn std::io::Write) -> bool {
+    let mut all_ok = true;
+    for file in files {
+        all_ok &= check_one(file, out);
+    }
+    all_ok
+}
+
+fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
+    let (checked, _) = match scenario::resolve(file) {
+        Ok(found) => found,
+        Err(ScenarioError::Invalid(found)) => {
+            let errors = found
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = found.len() - errors;
+            let mut sorted = found;
+            sorted.sort_by_key(|d| d.severity);
+            for d in &sorted {
+                let _ = writeln!(out, "{d}");
+            }
+            let _ = writeln!(out, "{file}: {}", tally(errors, warnings));
+            return false;
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{e}");
+            return false;
+        }
+    };
+    for w in &checked.warnings {
+        let _ = writeln!(out, "{w}");
+    }
+    let scenario = Arc::new(checked.scenario);
+    match smoke(&scenario) {
+        Ok(summary) => {
+            let _ = writeln!(
+                out,
+                "{file}: ok, {} ({summary})",
+                tally(0, checked.warnings.len())
+            );
+            true
+        }
+        Err(message) => {
+            let _ = writeln!(out, "{file}: error: the smoke simulation failed: {message}");
+            false
+        }
+    }
+}
+
+fn tally(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+/// Play a few short runs with bots, answering every event, to catch scenarios
+/// that cannot be played.
+fn smoke(scenario: &Arc<scenario::Scenario>) -> Result<String, String> {
+    let mut weeks = 0u64;
+    let mut events = 0usize;
+    for bot in SMOKE_BOTS {
+        for seed in 1..=SMOKE_SEEDS {
+            let mut p = policy::by_name(bot, seed).ok_or("a smoke bot is missing")?;
+            let mut game = Game::new(Arc::clone(scenario), seed);
+            while !game.is_over() && game.state().week < SMOKE_WEEKS {
+                let d: Decision = p.decide(game.state(), scenario);
+                game.step(&d).map_err(|e| {
+                    format!("{bot} (seed {seed}), week {}: {e}", game.state().week + 1)
+                })?;
+                events += game
+                    .state()
+                    .news
+                    .iter()
+                    .filter(|n| matches!(n, crate::engine::News::EventFired(_)))
+                    .count();
+            }
+            weeks += u64::from(game.state().week);
+        }
+    }
+    Ok(format!(
+        "{} bots played {weeks} weeks, {events} events fired",
+        SMOKE_BOTS.len()
+    ))
+}

@@ -1,0 +1,196 @@
+//! From text to a checked scenario: limits, parsing with located errors, validation.
+
+use super::diagnostic::{Diagnostic, Location, Severity};
+use super::schema::Scenario;
+use super::suggest;
+use super::validate::validate;
+
+/// Largest scenario file read, in bytes (checked before reading it whole).
+pub const MAX_BYTES: u64 = 1024 * 1024;
+/// Deepest nesting of brackets and parentheses the parser follows.
+pub const MAX_DEPTH: usize = 32;
+
+/// A scenario that parsed and validated, with the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parse `text` (named `origin` in messages) and validate it.
+///
+/// On failure, every diagnostic found is returned: one for a syntax or type
+/// error (parsing cannot go on after it), or all the semantic errors and
+/// warnings together.
+pub fn load_str(text: &str, origin: &str) -> Result<Checked, Vec<Diagnostic>> {
+    if text.len() as u64 > MAX_BYTES {
+        return Err(vec![Diagnostic {
+            severity: Severity::Error,
+            origin: origin.to_string(),
+            location: Location::File,
+            message: format!(
+                "the scenario is {} bytes; at most {MAX_BYTES} are allowed",
+                text.len()
+            ),
+            hint: None,
+        }]);
+    }
+    let scenario = parse(text, origin).map_err(|d| vec![*d])?;
+    let found = validate(&scenario, origin);
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(found);
+    }
+    Ok(Checked {
+        scenario,
+        warnings: found,
+    })
+}
+
+/// Parse `text` as a scenario: syntax, types and field names only.
+pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(Box::new(Diagnostic {
+            severity: Severity::Error,
+            origin: origin.to_string(),
+            location: Location::File,
+            message: "the file is empty".into(),
+            hint: Some("a scenario starts with `(version: 1, name: \"…\", description: \"…\")`; see docs/scenario-format.md".into()),
+        }));
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    options.from_str::<Scenario>(text).map_err(|e| {
+        let (message, hint) = describe(&e.code);
+        let line = e.span.start.line.max(1);
+        let col = e.span.start.col.max(1);
+        let (source_line, caret) = window(text.lines().nth(line - 1).unwrap_or(""), col);
+        Box::new(Diagnostic {
+            severity: Severity::Error,
+            origin: origin.to_string(),
+            location: Location::Span {
+                line,
+                col,
+                source_line,
+                caret,
+            },
+            message,
+            hint,
+        })
+    })
+}
+
+/// A readable slice of a (possibly huge) line around column `col`, and the
+/// column of the same character within the slice.
+fn window(line: &str, col: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WIDTH {
+        return (line.to_string(), col);
+    }
+    let start = col
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let slice: String = chars[start..end].iter().collect();
+    (slice, col - start)
+}
+
+/// Our wording for a parser error, with a hint where we have one.
+fn describe(code: &ron::Error) -> (String, Option<String>) {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown field `{found}` in {}", place(outer.as_deref())),
+            Some(suggest::hint(found, expected)),
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown {} `{found}`", kind(outer.as_deref())),
+            Some(suggest::hint(found, expected)),
+        ),
+        E::MissingStructField { field, outer } => (
+            format!("missing field `{field}` in {}", place(outer.as_deref())),
+            Some(format!(
+                "add `{field}: …`; docs/scenario-format.md lists every field"
+            )),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            format!(
+                "field `{field}` is given twice in {}",
+                place(outer.as_deref())
+            ),
+            None,
+        ),
+        E::ExceededRecursionLimit => (
+            format!("brackets are nested more than {MAX_DEPTH} levels deep"),
+            Some("no scenario needs this much nesting; is a bracket unclosed?".into()),
+        ),
+        E::Eof => (
+            "the file ends too early".into(),
+            Some("is a bracket or parenthesis left open, or the file cut short?".into()),
+        ),
+        E::ExpectedOption => (
+            "expected an optional value".into(),
+            Some("write `Some(0.5)` (or leave the field out)".into()),
+        ),
+        E::TrailingCharacters => (
+            "unexpected text after the end of the scenario".into(),
+            Some("the scenario is one `( … )`; is there an extra closing bracket?".into()),
+        ),
+        E::Message(m) => (m.clone(), None),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            let message = match chars.next() {
+                Some(first) => first.to_lowercase().collect::<String>() + chars.as_str(),
+                None => text,
+            };
+            (message, None)
+        }
+    }
+}
+
+/// Where a struct sits, in the author's words.
+fn place(outer: Option<&str>) -> String {
+    match outer {
+        Some("Scenario") | None => "the scenario".into(),
+        Some("Start") => "`start`".into(),
+        Some("Params") => "`params`".into(),
+        Some("AttentionParams") => "`params.attention`".into(),
+        Some("HiringParams") => "`params.hiring`".into(),
+        Some("OrgParams") => "`params.org`".into(),
+        Some("EngineeringParams") => "`params.engineering`".into(),
+        Some("MoraleParams") => "`params.morale`".into(),
+        Some("PowerParams") => "`params.power`".into(),
+        Some("StrategyParams") => "`params.strategy`".into(),
+        Some("BusinessParams") => "`params.business`".into(),
+        Some("EndingParams") => "`params.endings`".into(),
+        Some("Round") => "a funding round".into(),
+        Some("EventDef") => "an event".into(),
+        Some("Choice") => "a choice".into(),
+        Some("Condition") => "a condition".into(),
+        Some("CustomEnding") => "an ending".into(),
+        Some(other) => format!("`{other}`"),
+    }
+}
+
+/// What kind of value an enum is, in the author's words.
+fn kind(outer: Option<&str>) -> &'static str {
+    match outer {
+        Some("Metric") => "metric",
+        Some("Op") => "comparison (`op`)",
+        Some("Stage") => "stage",
+        Some("Background") => "background",
+        Some("ReportingLine") => "reporting line",
+        Some("Effect") => "effect",
+        Some("Tunable") => "tunable parameter",
+        Some("Outcome") => "outcome",
+        _ => "value",
+    }
+}
