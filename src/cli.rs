@@ -184,8 +184,8 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         );
         let _ = writeln!(
             out,
-            "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9} {:>9} {:>7}",
-            "week", "stage", "cash", "ARR", "eng", "influence", "authority", "morale"
+            "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9} {:>9} {:>7} {:>8}",
+            "week", "stage", "cash", "ARR", "eng", "influence", "authority", "morale", "debt tax"
         );
         for r in rows {
             let _ = writeln!(out, "{r}");
@@ -305,7 +305,7 @@ fn money(x: f64) -> String {
 
 fn timeline_row(s: &State) -> String {
     format!(
-        "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9.0} {:>9.0} {:>7.2}",
+        "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9.0} {:>9.0} {:>7.2} {:>7.0}%",
         s.week,
         s.company.stage.label(),
         money(s.company.cash),
@@ -313,7 +313,8 @@ fn timeline_row(s: &State) -> String {
         s.people.engineers(),
         s.influence_points(),
         s.authority_points(),
-        s.company.morale
+        s.company.morale,
+        s.metrics.debt_tax * 100.0
     )
 }
 

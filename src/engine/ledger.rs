@@ -27,6 +27,8 @@ pub enum Cause {
     Overridden,
     /// The CTO took a VP's reporting line back.
     TookLineBack,
+    /// The CEO refused to give a VP back.
+    TakeBackRefused,
     /// The quarterly review found the roadmap well delivered.
     Delivered,
     /// The quarterly review found the roadmap slipping.
@@ -51,6 +53,7 @@ impl Cause {
             Cause::BetLost => "technology bet failed",
             Cause::Overridden => "overridden by the organisation",
             Cause::TookLineBack => "took the VP back",
+            Cause::TakeBackRefused => "the CEO refused to give the VP back",
             Cause::Delivered => "roadmap delivered",
             Cause::RoadmapSlipped => "roadmap slipped",
             Cause::RaiseFailed => "fund-raise failed",

@@ -22,6 +22,9 @@ pub enum News {
     VpStarted,
     /// A VP's reporting line changed.
     LineChanged { vp: usize, line: ReportingLine },
+    /// The CEO refused to give a VP back to the CTO, and will not discuss it
+    /// again before week `until`.
+    TakeBackRefused { vp: usize, until: u32 },
     /// A technology bet was decided: with the CTO or without, and whether it paid off.
     Bet {
         with_cto: bool,

@@ -94,7 +94,7 @@ impl Ending {
     }
 }
 
-/// Score bonus for an IPO at week 0; it shrinks linearly to 5 at the horizon.
+/// Score bonus for a win at week 0; it shrinks linearly to 5 at the horizon.
 const IPO_BONUS: f64 = 25.0;
 
 /// The score of a run.
@@ -103,8 +103,10 @@ const IPO_BONUS: f64 = 25.0;
 /// on a log scale ($100k → 0, $100M → 1), *standing* is the CTO's mean influence
 /// over the run (0–1), and the ending factor is 1 for an IPO or reaching the
 /// horizon, 0.6 for puppet or 10x programmer, 0.4 for being fired and 0.2 for
-/// running out of cash (a scenario's own ending sets its own factor). An IPO adds 5 points plus up to 20 more the earlier it
-/// comes (`5 + 20 × weeks left / horizon`), so scores run from 0 to about 110.
+/// running out of cash (a scenario's own ending sets its own factor). A win (an
+/// IPO, or a scenario ending whose outcome is `Win`) adds 5 points plus up to 20
+/// more the earlier it comes (`5 + 20 × weeks left / horizon`), so scores run from
+/// 0 to about 110.
 /// Before the end, the score is computed as if the run ended now at the horizon.
 pub fn score(state: &State, scenario: &Scenario) -> f64 {
     let horizon_weeks = scenario.horizon_weeks;
@@ -117,7 +119,15 @@ pub fn score(state: &State, scenario: &Scenario) -> f64 {
     }
     .clamp(0.0, 1.0);
     let ending = state.ending.unwrap_or(Ending::TimeUp);
-    let bonus = if ending == Ending::Ipo {
+    let win = match ending {
+        Ending::Ipo => true,
+        Ending::Custom(i) => scenario
+            .endings
+            .get(usize::from(i))
+            .is_some_and(|e| e.outcome == crate::scenario::Outcome::Win),
+        _ => false,
+    };
+    let bonus = if win {
         let horizon = f64::from(horizon_weeks.max(1));
         let left = (horizon - f64::from(state.week)).max(0.0);
         5.0 + (IPO_BONUS - 5.0) * left / horizon

@@ -180,9 +180,9 @@ impl Default for EngineeringParams {
     fn default() -> Self {
         EngineeringParams {
             points_per_engineer_week: 1.0,
-            debt_per_point: 0.55,
-            refactor_efficiency: 0.30,
-            debt_interest: 0.002,
+            debt_per_point: 0.75,
+            refactor_efficiency: 0.5,
+            debt_interest: 0.001,
             debt_half_ratio: 0.35,
             max_debt_tax: 0.7,
             base_productivity: 0.6,
@@ -267,6 +267,10 @@ pub struct PowerParams {
     pub vp_ramp_power: f64,
     /// Credits spent taking a VP's reporting line back.
     pub take_back_cost: f64,
+    /// Credits lost when the CEO refuses to give the VP back.
+    pub take_back_refused_cost: f64,
+    /// Weeks before the CEO will discuss giving the VP back again after refusing.
+    pub take_back_cooldown_weeks: u32,
 }
 
 impl Default for PowerParams {
@@ -289,6 +293,8 @@ impl Default for PowerParams {
             vp_position_power: 0.40,
             vp_ramp_power: 0.20,
             take_back_cost: 0.15,
+            take_back_refused_cost: 0.05,
+            take_back_cooldown_weeks: 13,
         }
     }
 }

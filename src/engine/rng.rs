@@ -25,6 +25,8 @@ pub enum Stream {
     Events = 4,
     /// Reserved for bots that play at random (outside the engine).
     Policy = 5,
+    /// Whether the CEO agrees to give a VP back to the CTO.
+    Politics = 6,
 }
 
 /// SplitMix64 finaliser: spreads a seed over all 64 bits.

@@ -63,6 +63,9 @@ pub struct Vp {
     pub age_weeks: u32,
     /// The VP's reporting line.
     pub line: ReportingLine,
+    /// After the CEO refused to give this VP back, the week from which the CTO
+    /// may ask again.
+    pub refused_until: u32,
 }
 
 /// Who works in engineering, and who is on the way.
@@ -377,6 +380,7 @@ impl State {
         h.u64(p.vps.len() as u64);
         for vp in &p.vps {
             h.u64(u64::from(vp.age_weeks));
+            h.u64(u64::from(vp.refused_until));
             h.u64(match vp.line {
                 ReportingLine::Cto => 0,
                 ReportingLine::Ceo { forum: false } => 1,

@@ -9,7 +9,7 @@ use super::hash::StateHasher;
 use super::ledger::{Cause, LedgerEntry};
 use super::news::News;
 use super::outcome::Ending;
-use super::params::{HiringParams, MoraleParams, Params};
+use super::params::{HiringParams, MoraleParams, Params, PowerParams};
 use super::rng::{SimRng, Stream};
 use super::state::{
     Company, Metrics, Ongoing, PendingEvent, People, Power, PowerBase, Raise, ReportingLine,
@@ -33,6 +33,7 @@ pub struct Game {
     rng_strategy: SimRng,
     rng_funding: SimRng,
     rng_events: SimRng,
+    rng_politics: SimRng,
 }
 
 impl Game {
@@ -46,6 +47,7 @@ impl Game {
             rng_strategy: SimRng::new(seed, Stream::Strategy),
             rng_funding: SimRng::new(seed, Stream::Funding),
             rng_events: SimRng::new(seed, Stream::Events),
+            rng_politics: SimRng::new(seed, Stream::Politics),
             scenario,
         }
     }
@@ -79,6 +81,7 @@ impl Game {
             &self.rng_strategy,
             &self.rng_funding,
             &self.rng_events,
+            &self.rng_politics,
         ] {
             h.u128(rng.state());
         }
@@ -103,6 +106,7 @@ impl Game {
             rng_strategy: &mut self.rng_strategy,
             rng_funding: &mut self.rng_funding,
             rng_events: &mut self.rng_events,
+            rng_politics: &mut self.rng_politics,
             m: Metrics::default(),
             one_off_costs: 0.0,
             one_off_revenue: 0.0,
@@ -215,6 +219,7 @@ fn initial_state(sc: &Scenario) -> State {
                 .map(|&line| Vp {
                     age_weeks: p.hiring.vp_ramp_weeks,
                     line,
+                    refused_until: 0,
                 })
                 .collect(),
             vp_search: None,
@@ -251,14 +256,16 @@ fn initial_state(sc: &Scenario) -> State {
         ledger: Vec::new(),
         ending: None,
     };
-    let w = &p.power.weights;
-    let pw = &state.power;
-    state.metrics.influence = w[0] * pw.legitimate
-        + w[1] * pw.reward
-        + w[2] * pw.informational
-        + w[3] * pw.expert
-        + w[4] * pw.referent;
-    state.metrics.adoption = if all_to_ceo { 0.5 } else { 1.0 };
+    let phi = influence(&state.power, &p.power);
+    // A VP who starts outside the chain is fully ramped.
+    let opposing = if all_to_ceo {
+        p.power.vp_position_power * (1.0 - share) + p.power.vp_ramp_power
+    } else {
+        0.0
+    };
+    state.metrics.influence = clamp01(phi);
+    state.metrics.opposing_power = opposing;
+    state.metrics.adoption = adoption(phi, state.power.credits, opposing, &p.power);
     state.metrics.chain_share = share;
     state.metrics.direction = st.alignment;
     state.metrics.efficiency = 1.0;
@@ -279,6 +286,7 @@ struct Week<'a> {
     rng_strategy: &'a mut SimRng,
     rng_funding: &'a mut SimRng,
     rng_events: &'a mut SimRng,
+    rng_politics: &'a mut SimRng,
     /// This week's figures, moved into the state at the end.
     m: Metrics,
     one_off_costs: f64,
@@ -480,11 +488,26 @@ impl Week<'_> {
             if old == line {
                 continue;
             }
-            self.s.people.vps[i].line = line;
-            self.s.news.push(News::LineChanged { vp: i, line });
             if matches!(old, ReportingLine::Ceo { .. }) && line == ReportingLine::Cto {
+                // Taking the VP back is the CEO's call: it goes through as often as
+                // the organisation follows the CTO (last week's adoption). After a
+                // refusal the CEO will not discuss it again for a while.
+                if self.s.week < self.s.people.vps[i].refused_until {
+                    continue;
+                }
+                let granted = self.rng_politics.chance(self.s.metrics.adoption);
+                if !granted {
+                    let cost = self.p.power.take_back_refused_cost;
+                    self.change_credits(-cost, Cause::TakeBackRefused);
+                    let until = self.s.week + self.p.power.take_back_cooldown_weeks;
+                    self.s.people.vps[i].refused_until = until;
+                    self.s.news.push(News::TakeBackRefused { vp: i, until });
+                    continue;
+                }
                 self.change_credits(-self.p.power.take_back_cost, Cause::TookLineBack);
             }
+            self.s.people.vps[i].line = line;
+            self.s.news.push(News::LineChanged { vp: i, line });
         }
     }
 
@@ -541,6 +564,7 @@ impl Week<'_> {
                 people.vps.push(Vp {
                     age_weeks: 0,
                     line: ReportingLine::Cto,
+                    refused_until: 0,
                 });
                 self.s.news.push(News::VpStarted);
             } else {
@@ -554,8 +578,13 @@ impl Week<'_> {
         } else if d.hiring.vps < have {
             if people.vp_search.is_some() {
                 people.vp_search = None;
-            } else {
-                people.vps.pop();
+            } else if let Some(i) = people
+                .vps
+                .iter()
+                .rposition(|v| v.line == ReportingLine::Cto)
+            {
+                // Only a VP who reports to the CTO is the CTO's to let go.
+                people.vps.remove(i);
             }
         }
 
@@ -813,13 +842,8 @@ impl Week<'_> {
         self.ledger(PowerBase::Referent, Cause::ManagementTime, gain);
         self.ledger(PowerBase::Referent, Cause::NeglectedReports, -loss);
 
-        let w = &pw.weights;
         let b = &self.s.power;
-        let phi = w[0] * b.legitimate
-            + w[1] * b.reward
-            + w[2] * b.informational
-            + w[3] * b.expert
-            + w[4] * b.referent;
+        let phi = influence(b, pw);
 
         // The contest: a VP who reports elsewhere holds the organisation's position power.
         let ceo_vps: Vec<f64> = self
@@ -836,8 +860,7 @@ impl Week<'_> {
             let ramp = ceo_vps.iter().sum::<f64>() / ceo_vps.len() as f64;
             pw.vp_position_power * (1.0 - s) * (1.0 - r) + pw.vp_ramp_power * ramp
         };
-        let margin = phi + pw.credit_weight * b.credits - opposing - pw.contest_threshold;
-        let adoption = 1.0 / (1.0 + libm::exp(-pw.contest_steepness * margin));
+        let adoption = adoption(phi, b.credits, opposing, pw);
         self.m.influence = clamp01(phi);
         self.m.opposing_power = opposing;
         self.m.adoption = clamp01(adoption);
@@ -1235,6 +1258,23 @@ pub fn new_hire_productivity(weeks_in: u32, hp: &HiringParams) -> f64 {
 /// 0.6) rising exponentially as morale falls.
 pub fn yearly_attrition(morale: f64, base: f64, mp: &MoraleParams) -> f64 {
     base * libm::exp(mp.attrition_sensitivity * (0.6 - morale))
+}
+
+/// Influence Φ from the power bases.
+fn influence(b: &Power, pw: &PowerParams) -> f64 {
+    let w = &pw.weights;
+    w[0] * b.legitimate
+        + w[1] * b.reward
+        + w[2] * b.informational
+        + w[3] * b.expert
+        + w[4] * b.referent
+}
+
+/// Probability the organisation carries out the CTO's direction: a logistic
+/// contest between influence plus credits and the power of a VP outside the chain.
+fn adoption(phi: f64, credits: f64, opposing: f64, pw: &PowerParams) -> f64 {
+    let margin = phi + pw.credit_weight * credits - opposing - pw.contest_threshold;
+    clamp01(1.0 / (1.0 + libm::exp(-pw.contest_steepness * margin)))
 }
 
 /// How far along a ramp of `weeks` someone of `age` weeks is (0–1).

@@ -102,6 +102,15 @@ impl Policy for Scripted {
         };
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let vps = s.people.vps.len();
+        // A sensible CTO protects more time for refactoring when debt bites.
+        let tax = s.metrics.debt_tax;
+        let refactor = if tax > 0.3 {
+            35
+        } else if tax > 0.2 {
+            25
+        } else {
+            15
+        };
         // The structure a sensible CTO builds: a manager per 7 engineers from 10,
         // a VP at 28 who reports to the CTO.
         let sensible = Hiring {
@@ -110,25 +119,25 @@ impl Policy for Scripted {
             vps: u32::from(n >= 28),
         };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
-            Style::Balanced => (48, par(stage, n), 15, sensible, ReportingLine::Cto),
+            Style::Balanced => (48, par(stage, n), refactor, sensible, ReportingLine::Cto),
             Style::Static => (
                 48,
                 Attention::new(35, 15, 35, 15),
-                15,
+                refactor,
                 sensible,
                 ReportingLine::Cto,
             ),
             Style::Drifter => (
                 48,
                 Attention::new(2, 23, 40, 35),
-                15,
+                refactor,
                 sensible,
                 ReportingLine::Cto,
             ),
             Style::Coder => (
-                55,
+                50,
                 Attention::new(20, 10, 60, 10),
-                5,
+                10,
                 Hiring {
                     managers: 0,
                     vps: 0,

@@ -452,6 +452,18 @@ impl Checker<'_> {
         );
         self.num("params.power.vp_ramp_power", w.vp_ramp_power, 0.0, 1.0);
         self.num("params.power.take_back_cost", w.take_back_cost, 0.0, 1.0);
+        self.num(
+            "params.power.take_back_refused_cost",
+            w.take_back_refused_cost,
+            0.0,
+            1.0,
+        );
+        self.int(
+            "params.power.take_back_cooldown_weeks",
+            u64::from(w.take_back_cooldown_weeks),
+            0,
+            520,
+        );
 
         let s = &p.strategy;
         self.num("params.strategy.alignment_gain", s.alignment_gain, 0.0, 1.0);
