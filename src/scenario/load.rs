@@ -59,9 +59,12 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
     }
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
     options.from_str::<Scenario>(text).map_err(|e| {
-        let (message, hint) = describe(&e.code);
+        let (message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
         let col = e.span.start.col.max(1);
+        if at_end(text, line, col) {
+            hint = Some("the file ends here: is it cut short, or a bracket left open?".into());
+        }
         let (source_line, caret) = window(text.lines().nth(line - 1).unwrap_or(""), col);
         Box::new(Diagnostic {
             severity: Severity::Error,
@@ -76,6 +79,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
             hint,
         })
     })
+}
+
+/// Whether (line, col) is at or past the last non-blank character of `text`.
+fn at_end(text: &str, line: usize, col: usize) -> bool {
+    let trimmed = text.trim_end();
+    let last_line = trimmed.lines().count().max(1);
+    let last_col = trimmed.lines().last().map_or(0, |l| l.chars().count());
+    line > last_line || (line == last_line && col > last_col)
 }
 
 /// A readable slice of a (possibly huge) line around column `col`, and the
@@ -142,6 +153,36 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
         E::TrailingCharacters => (
             "unexpected text after the end of the scenario".into(),
             Some("the scenario is one `( … )`; is there an extra closing bracket?".into()),
+        ),
+        E::ExpectedIdentifier => ("expected a field name".into(), None),
+        E::ExpectedComma => (
+            "expected a comma".into(),
+            Some("separate fields and list items with `,`".into()),
+        ),
+        E::ExpectedString | E::ExpectedStringEnd => ("expected text in double quotes".into(), None),
+        E::ExpectedFloat => ("expected a number (like `0.5` or `3200000.0`)".into(), None),
+        E::ExpectedInteger => ("expected a whole number".into(), None),
+        E::IntegerOutOfBounds => (
+            "this whole number is too large or negative here".into(),
+            None,
+        ),
+        E::ExpectedBoolean => ("expected `true` or `false`".into(), None),
+        E::ExpectedArray => ("expected a list in `[ … ]`".into(), None),
+        E::ExpectedArrayEnd => (
+            "expected `]` to close the list".into(),
+            Some("is a comma missing between items?".into()),
+        ),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            ("expected a structure in `( … )`".into(), None)
+        }
+        E::ExpectedStructLikeEnd => (
+            "expected `)` to close the structure".into(),
+            Some("is a comma missing between fields?".into()),
+        ),
+        E::UnclosedBlockComment => ("a `/*` comment is never closed".into(), None),
+        E::FloatUnderscore | E::UnderscoreAtBeginning => (
+            "numbers are written without `_` separators here".into(),
+            None,
         ),
         E::Message(m) => (m.clone(), None),
         other => {

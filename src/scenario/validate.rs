@@ -41,6 +41,15 @@ struct Checker<'a> {
     found: Vec<Diagnostic>,
 }
 
+/// A number as an author would write it: `0.5`, `3200000`, `1e11`.
+fn short(x: f64) -> String {
+    if x != 0.0 && x.abs() >= 1e7 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
 fn is_snake_case(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -69,11 +78,19 @@ impl Checker<'_> {
     /// A number that must be finite and within `min..=max`.
     fn num(&mut self, path: &str, x: f64, min: f64, max: f64) {
         if !x.is_finite() {
-            self.error(path, format!("{x} is not a number the game can use"));
+            self.error(
+                path,
+                format!("`{x}` is not a finite number (too large, infinite or NaN)"),
+            );
         } else if x < min || x > max {
             self.error(
                 path,
-                format!("{x} is outside the allowed range {min}–{max}"),
+                format!(
+                    "{} is outside the allowed range {}–{}",
+                    short(x),
+                    short(min),
+                    short(max)
+                ),
             );
         }
     }

@@ -1,0 +1,191 @@
+//! Scenario files as authors and players meet them: the built-ins, the examples
+//! in the author's reference, and a corpus of broken files, each of which must
+//! get a located, human message and exit code 1, never a panic.
+
+use std::path::Path;
+use std::process::Command;
+
+use cto_sim::scenario::{self, load_str, Scenario, BUILTIN};
+
+fn check(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code(), text)
+}
+
+#[test]
+fn every_built_in_scenario_checks_clean() {
+    for (name, text) in BUILTIN {
+        let checked = load_str(text, name).unwrap_or_else(|found| {
+            panic!(
+                "{name} does not load:\n{}",
+                scenario::ScenarioError::Invalid(found)
+            )
+        });
+        assert!(
+            checked.warnings.is_empty(),
+            "{name} has warnings: {:?}",
+            checked.warnings
+        );
+        let (code, out) = check(&[name]);
+        assert_eq!(code, Some(0), "{out}");
+        assert!(out.contains("ok, 0 errors, 0 warnings"), "{out}");
+    }
+}
+
+fn doc() -> String {
+    std::fs::read_to_string("docs/scenario-format.md").expect("the author's reference exists")
+}
+
+fn ron_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("```ron\n") {
+        let body = &rest[start + 7..];
+        let end = body.find("```").expect("closed code block");
+        blocks.push(body[..end].to_string());
+        rest = &body[end + 3..];
+    }
+    blocks
+}
+
+#[test]
+fn every_example_in_the_authors_reference_loads() {
+    let blocks = ron_blocks(&doc());
+    assert!(blocks.len() >= 5, "only {} examples", blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if let Err(found) = load_str(block, &format!("example {i}")) {
+            panic!(
+                "example {i} does not load:\n{}\n{block}",
+                scenario::ScenarioError::Invalid(found)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_worked_example_is_the_shipped_example_scenario() {
+    let blocks = ron_blocks(&doc());
+    let shipped = std::fs::read_to_string("scenarios/examples/pivot.ron").unwrap();
+    assert_eq!(blocks.last().unwrap(), &shipped);
+    let (code, out) = check(&["scenarios/examples/pivot.ron"]);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn the_authors_reference_documents_every_parameter() {
+    let doc = doc();
+    let params = serde_json::to_value(cto_sim::engine::params::Params::default()).unwrap();
+    let mut missing = Vec::new();
+    for (group, fields) in params.as_object().unwrap() {
+        if !doc.contains(&format!("### `params.{group}`")) {
+            missing.push(group.clone());
+        }
+        for field in fields.as_object().unwrap().keys() {
+            if !doc.contains(&format!("| `{field}` |")) {
+                missing.push(format!("{group}.{field}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:?}");
+}
+
+#[test]
+fn every_broken_scenario_gets_a_located_message_and_exit_code_1() {
+    insta::glob!("scenarios/broken/*.ron", |path| {
+        let rel = Path::new("tests/scenarios/broken").join(path.file_name().unwrap());
+        let (code, out) = check(&[rel.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{}: {out}", rel.display());
+        assert!(out.contains("error"), "{out}");
+        insta::assert_snapshot!(out);
+    });
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.ron");
+    let padding = "// padding\n".repeat((scenario::MAX_BYTES as usize / 11) + 10);
+    std::fs::write(
+        &path,
+        format!("{padding}(version: 1, name: \"x\", description: \"y\")"),
+    )
+    .unwrap();
+    let (code, out) = check(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("at most 1048576 bytes"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn all_semantic_faults_are_reported_together() {
+    let text = std::fs::read_to_string("tests/scenarios/broken/many_faults.ron").unwrap();
+    let found = load_str(&text, "many_faults.ron").unwrap_err();
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    assert!(errors >= 6, "{errors} errors: {found:?}");
+}
+
+#[test]
+fn scenarios_in_the_user_folder_are_listed_and_loadable_by_name() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-data-{}", std::process::id()));
+    let scenarios = dir.join("scenarios");
+    std::fs::create_dir_all(&scenarios).unwrap();
+    std::fs::copy(
+        "scenarios/examples/pivot.ron",
+        scenarios.join("my_pivot.ron"),
+    )
+    .unwrap();
+    std::fs::write(scenarios.join("broken.ron"), "(version: 1,").unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .args(args)
+            .env(scenario::DATA_DIR_ENV, &dir)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, listing) = run(&["scenarios"]);
+    assert_eq!(code, Some(0));
+    for name in [
+        "default",
+        "tutorial",
+        "scale_up",
+        "puppet_rescue",
+        "turnaround",
+        "my_pivot",
+    ] {
+        assert!(
+            listing.lines().any(|l| l.starts_with(name)),
+            "{name} missing:\n{listing}"
+        );
+    }
+    assert!(listing.contains("does not load"), "{listing}");
+    let (code, out) = run(&[
+        "simulate",
+        "--policy",
+        "balanced",
+        "--scenario",
+        "my_pivot",
+        "--weeks",
+        "20",
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("The pivot"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_misspelt_scenario_name_gets_a_suggestion() {
+    let err = scenario::resolve("turnarond").unwrap_err().to_string();
+    assert!(err.contains("did you mean 'turnaround'?"), "{err}");
+    assert!(Scenario::builtin("default").is_ok());
+}
