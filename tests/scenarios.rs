@@ -2,7 +2,6 @@
 //! in the author's reference, and a corpus of broken files, each of which must
 //! get a located, human message and exit code 1, never a panic.
 
-use std::path::Path;
 use std::process::Command;
 
 use cto_sim::scenario::{self, load_str, Scenario, BUILTIN};
@@ -98,7 +97,7 @@ fn the_authors_reference_documents_every_parameter() {
 #[test]
 fn every_broken_scenario_gets_a_located_message_and_exit_code_1() {
     insta::glob!("scenarios/broken/*.ron", |path| {
-        let rel = Path::new("tests/scenarios/broken").join(path.file_name().unwrap());
+        let rel = std::path::Path::new("tests/scenarios/broken").join(path.file_name().unwrap());
         let (code, out) = check(&[rel.to_str().unwrap()]);
         assert_eq!(code, Some(1), "{}: {out}", rel.display());
         assert!(out.contains("error"), "{out}");
