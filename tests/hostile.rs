@@ -1,0 +1,86 @@
+//! Hostile scenario text: random edits of real scenarios must only ever produce
+//! messages — never a panic — and whatever loads must play.
+//! (The cargo-fuzz target in `fuzz/` does the same for hours; this runs in CI.)
+
+use std::sync::Arc;
+
+use cto_sim::engine::Game;
+use cto_sim::policy;
+use cto_sim::scenario::{load_str, BUILTIN};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Delete(usize, usize),
+    Insert(usize, String),
+    Replace(usize, char),
+}
+
+fn arb_edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
+        (any::<usize>(), "[-(),:\\[\\]0-9a-zA-Z_\". e]{1,12}")
+            .prop_map(|(at, s)| Edit::Insert(at, s)),
+        (any::<usize>(), any::<char>()).prop_map(|(at, c)| Edit::Replace(at, c)),
+    ]
+}
+
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for e in edits {
+        let len = chars.len().max(1);
+        match e {
+            Edit::Delete(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(chars.len());
+                if at < end {
+                    chars.drain(at..end);
+                }
+            }
+            Edit::Insert(at, s) => {
+                let at = at % (chars.len() + 1);
+                for (i, c) in s.chars().enumerate() {
+                    chars.insert(at + i, c);
+                }
+            }
+            Edit::Replace(at, c) => {
+                if !chars.is_empty() {
+                    let at = at % chars.len();
+                    chars[at] = *c;
+                }
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edited_scenarios_load_or_explain_and_loaded_ones_play(
+        which in 0usize..BUILTIN.len(),
+        edits in proptest::collection::vec(arb_edit(), 1..6),
+    ) {
+        let text = apply(BUILTIN[which].1, &edits);
+        match load_str(&text, "edited.ron") {
+            Err(found) => {
+                prop_assert!(!found.is_empty());
+                for d in &found {
+                    let shown = d.to_string();
+                    prop_assert!(shown.starts_with("edited.ron"), "{}", shown);
+                }
+            }
+            Ok(checked) => {
+                let scenario = Arc::new(checked.scenario);
+                let mut bot = policy::by_name("random", 1).unwrap();
+                let mut game = Game::new(Arc::clone(&scenario), 1);
+                while !game.is_over() && game.state().week < 52 {
+                    let d = bot.decide(game.state(), &scenario);
+                    prop_assert!(game.step(&d).is_ok());
+                    prop_assert!(game.state().company.cash.is_finite());
+                }
+            }
+        }
+    }
+}
