@@ -7,6 +7,7 @@ use super::state::ReportingLine;
 
 /// How the CTO splits attention, in whole percent. The four must sum to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attention {
     pub strategy: u8,
     pub hiring: u8,
@@ -46,6 +47,7 @@ impl Attention {
 
 /// Headcount the CTO wants: recruiting runs until these are reached.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hiring {
     /// Individual contributors wanted (started, ramping and accepted offers count).
     pub engineers: u32,
@@ -57,6 +59,7 @@ pub struct Hiring {
 
 /// The answer to a pending event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// Position of the event in the state's `pending` list.
     pub pending: usize,
@@ -66,6 +69,7 @@ pub struct Answer {
 
 /// One week's decision. The engine sees nothing else from the player.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Hours the CTO works this week (35–80).
     pub hours: u8,

@@ -48,6 +48,7 @@ impl Stage {
 
 /// To whom a VP of Engineering reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum ReportingLine {
     /// The VP reports to the CTO: the CTO keeps authority over the whole organisation.
     Cto,
