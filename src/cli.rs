@@ -23,6 +23,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Play: start a run at week 1 (without a command: the title screen).
+    Play {
+        /// A built-in scenario name, a name from your scenario folder, or a path.
+        #[arg(long, short, default_value = DEFAULT)]
+        scenario: String,
+        /// The run's seed: the same scenario and seed always give the same game.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// List the bots, a line each.
     Policies,
     /// Let a bot play runs headlessly and summarise them.
@@ -68,6 +77,8 @@ pub enum CliError {
     Sim(#[from] sim::SimError),
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Terminal(#[from] std::io::Error),
     /// Already reported on the output (e.g. `check` found errors).
     #[error("")]
     Failed,
@@ -75,14 +86,15 @@ pub enum CliError {
 
 /// Run the parsed command line, writing to `out`.
 pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let started = Instant::now();
     match cli.command {
-        None => {
-            let _ = writeln!(
-                out,
-                "{}\nYou are the CTO of a growing startup. The terminal game is coming;\nmeanwhile, watch a bot play:\n  cto-sim simulate --policy balanced\n\nRun `cto-sim --help` for every command.",
-                include_str!("../assets/title.txt")
-            );
-            Ok(())
+        None => Ok(crate::ui::run(crate::ui::App::title(), started)?),
+        Some(Command::Play { scenario, seed }) => {
+            let scenario = Arc::new(load_scenario(&scenario)?);
+            Ok(crate::ui::run(
+                crate::ui::App::play(scenario, seed),
+                started,
+            )?)
         }
         Some(Command::Policies) => {
             for (name, about) in policy::BOTS {

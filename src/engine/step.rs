@@ -1145,6 +1145,9 @@ impl Week<'_> {
     fn track_and_end(&mut self) {
         let ep = &self.p.endings;
         let s = &mut *self.s;
+        // Influence as it stands at the end of the week, bets and events included,
+        // so the ledger explains exactly this week's move.
+        s.metrics.influence = clamp01(influence(&s.power, &self.p.power));
         let m = &s.metrics;
         let t = &mut s.tracking;
         t.influence_sum += m.influence;

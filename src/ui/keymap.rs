@@ -1,0 +1,310 @@
+//! Every key the game understands, in one table. Key handling, the help screen
+//! and the hint bar are all generated from it, so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the player is; decides which bindings apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Title,
+    Picker,
+    Week,
+    Event,
+    Help,
+    Quit,
+    ConfirmEnd,
+    End,
+}
+
+/// What a key asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    BigLeft,
+    BigRight,
+    NextPanel,
+    PrevPanel,
+    NextTab,
+    Select,
+    EndWeek,
+    Par,
+    OpenEvent,
+    Help,
+    Quit,
+    Yes,
+    No,
+    Back,
+    Digit(u8),
+    Erase,
+}
+
+/// One binding: the keys, where it applies, and what the help says.
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// How the keys are shown.
+    pub label: &'static str,
+    pub action: Action,
+    pub contexts: &'static [Context],
+    pub help: &'static str,
+    /// Its few words in the hint bar ("" = only in help).
+    pub hint: &'static str,
+}
+
+use Context as C;
+use KeyCode as K;
+
+const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End];
+
+/// The table. Order matters only for display.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::EndWeek,
+        contexts: &[C::Week],
+        help: "end the week (asks first if an event is unanswered)",
+        hint: "end week",
+    },
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::Select,
+        contexts: &[C::Title, C::Picker, C::Event, C::End],
+        help: "choose",
+        hint: "choose",
+    },
+    Binding {
+        keys: &[K::Up, K::Char('k')],
+        label: "↑/k",
+        action: Action::Up,
+        contexts: NAV,
+        help: "move up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Down, K::Char('j')],
+        label: "↓/j",
+        action: Action::Down,
+        contexts: NAV,
+        help: "move down",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Left, K::Char('h'), K::Char('-')],
+        label: "←/h",
+        action: Action::Left,
+        contexts: &[C::Week],
+        help: "less (attention −5%, hours −1, targets −1)",
+        hint: "less",
+    },
+    Binding {
+        keys: &[K::Right, K::Char('l'), K::Char('+')],
+        label: "→/l",
+        action: Action::Right,
+        contexts: &[C::Week],
+        help: "more (attention +5%, hours +1, targets +1)",
+        hint: "more",
+    },
+    Binding {
+        keys: &[K::Char('H')],
+        label: "H",
+        action: Action::BigLeft,
+        contexts: &[C::Week],
+        help: "much less (attention −20%, hours −5)",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('L')],
+        label: "L",
+        action: Action::BigRight,
+        contexts: &[C::Week],
+        help: "much more (attention +20%, hours +5)",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Tab],
+        label: "Tab",
+        action: Action::NextPanel,
+        contexts: &[C::Week],
+        help: "next panel (attention, organisation)",
+        hint: "panel",
+    },
+    Binding {
+        keys: &[K::BackTab],
+        label: "S-Tab",
+        action: Action::PrevPanel,
+        contexts: &[C::Week],
+        help: "previous panel",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('v')],
+        label: "v",
+        action: Action::NextTab,
+        contexts: &[C::Week, C::End],
+        help: "next view: why, charts, news",
+        hint: "view",
+    },
+    Binding {
+        keys: &[K::Char('p')],
+        label: "p",
+        action: Action::Par,
+        contexts: &[C::Week],
+        help: "set attention to the stage's par",
+        hint: "par",
+    },
+    Binding {
+        keys: &[K::Char('e')],
+        label: "e",
+        action: Action::OpenEvent,
+        contexts: &[C::Week],
+        help: "answer the pending events",
+        hint: "events",
+    },
+    Binding {
+        keys: &[
+            K::Char('0'),
+            K::Char('1'),
+            K::Char('2'),
+            K::Char('3'),
+            K::Char('4'),
+            K::Char('5'),
+            K::Char('6'),
+            K::Char('7'),
+            K::Char('8'),
+            K::Char('9'),
+        ],
+        label: "0-9",
+        action: Action::Digit(0),
+        contexts: &[C::Picker],
+        help: "type a seed",
+        hint: "seed",
+    },
+    Binding {
+        keys: &[K::Backspace],
+        label: "Bksp",
+        action: Action::Erase,
+        contexts: &[C::Picker],
+        help: "erase a digit of the seed",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('y')],
+        label: "y",
+        action: Action::Yes,
+        contexts: &[C::Quit, C::ConfirmEnd],
+        help: "yes",
+        hint: "yes",
+    },
+    Binding {
+        keys: &[K::Char('n'), K::Esc],
+        label: "n/Esc",
+        action: Action::No,
+        contexts: &[C::Quit, C::ConfirmEnd],
+        help: "no",
+        hint: "no",
+    },
+    Binding {
+        keys: &[K::Esc],
+        label: "Esc",
+        action: Action::Back,
+        contexts: &[C::Picker, C::Event, C::Help],
+        help: "close / back",
+        hint: "back",
+    },
+    Binding {
+        keys: &[K::Char('?')],
+        label: "?",
+        action: Action::Help,
+        contexts: &[C::Title, C::Picker, C::Week, C::Event, C::End, C::Help],
+        help: "help: the keys for this screen",
+        hint: "help",
+    },
+    Binding {
+        keys: &[K::Char('q')],
+        label: "q",
+        action: Action::Quit,
+        contexts: &[C::Title, C::Picker, C::Week, C::End],
+        help: "quit (asks first)",
+        hint: "quit",
+    },
+    Binding {
+        keys: &[K::Char('q')],
+        label: "q",
+        action: Action::Back,
+        contexts: &[C::Help],
+        help: "close help",
+        hint: "",
+    },
+];
+
+/// The action `key` asks for in `ctx`, if any.
+pub fn action_for(ctx: Context, key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        // Ctrl-C always asks to quit, wherever the player is.
+        return (key.code == K::Char('c')).then_some(Action::Quit);
+    }
+    for b in BINDINGS {
+        if b.contexts.contains(&ctx) && b.keys.contains(&key.code) {
+            if let (Action::Digit(_), K::Char(c)) = (b.action, key.code) {
+                return c.to_digit(10).map(|d| Action::Digit(d as u8));
+            }
+            return Some(b.action);
+        }
+    }
+    None
+}
+
+/// The bindings that apply in `ctx`, for help.
+pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.contexts.contains(&ctx))
+}
+
+/// The hint bar for `ctx`: `key description` pairs.
+pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
+    bindings(ctx)
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.label, b.hint))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        let all = [
+            C::Title,
+            C::Picker,
+            C::Week,
+            C::Event,
+            C::Help,
+            C::Quit,
+            C::ConfirmEnd,
+            C::End,
+        ];
+        for ctx in all {
+            let mut seen: Vec<KeyCode> = Vec::new();
+            for b in bindings(ctx) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_can_be_left() {
+        for ctx in [C::Title, C::Picker, C::Week, C::End] {
+            assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
+        }
+        for ctx in [C::Event, C::Help] {
+            assert!(bindings(ctx).any(|b| b.action == Action::Back), "{ctx:?}");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The terminal game: the event loop and terminal hygiene around `App`.
+//!
+//! The loop blocks on input (an idle game uses no CPU), draws only when
+//! something changed, and gives the terminal back on quit, on error returns, on
+//! panics and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+
+pub mod app;
+pub mod keymap;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use ratatui::DefaultTerminal;
+
+pub use app::App;
+
+/// Environment variable naming a file to which the game writes, once, the
+/// microseconds from process start to the first frame (for BENCHMARKS.md).
+pub const FIRST_FRAME_ENV: &str = "CTO_SIM_FIRST_FRAME_FILE";
+
+/// Give the terminal back: mouse off, raw mode off, main screen, cursor shown.
+/// Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Run the game until the player quits.
+pub fn run(app: App, started: Instant) -> io::Result<()> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "the game needs a terminal (stdin and stdout must be a TTY); `cto-sim simulate` plays headless",
+        ));
+    }
+    install_panic_reporter();
+    install_signal_handlers()?;
+    let mut terminal = ratatui::try_init()?;
+    let result = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, app, started));
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
+    let mut first_frame = true;
+    loop {
+        if app.dirty {
+            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            app.dirty = false;
+            if first_frame {
+                first_frame = false;
+                if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
+                    let _ = std::fs::write(path, started.elapsed().as_micros().to_string());
+                }
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+        // Blocks until something happens: no polling, no timer.
+        match event::read()? {
+            Event::Key(key) => app.on_key(key),
+            Event::Mouse(mouse) => {
+                let hits = app.bar_hits.get();
+                app.on_mouse(mouse, &hits);
+            }
+            Event::Resize(..) => app.on_resize(),
+            _ => {}
+        }
+    }
+}
+
+/// Restore the terminal, then say what happened in words, then let the default
+/// hook print the details. Installed before the terminal is switched, so that
+/// ratatui's own hook (installed by `try_init`) runs first and ours after it.
+fn install_panic_reporter() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        let mut err = io::stderr();
+        let _ = writeln!(
+            err,
+            "\ncto-sim crashed — sorry. Your terminal has been restored.\nPlease report this with the message below and the command you ran.\n"
+        );
+        default(info);
+    }));
+}
+
+fn install_signal_handlers() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
+}

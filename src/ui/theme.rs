@@ -1,0 +1,66 @@
+//! Colours and emphasis. `NO_COLOR` (any non-empty value) turns colour off;
+//! emphasis that carries meaning stays (bold, reversed).
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the views use.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set.
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn key(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn good(&self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    pub fn bad(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn focus_border(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    /// Good, warning or bad for a 0–100 figure where higher is better.
+    pub fn level(&self, x: f64) -> Style {
+        if x >= 60.0 {
+            self.good()
+        } else if x >= 40.0 {
+            self.warn()
+        } else {
+            self.bad()
+        }
+    }
+}
