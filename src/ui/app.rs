@@ -238,7 +238,6 @@ impl App {
             Context::End => match action {
                 Action::Quit => self.overlay = Overlay::Quit,
                 Action::Help => self.overlay = Overlay::Help,
-                Action::NextTab => self.tab = self.tab.next(),
                 Action::Select => *self = App::title(),
                 _ => {}
             },

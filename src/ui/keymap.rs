@@ -144,7 +144,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('v')],
         label: "v",
         action: Action::NextTab,
-        contexts: &[C::Week, C::End],
+        contexts: &[C::Week],
         help: "next view: why, charts, news",
         hint: "view",
     },

@@ -307,6 +307,20 @@ fn week(app: &App, area: Rect, buf: &mut Buffer) {
             Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(side);
         why(app, s, why_area, buf, "Why");
         news(app, news_area, buf);
+    } else if right.height >= 34 {
+        // Tall enough to show all three at once.
+        let [why_area, charts_area, news_area] = Layout::vertical([
+            Constraint::Length(17),
+            Constraint::Fill(2),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        why(app, s, why_area, buf, "Why");
+        let block = panel("Charts", false, t);
+        let inner = block.inner(charts_area);
+        block.render(charts_area, buf);
+        charts(app, inner, buf, false);
+        news(app, news_area, buf);
     } else {
         let titles: Vec<String> = Tab::ALL
             .iter()
@@ -674,14 +688,22 @@ fn charts(app: &App, area: Rect, buf: &mut Buffer, large: bool) {
         let [label, spark] =
             Layout::horizontal([Constraint::Length(18), Constraint::Fill(1)]).areas(rows[i]);
         let last = data.last().copied().unwrap_or(0.0);
+        let width = spark.width as usize;
+        let tail = &data[data.len().saturating_sub(width)..];
+        // Scale to the window's own range so small moves show.
+        let lo = tail.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = tail.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         Paragraph::new(vec![
             Line::styled(*name, t.title()),
             Line::raw(format!("{last:.1}")),
+            Line::styled(format!("{lo:.1}–{hi:.1}"), t.dim()),
         ])
         .render(label, buf);
-        let width = spark.width as usize;
-        let tail = &data[data.len().saturating_sub(width)..];
-        let bars: Vec<u64> = tail.iter().map(|x| (x.max(0.0) * 10.0) as u64).collect();
+        let span = (hi - lo).max(1e-9);
+        let bars: Vec<u64> = tail
+            .iter()
+            .map(|x| 1 + ((x - lo) / span * 99.0) as u64)
+            .collect();
         Sparkline::default()
             .data(&bars)
             .style(t.good())
@@ -878,6 +900,7 @@ fn end(app: &App, area: Rect, buf: &mut Buffer) {
             s.authority_points()
         )),
     ])
+    .wrap(Wrap { trim: true })
     .render(head, buf);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);

@@ -1,0 +1,399 @@
+//! The terminal game without a terminal: whole-screen snapshots at three sizes,
+//! the styles that carry meaning, a whole game driven through the real key
+//! handler, and rendering at any size without a panic.
+
+use std::sync::{Arc, Once};
+
+use cto_sim::engine::{Ending, ReportingLine};
+use cto_sim::scenario::{self, Scenario};
+use cto_sim::ui::app::{App, Overlay, Panel, Screen, Tab};
+use cto_sim::ui::theme::Theme;
+use proptest::prelude::*;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::widgets::Widget;
+use ratatui::Terminal;
+
+static ISOLATE: Once = Once::new();
+
+/// Keep the player's own scenario folder out of the tests.
+fn isolate() {
+    ISOLATE.call_once(|| {
+        let empty = std::env::temp_dir().join(format!("cto-sim-ui-{}", std::process::id()));
+        // Set once, before any test reads it.
+        unsafe_set_env(scenario::DATA_DIR_ENV, &empty);
+    });
+}
+
+#[allow(unused_unsafe)]
+fn unsafe_set_env(key: &str, value: &std::path::Path) {
+    // Single-threaded at this point in practice: every test calls isolate() first.
+    unsafe { std::env::set_var(key, value) };
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+fn press(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        app.on_key(key(*c));
+    }
+}
+
+fn builtin(name: &str) -> Arc<Scenario> {
+    Arc::new(Scenario::builtin(name).unwrap())
+}
+
+fn coloured(mut app: App) -> App {
+    app.theme = Theme { color: true };
+    app
+}
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term
+}
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    render(app, w, h).backend().to_string()
+}
+
+/// The screens worth a snapshot, by name.
+fn screens() -> Vec<(&'static str, App)> {
+    isolate();
+    let mut out = Vec::new();
+    out.push(("title", App::title()));
+    let mut picker = App::title();
+    press(
+        &mut picker,
+        &[KeyCode::Enter, KeyCode::Char('4'), KeyCode::Char('2')],
+    );
+    out.push(("picker", picker));
+    out.push(("week_one", App::play(builtin("default"), 1)));
+    let mut later = App::play(builtin("default"), 1);
+    later.draft.hiring.engineers = 6;
+    for _ in 0..30 {
+        press(&mut later, &[KeyCode::Enter]);
+        later.overlay = Overlay::None;
+    }
+    out.push(("week_thirty", later));
+    let mut charts = App::play(builtin("default"), 1);
+    for _ in 0..20 {
+        press(&mut charts, &[KeyCode::Enter]);
+    }
+    charts.tab = Tab::Charts;
+    out.push(("charts", charts));
+    let mut news = App::play(builtin("default"), 1);
+    for _ in 0..12 {
+        press(&mut news, &[KeyCode::Enter]);
+    }
+    news.tab = Tab::News;
+    out.push(("news", news));
+    let mut event = App::play(builtin("tutorial"), 1);
+    press(&mut event, &[KeyCode::Enter]);
+    out.push(("event", event));
+    let mut help = App::play(builtin("default"), 1);
+    press(&mut help, &[KeyCode::Char('?')]);
+    out.push(("help", help));
+    let mut quit = App::play(builtin("default"), 1);
+    press(&mut quit, &[KeyCode::Char('q')]);
+    out.push(("quit", quit));
+    let mut confirm = App::play(builtin("tutorial"), 1);
+    press(
+        &mut confirm,
+        &[KeyCode::Enter, KeyCode::Esc, KeyCode::Enter],
+    );
+    out.push(("confirm_end", confirm));
+    let mut end = App::play(builtin("tutorial"), 2);
+    play_to_the_end(&mut end);
+    out.push(("end", end));
+    out.into_iter().map(|(n, a)| (n, coloured(a))).collect()
+}
+
+fn play_to_the_end(app: &mut App) {
+    for _ in 0..2000 {
+        if app.screen == Screen::End {
+            return;
+        }
+        // Enter plays the week, or picks the highlighted choice of an event.
+        press(app, &[KeyCode::Enter]);
+        if app.overlay == Overlay::ConfirmEnd {
+            press(app, &[KeyCode::Char('y')]);
+        }
+    }
+    panic!("the run never ended");
+}
+
+#[test]
+fn every_screen_at_three_sizes() {
+    for (name, app) in screens() {
+        for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_too_small_screen() {
+    isolate();
+    let app = App::play(builtin("default"), 1);
+    let shown = text(&app, 40, 10);
+    assert!(shown.contains("Terminal too small"), "{shown}");
+    assert!(shown.contains("40×10"), "{shown}");
+    insta::assert_snapshot!("too_small_40x10", shown);
+}
+
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(i) = row.find(needle) {
+            let col = row[..i].chars().count() as u16;
+            return Some((col, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn colours_carry_meaning_healthy_influence_is_green_and_the_selected_row_reversed() {
+    isolate();
+    let app = coloured(App::play(builtin("default"), 1));
+    let term = render(&app, 120, 40);
+    let buf = term.backend().buffer();
+    let (x, y) = find(buf, "Influence ").unwrap();
+    let value = &buf[(x + 10, y)];
+    assert_eq!(value.fg, Color::Green, "influence 86 is healthy");
+    assert!(value.modifier.contains(Modifier::BOLD));
+    let (x, y) = find(buf, "Strategy").unwrap();
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "focused row"
+    );
+}
+
+#[test]
+fn a_puppets_influence_and_authority_show_red() {
+    isolate();
+    let mut app = coloured(App::play(builtin("puppet_rescue"), 1));
+    for _ in 0..3 {
+        press(&mut app, &[KeyCode::Enter]);
+        app.overlay = Overlay::None;
+    }
+    let term = render(&app, 120, 40);
+    let buf = term.backend().buffer();
+    let (x, y) = find(buf, "Authority ").unwrap();
+    assert_eq!(buf[(x + 10, y)].fg, Color::Red, "{}", term.backend());
+}
+
+#[test]
+fn no_color_turns_colour_off_but_keeps_emphasis() {
+    isolate();
+    let mut app = App::play(builtin("default"), 1);
+    app.theme = Theme { color: false };
+    let term = render(&app, 120, 40);
+    let buf = term.backend().buffer();
+    assert!(buf
+        .content()
+        .iter()
+        .all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    let (x, y) = find(buf, "Strategy").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_whole_game_through_the_key_handler() {
+    isolate();
+    let mut app = App::title();
+    // Title -> New game -> the picker, seed 7, start the tutorial (second entry).
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Picker { .. }));
+    press(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Char('7'), KeyCode::Enter],
+    );
+    assert_eq!(app.screen, Screen::Week);
+    let game = app.game.as_ref().unwrap();
+    assert_eq!(
+        game.scenario().name,
+        Scenario::builtin("tutorial").unwrap().name
+    );
+    assert_eq!(game.seed(), 7);
+
+    // Allocate: strategy up twice (+10), then hours up, refactoring up.
+    let before = app.draft.attention;
+    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(app.draft.attention.strategy, before.strategy + 10);
+    assert_eq!(app.draft.attention.total(), 100);
+    press(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Right,
+        ],
+    );
+    assert_eq!(app.draft.hours, 49);
+    press(&mut app, &[KeyCode::Down, KeyCode::Right]);
+    assert_eq!(app.draft.refactor_pct, 20);
+
+    // Hire: organisation panel, engineers wanted +2.
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.panel, Panel::Org);
+    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(app.draft.hiring.engineers, 5);
+
+    // End the week: the welcome event opens; answer it with the second choice.
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.state().unwrap().week, 1);
+    assert!(
+        matches!(app.overlay, Overlay::Event { .. }),
+        "{:?}",
+        app.overlay
+    );
+    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.draft.answers.len(), 1);
+    assert_eq!(app.draft.answers[0].choice, 1);
+    press(&mut app, &[KeyCode::Enter]);
+    let s = app.state().unwrap();
+    assert_eq!(s.week, 2);
+    assert!(app
+        .log
+        .iter()
+        .any(|(_, l)| l.contains("you chose \"Got it: let me code\"")));
+    assert!(
+        s.people.in_pipeline() + s.people.ramping_total() > 0,
+        "the hires are coming"
+    );
+
+    // Hire a VP, wait for the search, then hand the VP to the CEO with a forum.
+    press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+    assert_eq!(app.draft.hiring.vps, 1);
+    let mut presses = 0;
+    while app.state().unwrap().people.vps.is_empty() {
+        press(&mut app, &[KeyCode::Enter]);
+        match app.overlay {
+            Overlay::ConfirmEnd => press(&mut app, &[KeyCode::Char('y')]),
+            Overlay::Event { .. } => press(&mut app, &[KeyCode::Esc]),
+            _ => {}
+        }
+        presses += 1;
+        assert!(presses < 100, "the VP never arrived");
+    }
+    app.panel = Panel::Org;
+    app.row = 3;
+    press(&mut app, &[KeyCode::Right]);
+    assert_eq!(app.draft.vp_lines, vec![ReportingLine::Ceo { forum: true }]);
+    press(&mut app, &[KeyCode::Enter]);
+    if app.overlay == Overlay::ConfirmEnd {
+        press(&mut app, &[KeyCode::Char('y')]);
+    }
+    assert_eq!(
+        app.state().unwrap().people.vps[0].line,
+        ReportingLine::Ceo { forum: true }
+    );
+
+    // Play on to an ending.
+    play_to_the_end(&mut app);
+    let s = app.state().unwrap();
+    assert!(s.ending.is_some());
+    assert_ne!(
+        s.ending,
+        Some(Ending::Ipo),
+        "the tutorial is too short for an IPO"
+    );
+    // Enter on the end screen returns to the title; q then y quits.
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Title { .. }));
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert_eq!(app.overlay, Overlay::Quit);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert!(!app.quit);
+    press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
+    isolate();
+    let mut app = App::play(builtin("tutorial"), 1);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.overlay, Overlay::Event { .. }));
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, Overlay::ConfirmEnd);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.state().unwrap().week, 1, "nothing was played");
+    // A key release does nothing.
+    let mut release = key(KeyCode::Enter);
+    release.kind = KeyEventKind::Release;
+    app.on_key(release);
+    assert_eq!(app.overlay, Overlay::None);
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
+    let s = app.state().unwrap();
+    assert_eq!(s.week, 2);
+    assert!(app
+        .log
+        .iter()
+        .any(|(_, l)| l.contains("settled without you")));
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_it_was_opened_from() {
+    isolate();
+    let mut app = App::play(builtin("default"), 1);
+    press(&mut app, &[KeyCode::Char('?')]);
+    let shown = text(&app, 120, 40);
+    for b in cto_sim::ui::keymap::bindings(cto_sim::ui::keymap::Context::Week) {
+        assert!(
+            shown.contains(b.help),
+            "help is missing `{}`:\n{shown}",
+            b.help
+        );
+    }
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+fn all_states() -> Vec<App> {
+    screens().into_iter().map(|(_, a)| a).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_screen_renders_at_any_size_without_a_panic(w in 0u16..=300, h in 0u16..=100) {
+        for app in all_states() {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            (&app).render(Rect::new(0, 0, w, h), &mut buf);
+        }
+    }
+}
+
+#[test]
+fn a_resize_storm_does_not_panic() {
+    let apps = all_states();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for i in 0..200u16 {
+        let (w, h) = ((i * 37) % 260, (i * 13) % 90);
+        term.backend_mut().resize(w, h);
+        for app in &apps {
+            term.draw(|f| f.render_widget(app, f.area())).unwrap();
+        }
+    }
+}
