@@ -5,8 +5,9 @@ use clap::Parser;
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help/--version.
     let cli = cto_sim::cli::Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Not a locked handle: the signal handler and the panic hook must be able to
+    // write to the terminal while a command runs.
+    let mut out = std::io::stdout();
     match cto_sim::cli::run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(cto_sim::cli::CliError::Failed) => ExitCode::from(1),

@@ -13,6 +13,7 @@ pub mod view;
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -23,10 +24,14 @@ pub use app::App;
 /// microseconds from process start to the first frame (for BENCHMARKS.md).
 pub const FIRST_FRAME_ENV: &str = "CTO_SIM_FIRST_FRAME_FILE";
 
+/// Environment variable that makes the game panic right after its first frame,
+/// so tests can check that a crash still gives the terminal back.
+pub const PANIC_TEST_ENV: &str = "CTO_SIM_TEST_PANIC";
+
 /// Give the terminal back: mouse off, raw mode off, main screen, cursor shown.
 /// Safe to call more than once.
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, Show);
     ratatui::restore();
 }
 
@@ -56,6 +61,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
                 first_frame = false;
                 if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
                     let _ = std::fs::write(path, started.elapsed().as_micros().to_string());
+                }
+                if std::env::var_os(PANIC_TEST_ENV).is_some() {
+                    panic!("a test asked for a panic ({PANIC_TEST_ENV})");
                 }
             }
         }

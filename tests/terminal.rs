@@ -1,0 +1,208 @@
+//! The real binary in a real terminal (tmux): play a few weeks with keystrokes,
+//! quit, and check that the terminal is given back — same `stty` modes as
+//! before, main screen, cursor shown — on quit and on SIGTERM.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::Duration;
+
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    fn start(name: &str) -> Tmux {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "these tests need tmux (apt-get install tmux)");
+        let socket = format!("cto-sim-{name}-{}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(&dir).unwrap();
+        let t = Tmux { socket, dir };
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "bash --norc --noprofile",
+        ]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "e2e", k]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Wait (up to 15 s) until the screen shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        for _ in 0..150 {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        panic!("never saw {text:?}; the screen:\n{}", self.screen());
+    }
+
+    fn wait_for_file(&self, path: &Path) {
+        for _ in 0..150 {
+            if path.exists() {
+                return;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        panic!(
+            "{} never appeared; the screen:\n{}",
+            path.display(),
+            self.screen()
+        );
+    }
+
+    fn format(&self, f: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "e2e", f])
+            .trim()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+fn script(t: &Tmux, args: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let before = t.dir.join("before.txt");
+    let after = t.dir.join("after.txt");
+    let done = t.dir.join("done");
+    let line = format!(
+        "stty -a > {b}; {bin} {args}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
+        b = before.display(),
+        a = after.display(),
+        d = done.display(),
+        bin = env!("CARGO_BIN_EXE_cto-sim"),
+    );
+    t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    (before, after, done)
+}
+
+fn assert_terminal_restored(t: &Tmux, before: &Path, after: &Path) {
+    let b = std::fs::read_to_string(before).unwrap();
+    let a = std::fs::read_to_string(after).unwrap();
+    assert_eq!(a, b, "stty modes differ after the game");
+    assert!(
+        a.contains(" icanon") && a.contains(" echo"),
+        "cooked mode: {a}"
+    );
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor hidden");
+}
+
+#[test]
+fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
+    let t = Tmux::start("quit");
+    let (before, after, done) = script(&t, "play --seed 3");
+    let first = t.wait_for("Week 1 of 312");
+    assert!(first.contains("Attention"), "{first}");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "the game uses the alternate screen"
+    );
+    t.keys(&["Right", "Right", "Enter", "Enter", "Enter"]);
+    let later = t.wait_for("Week 4 of 312");
+    assert!(later.contains("45%"), "strategy raised to 45%:\n{later}");
+    t.keys(&["q"]);
+    t.wait_for("Quit? (y/n)");
+    t.keys(&["y"]);
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
+    let code = std::fs::read_to_string(t.dir.join("done.code")).unwrap();
+    assert_eq!(code.trim(), "exit=0");
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let t = Tmux::start("term");
+    let (before, after, done) = script(&t, "play");
+    t.wait_for("Week 1 of 312");
+    let shell = t.format("#{pane_pid}");
+    let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the game's process");
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
+    let code = std::fs::read_to_string(t.dir.join("done.code")).unwrap();
+    assert_eq!(code.trim(), "exit=143", "128 + SIGTERM");
+}
+
+#[test]
+fn a_crash_gives_the_terminal_back_and_says_what_happened() {
+    let t = Tmux::start("panic");
+    let before = t.dir.join("before.txt");
+    let after = t.dir.join("after.txt");
+    let done = t.dir.join("done");
+    let err = t.dir.join("stderr.txt");
+    let line = format!(
+        "stty -a > {b}; CTO_SIM_TEST_PANIC=1 {bin} play 2> {e}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
+        b = before.display(),
+        a = after.display(),
+        d = done.display(),
+        e = err.display(),
+        bin = env!("CARGO_BIN_EXE_cto-sim"),
+    );
+    t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
+    let stderr = std::fs::read_to_string(&err).unwrap();
+    assert!(stderr.contains("cto-sim crashed"), "{stderr}");
+    assert!(stderr.contains("terminal has been restored"), "{stderr}");
+    let code = std::fs::read_to_string(t.dir.join("done.code")).unwrap();
+    assert_eq!(code.trim(), "exit=101");
+}
+
+#[test]
+fn without_a_terminal_the_game_says_so_and_fails_cleanly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("play")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing written to stdout");
+}
