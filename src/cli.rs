@@ -86,7 +86,11 @@ pub enum CliError {
 
 /// Run the parsed command line, writing to `out`.
 pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let started = Instant::now();
+    run_from(cli, out, Instant::now())
+}
+
+/// [`run`], timing the first frame from `started` (the process's start).
+pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Result<(), CliError> {
     match cli.command {
         None => Ok(crate::ui::run(crate::ui::App::title(), started)?),
         Some(Command::Play { scenario, seed }) => {

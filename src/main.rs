@@ -3,12 +3,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     // clap exits with 2 on usage errors and 0 for --help/--version.
     let cli = cto_sim::cli::Cli::parse();
     // Not a locked handle: the signal handler and the panic hook must be able to
     // write to the terminal while a command runs.
     let mut out = std::io::stdout();
-    match cto_sim::cli::run(cli, &mut out) {
+    match cto_sim::cli::run_from(cli, &mut out, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(cto_sim::cli::CliError::Failed) => ExitCode::from(1),
         Err(e) => {

@@ -397,3 +397,65 @@ fn a_resize_storm_does_not_panic() {
         }
     }
 }
+
+/// A writer whose bytes the test can count while the backend owns it.
+#[derive(Clone, Default)]
+struct Counted(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_unchanged_frame_writes_nothing_to_the_terminal() {
+    use ratatui::backend::CrosstermBackend;
+    isolate();
+    let mut app = App::play(builtin("default"), 1);
+    for _ in 0..10 {
+        press(&mut app, &[KeyCode::Enter]);
+        app.overlay = Overlay::None;
+    }
+    let out = Counted::default();
+    let mut term = Terminal::with_options(
+        CrosstermBackend::new(out.clone()),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 200, 50)),
+        },
+    )
+    .unwrap();
+    let written = || out.0.borrow().len();
+    let draw = |term: &mut Terminal<CrosstermBackend<Counted>>, app: &mut App| {
+        cto_sim::ui::draw_if_dirty(term, app).unwrap()
+    };
+    assert!(draw(&mut term, &mut app), "the first frame is drawn");
+    let first = written();
+    assert!(
+        first > 1000,
+        "the first frame is drawn in full ({first} bytes)"
+    );
+    // Nothing happens, a key that means nothing here, a key release: no frame.
+    assert!(!draw(&mut term, &mut app));
+    press(&mut app, &[KeyCode::Char('z'), KeyCode::F(5)]);
+    let mut release = key(KeyCode::Right);
+    release.kind = KeyEventKind::Release;
+    app.on_key(release);
+    assert!(!draw(&mut term, &mut app));
+    let unchanged = written() - first;
+    println!("frame bytes: first {first}, unchanged {unchanged}");
+    assert_eq!(unchanged, 0, "an unchanged frame wrote {unchanged} bytes");
+    // One key that changes a few numbers writes a little, not a whole screen.
+    press(&mut app, &[KeyCode::Right]);
+    assert!(draw(&mut term, &mut app));
+    let one_key = written() - first;
+    println!("frame bytes after one key: {one_key}");
+    assert!(
+        one_key > 0 && one_key < first / 4,
+        "{one_key} bytes for one change"
+    );
+}

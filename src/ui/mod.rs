@@ -54,9 +54,7 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
     let mut first_frame = true;
     loop {
-        if app.dirty {
-            terminal.draw(|f| f.render_widget(&app, f.area()))?;
-            app.dirty = false;
+        if draw_if_dirty(terminal, &mut app)? {
             if first_frame {
                 first_frame = false;
                 if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
@@ -81,6 +79,20 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
             _ => {}
         }
     }
+}
+
+/// Draw the game if something changed since the last frame; `Ok(true)` if it drew.
+/// An idle game therefore writes nothing at all to the terminal.
+pub fn draw_if_dirty<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<bool, B::Error> {
+    if !app.dirty {
+        return Ok(false);
+    }
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    app.dirty = false;
+    Ok(true)
 }
 
 /// Restore the terminal, then say what happened in words, then let the default
