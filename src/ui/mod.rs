@@ -54,15 +54,13 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
     let mut first_frame = true;
     loop {
-        if draw_if_dirty(terminal, &mut app)? {
-            if first_frame {
-                first_frame = false;
-                if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
-                    let _ = std::fs::write(path, started.elapsed().as_micros().to_string());
-                }
-                if std::env::var_os(PANIC_TEST_ENV).is_some() {
-                    panic!("a test asked for a panic ({PANIC_TEST_ENV})");
-                }
+        if draw_if_dirty(terminal, &mut app)? && first_frame {
+            first_frame = false;
+            if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
+                let _ = std::fs::write(path, started.elapsed().as_micros().to_string());
+            }
+            if std::env::var_os(PANIC_TEST_ENV).is_some() {
+                panic!("a test asked for a panic ({PANIC_TEST_ENV})");
             }
         }
         if app.quit {
