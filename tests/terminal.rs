@@ -99,12 +99,14 @@ impl Drop for Tmux {
     }
 }
 
-fn script(t: &Tmux, args: &str) -> (PathBuf, PathBuf, PathBuf) {
+/// Run the game in the pane between two `stty -a` snapshots; `env` and
+/// `redirect` go before and after the command. Returns (before, after, done).
+fn script_with(t: &Tmux, env: &str, args: &str, redirect: &str) -> (PathBuf, PathBuf, PathBuf) {
     let before = t.dir.join("before.txt");
     let after = t.dir.join("after.txt");
     let done = t.dir.join("done");
     let line = format!(
-        "stty -a > {b}; {bin} {args}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
+        "stty -a > {b}; {env} {bin} {args} {redirect}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
         b = before.display(),
         a = after.display(),
         d = done.display(),
@@ -112,6 +114,10 @@ fn script(t: &Tmux, args: &str) -> (PathBuf, PathBuf, PathBuf) {
     );
     t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
     (before, after, done)
+}
+
+fn script(t: &Tmux, args: &str) -> (PathBuf, PathBuf, PathBuf) {
+    script_with(t, "", args, "")
 }
 
 fn assert_terminal_restored(t: &Tmux, before: &Path, after: &Path) {
@@ -172,19 +178,13 @@ fn sigterm_gives_the_terminal_back() {
 #[test]
 fn a_crash_gives_the_terminal_back_and_says_what_happened() {
     let t = Tmux::start("panic");
-    let before = t.dir.join("before.txt");
-    let after = t.dir.join("after.txt");
-    let done = t.dir.join("done");
     let err = t.dir.join("stderr.txt");
-    let line = format!(
-        "stty -a > {b}; CTO_SIM_TEST_PANIC=1 {bin} play 2> {e}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
-        b = before.display(),
-        a = after.display(),
-        d = done.display(),
-        e = err.display(),
-        bin = env!("CARGO_BIN_EXE_cto-sim"),
+    let (before, after, done) = script_with(
+        &t,
+        "CTO_SIM_TEST_PANIC=1",
+        "play",
+        &format!("2> {}", err.display()),
     );
-    t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
     let stderr = std::fs::read_to_string(&err).unwrap();
