@@ -1,5 +1,6 @@
 //! The command line: argument definitions and the commands behind them.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -38,6 +39,18 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// List the scenarios: built-in ones and those in your scenario folder.
     Scenarios,
+    /// Resume a saved run (without a file: the run you were playing last).
+    Continue {
+        /// A run file; default: the autosave in your data folder.
+        file: Option<PathBuf>,
+    },
+    /// Re-simulate a run file and check every week's state hash.
+    Verify {
+        file: PathBuf,
+        /// Print exactly one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check scenario files: syntax, values, then a short simulation with bots.
     Check {
         /// Scenario files (or built-in names) to check.
@@ -66,6 +79,9 @@ pub struct SimulateArgs {
     /// Print exactly one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Write one run file per game into this folder (replayable with `verify`).
+    #[arg(long, value_name = "DIR")]
+    pub record: Option<PathBuf>,
 }
 
 /// An error for the person at the terminal; `main` prints it and exits 1.
@@ -79,6 +95,8 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Terminal(#[from] std::io::Error),
+    #[error("{0}")]
+    Run(#[from] crate::run::RunError),
     /// Already reported on the output (e.g. `check` found errors).
     #[error("")]
     Failed,
@@ -107,6 +125,30 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(())
         }
         Some(Command::Simulate(args)) => simulate(args, out),
+        Some(Command::Continue { file }) => {
+            let path = match file {
+                Some(p) => p,
+                None => crate::run::latest_path().ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "no data folder: set {} or name a run file",
+                        scenario::DATA_DIR_ENV
+                    ))
+                })?,
+            };
+            let loaded = crate::run::load_with_backup(&path)?;
+            if let Some(why) = &loaded.fell_back {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
+                    crate::run::backup_path(&path).display()
+                );
+            }
+            let verified = crate::run::verify(&loaded.record, &path.display().to_string())?;
+            let app = crate::ui::App::resume(verified.recording, Some(path));
+            Ok(crate::ui::run(app, started)?)
+        }
+        Some(Command::Verify { file, json }) => verify_command(&file, json, out),
         Some(Command::Scenarios) => {
             list_scenarios(out);
             Ok(())
@@ -216,6 +258,9 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         );
         return Ok(());
     }
+    if let Some(dir) = &args.record {
+        record_runs(&scenario, &args, dir)?;
+    }
     let batch = sim::batch(&scenario, &args.policy, args.runs, args.seed)?;
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     if args.json {
@@ -308,6 +353,83 @@ fn bot_table(
             endings.join(", ")
         );
     }
+    Ok(())
+}
+
+/// Play the batch again, recording each game to `dir`/`<policy>-<seed>.ron`.
+fn record_runs(
+    scenario: &Arc<Scenario>,
+    args: &SimulateArgs,
+    dir: &std::path::Path,
+) -> Result<(), CliError> {
+    for i in 0..args.runs {
+        let seed = args.seed.wrapping_add(u64::from(i));
+        let mut bot = policy::by_name(&args.policy, seed)
+            .ok_or_else(|| sim::SimError::UnknownPolicy(args.policy.clone()))?;
+        let mut rec = crate::run::Recording::start(Arc::clone(scenario), seed);
+        while !rec.game.is_over() {
+            let d = bot.decide(rec.game.state(), scenario);
+            rec.play(&d)
+                .map_err(|error| sim::SimError::IllegalDecision {
+                    policy: args.policy.clone(),
+                    week: rec.game.state().week + 1,
+                    error,
+                })?;
+        }
+        let path = dir.join(format!("{}-{seed}.ron", args.policy));
+        crate::run::save_atomic(&path, &rec.record)?;
+    }
+    Ok(())
+}
+
+fn verify_command(
+    file: &std::path::Path,
+    json: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let origin = file.display().to_string();
+    let result = crate::run::load(file).and_then(|r| crate::run::verify(&r, &origin));
+    if json {
+        let value = match &result {
+            Ok(v) => serde_json::json!({
+                "file": origin,
+                "ok": true,
+                "weeks": v.weeks,
+                "ending": v.ending,
+                "score": (v.score * 10.0).round() / 10.0,
+            }),
+            Err(e) => {
+                let (week, fields) = match e {
+                    crate::run::RunError::Diverged { divergence, .. } => {
+                        (Some(divergence.week), divergence.fields.clone())
+                    }
+                    _ => (None, Vec::new()),
+                };
+                serde_json::json!({
+                    "file": origin,
+                    "ok": false,
+                    "error": e.to_string(),
+                    "first_divergent_week": week,
+                    "fields": fields,
+                })
+            }
+        };
+        let _ = writeln!(out, "{value}");
+        return match result {
+            Ok(_) => Ok(()),
+            Err(_) => Err(CliError::Failed),
+        };
+    }
+    let v = result?;
+    let _ = writeln!(
+        out,
+        "{origin}: ok: {} weeks replayed exactly; ending {}; score {:.1}",
+        v.weeks,
+        v.ending
+            .as_deref()
+            .unwrap_or("none yet (the run is in progress)"),
+        v.score
+    );
     Ok(())
 }
 

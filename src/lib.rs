@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod policy;
+pub mod run;
 pub mod scenario;
 pub mod sim;
 pub mod ui;

@@ -106,7 +106,8 @@ fn script_with(t: &Tmux, env: &str, args: &str, redirect: &str) -> (PathBuf, Pat
     let after = t.dir.join("after.txt");
     let done = t.dir.join("done");
     let line = format!(
-        "stty -a > {b}; {env} {bin} {args} {redirect}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
+        "stty -a > {b}; CTO_SIM_DATA_DIR={data} {env} {bin} {args} {redirect}; echo exit=$? > {d}.code; stty -a > {a}; touch {d}",
+        data = t.dir.join("data").display(),
         b = before.display(),
         a = after.display(),
         d = done.display(),
@@ -157,6 +158,40 @@ fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
     assert_terminal_restored(&t, &before, &after);
     let code = std::fs::read_to_string(t.dir.join("done.code")).unwrap();
     assert_eq!(code.trim(), "exit=0");
+    // The three weeks were saved, and the save replays exactly.
+    let save = t.dir.join("data/runs/latest.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("verify")
+        .arg(&save)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("3 weeks replayed exactly"), "{text}");
+}
+
+#[test]
+fn continue_resumes_exactly_where_the_player_stopped() {
+    let t = Tmux::start("continue");
+    let (_, _, done) = script(&t, "play --seed 5");
+    t.wait_for("Week 1 of 312");
+    t.keys(&["Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("Week 5 of 312");
+    t.keys(&["q", "y"]);
+    t.wait_for_file(&done);
+    std::fs::remove_file(&done).unwrap();
+    let (before, after, done) = script(&t, "continue");
+    let resumed = t.wait_for("Week 5 of 312");
+    assert!(resumed.contains("seed 5"), "{resumed}");
+    t.keys(&["Enter"]);
+    t.wait_for("Week 6 of 312");
+    t.keys(&["q", "y"]);
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
 }
 
 #[test]

@@ -58,7 +58,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
         }));
     }
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
-    options.from_str::<Scenario>(text).map_err(|e| {
+    options
+        .from_str::<Scenario>(text)
+        .map_err(|e| Box::new(locate(&e, text, origin)))
+}
+
+/// A parser error as a located diagnostic, with the offending line and a caret.
+pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnostic {
+    {
         let (message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
         let col = e.span.start.col.max(1);
@@ -66,7 +73,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
             hint = Some("the file ends here: is it cut short, or a bracket left open?".into());
         }
         let (source_line, caret) = window(text.lines().nth(line - 1).unwrap_or(""), col);
-        Box::new(Diagnostic {
+        Diagnostic {
             severity: Severity::Error,
             origin: origin.to_string(),
             location: Location::Span {
@@ -77,8 +84,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
             },
             message,
             hint,
-        })
-    })
+        }
+    }
 }
 
 /// Whether (line, col) is at or past the last non-blank character of `text`.

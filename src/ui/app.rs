@@ -4,6 +4,7 @@
 //! checked in tests.
 
 use std::cell::Cell;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -14,6 +15,7 @@ use super::theme::Theme;
 use crate::engine::ledger::LedgerEntry;
 use crate::engine::{Answer, Attention, Decision, Game, ReportingLine, Stage, State, HOURS_RANGE};
 use crate::policy;
+use crate::run::{Headline, Recording, RunRecord, WeekRecord};
 use crate::scenario::{self, Scenario};
 
 /// Which screen is up.
@@ -119,6 +121,12 @@ pub struct App {
     /// Where the view drew the four attention bars (row, column, width), for
     /// mouse clicks. Written by the view, read by the input.
     pub bar_hits: Cell<[(u16, u16, u16); 4]>,
+    /// The run file being written as the run is played.
+    pub record: Option<RunRecord>,
+    /// Where the shell autosaves `record` after every week (none: not saved).
+    pub save_path: Option<PathBuf>,
+    /// A week was played since the last save.
+    pub save_needed: bool,
 }
 
 impl App {
@@ -140,7 +148,38 @@ impl App {
             listing: Vec::new(),
             theme: Theme::from_env(),
             bar_hits: Cell::new([(0, 0, 0); 4]),
+            record: None,
+            save_path: None,
+            save_needed: false,
         }
+    }
+
+    /// Resume a recorded run where it stopped (the weeks are replayed to rebuild
+    /// the charts and the news); autosaves go to `path`.
+    pub fn resume(recording: Recording, path: Option<PathBuf>) -> App {
+        let scenario = Arc::new(recording.game.scenario().clone());
+        let mut app = App::play(scenario, recording.record.seed);
+        app.record = Some(RunRecord {
+            weeks: Vec::new(),
+            ending: None,
+            ..recording.record.clone()
+        });
+        for week in &recording.record.weeks {
+            app.draft = week.decision.clone();
+            app.overlay = Overlay::None;
+            app.end_week();
+        }
+        app.save_path = path;
+        app.save_needed = false;
+        let weeks = recording.record.weeks.len();
+        app.status = Some(format!("Resumed after week {weeks}."));
+        if let Some(last) = recording.record.weeks.last() {
+            app.draft.hours = last.decision.hours;
+            app.draft.attention = last.decision.attention;
+            app.draft.refactor_pct = last.decision.refactor_pct;
+            app.draft.hiring = last.decision.hiring;
+        }
+        app
     }
 
     /// A new run, at week 1.
@@ -151,6 +190,9 @@ impl App {
     }
 
     fn start(&mut self, scenario: Arc<Scenario>, seed: u64) {
+        self.record = Some(RunRecord::new(&scenario, seed));
+        self.save_path = crate::run::latest_path();
+        self.save_needed = false;
         let game = Game::new(scenario, seed);
         self.draft = first_draft(game.state());
         self.history.clear();
@@ -261,13 +303,42 @@ impl App {
                         seed: String::new(),
                     };
                 }
-                "Continue" | "Replays" => {
-                    self.status = Some("Saved runs are not in this version yet.".into());
+                "Continue" => self.continue_latest(),
+                "Replays" => {
+                    self.status = Some(
+                        "Replays are not in this version yet; `cto-sim verify FILE` checks a run."
+                            .into(),
+                    );
                 }
                 "Help" => self.overlay = Overlay::Help,
                 _ => self.overlay = Overlay::Quit,
             },
             _ => {}
+        }
+    }
+
+    /// Load the autosave (or its backup) and resume it.
+    fn continue_latest(&mut self) {
+        let Some(path) = crate::run::latest_path() else {
+            self.status = Some("No data folder, so no saved run.".into());
+            return;
+        };
+        if !path.exists() && !crate::run::backup_path(&path).exists() {
+            self.status = Some("No saved run yet: start a new game.".into());
+            return;
+        }
+        let loaded = crate::run::load_with_backup(&path).and_then(|l| {
+            crate::run::verify(&l.record, &path.display().to_string()).map(|v| (l, v))
+        });
+        match loaded {
+            Ok((l, v)) => {
+                let fell_back = l.fell_back.is_some();
+                *self = App::resume(v.recording, Some(path));
+                if fell_back {
+                    self.status = Some("The save was damaged; resumed from the backup.".into());
+                }
+            }
+            Err(e) => self.status = Some(e.to_string()),
         }
     }
 
@@ -511,11 +582,23 @@ impl App {
         };
         let before = game.state().metrics.influence;
         let week = game.state().week + 1;
-        if let Err(e) = game.step(&self.draft) {
-            self.status = Some(format!("That week can't be played: {e}."));
-            return;
-        }
+        let hash = match game.step(&self.draft) {
+            Ok(hash) => hash,
+            Err(e) => {
+                self.status = Some(format!("That week can't be played: {e}."));
+                return;
+            }
+        };
         let s = game.state();
+        if let Some(record) = self.record.as_mut() {
+            record.weeks.push(WeekRecord {
+                decision: self.draft.clone(),
+                hash,
+                headline: Headline::of(s),
+            });
+            record.ending = s.ending.map(|e| game.scenario().ending_id(e).to_string());
+            self.save_needed = true;
+        }
         let scenario = game.scenario();
         self.history.push(WeekPoint {
             week: s.week,

@@ -63,6 +63,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
                 panic!("a test asked for a panic ({PANIC_TEST_ENV})");
             }
         }
+        if app.save_needed {
+            autosave(&mut app);
+        }
         if app.quit {
             return Ok(());
         }
@@ -76,6 +79,19 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
             Event::Resize(..) => app.on_resize(),
             _ => {}
         }
+    }
+}
+
+/// Write the run file after a week was played. A failure is shown in the
+/// status line (never printed: the screen belongs to the game).
+fn autosave(app: &mut App) {
+    app.save_needed = false;
+    let (Some(path), Some(record)) = (&app.save_path, &app.record) else {
+        return;
+    };
+    if let Err(e) = crate::run::save_atomic(path, record) {
+        app.status = Some(format!("Autosave failed: {e}"));
+        app.dirty = true;
     }
 }
 

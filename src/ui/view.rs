@@ -43,8 +43,10 @@ impl Widget for &App {
                 buf,
                 t,
                 "Quit?",
-                &[if self.game.is_some() {
-                    "This version does not save runs yet: the run will be lost."
+                &[if self.game.is_some() && self.save_path.is_some() {
+                    "The run is saved after every week: `cto-sim continue` resumes it."
+                } else if self.game.is_some() {
+                    "There is no data folder, so this run is not saved."
                 } else {
                     "Leave cto-sim."
                 }],
@@ -130,7 +132,7 @@ fn title(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let unavailable = matches!(*item, "Continue" | "Replays");
+            let unavailable = *item == "Replays";
             let mut style = if unavailable { t.dim() } else { Style::new() };
             if i == cursor {
                 style = style.patch(t.selected());

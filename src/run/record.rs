@@ -1,0 +1,187 @@
+//! The run file's contents, and a game that records itself as it is played.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::hash::hash_bytes;
+use crate::engine::{Decision, DecisionError, Game, State, RULES_VERSION};
+use crate::scenario::Scenario;
+
+/// Version of the run-file format.
+pub const RUN_FORMAT_VERSION: u32 = 1;
+
+/// Names the random generator and how its streams are seeded; a run file
+/// from another generator cannot be replayed.
+pub const RNG_ID: &str = "pcg64-mcg+splitmix64-streams/1";
+
+/// The figures a player would recognise, kept per week so that a replay that
+/// diverges can say which of them differ.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headline {
+    pub cash: f64,
+    pub arr: f64,
+    pub headcount: u32,
+    pub influence: f64,
+    pub authority: f64,
+    pub morale: f64,
+}
+
+impl Headline {
+    /// The headline figures of `s`.
+    pub fn of(s: &State) -> Headline {
+        Headline {
+            cash: s.company.cash,
+            arr: s.company.arr,
+            headcount: s.people.headcount(),
+            influence: s.metrics.influence,
+            authority: s.power.legitimate,
+            morale: s.company.morale,
+        }
+    }
+
+    /// The names of the figures that differ between two headlines.
+    pub fn differences(&self, other: &Headline) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cmp = |name: &str, a: f64, b: f64| {
+            if a.to_bits() != b.to_bits() {
+                out.push(format!("{name} (recorded {a}, replayed {b})"));
+            }
+        };
+        cmp("cash", self.cash, other.cash);
+        cmp("arr", self.arr, other.arr);
+        cmp(
+            "headcount",
+            f64::from(self.headcount),
+            f64::from(other.headcount),
+        );
+        cmp("influence", self.influence, other.influence);
+        cmp("authority", self.authority, other.authority);
+        cmp("morale", self.morale, other.morale);
+        out
+    }
+}
+
+/// One played week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeekRecord {
+    pub decision: Decision,
+    /// The state hash after the week.
+    pub hash: u64,
+    pub headline: Headline,
+}
+
+/// Where a forked run came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parent {
+    /// The parent run's identity: the hash of its last recorded week.
+    pub run: u64,
+    /// The week after which this run took over.
+    pub week: u32,
+}
+
+/// A run file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunRecord {
+    pub format_version: u32,
+    /// The version of cto-sim that wrote the file (information only).
+    pub game_version: String,
+    /// The simulation rules the run was played under; must match to replay.
+    pub rules_version: u32,
+    /// The random generator; must match to replay.
+    pub rng: String,
+    pub seed: u64,
+    pub difficulty: u8,
+    pub scenario_name: String,
+    /// Hash of `scenario` (the text), to catch edits.
+    pub scenario_hash: u64,
+    /// The scenario's full text, so the run replays without it installed.
+    pub scenario: String,
+    #[serde(default)]
+    pub parent: Option<Parent>,
+    pub weeks: Vec<WeekRecord>,
+    /// The ending's id, once the run is over.
+    #[serde(default)]
+    pub ending: Option<String>,
+}
+
+impl RunRecord {
+    /// The header of a new run of `scenario` with `seed`. The scenario is stored
+    /// as its complete RON serialisation (every parameter spelled out), so the
+    /// run replays exactly even where the game's defaults later change.
+    pub fn new(scenario: &Scenario, seed: u64) -> RunRecord {
+        let text = scenario_text(scenario);
+        let text = text.as_str();
+        RunRecord {
+            format_version: RUN_FORMAT_VERSION,
+            game_version: env!("CARGO_PKG_VERSION").to_string(),
+            rules_version: RULES_VERSION,
+            rng: RNG_ID.to_string(),
+            seed,
+            difficulty: scenario.difficulty,
+            scenario_name: scenario.name.clone(),
+            scenario_hash: hash_bytes(text.as_bytes()),
+            scenario: text.to_string(),
+            parent: None,
+            weeks: Vec::new(),
+            ending: None,
+        }
+    }
+}
+
+/// The complete text of `scenario` as stored in run files.
+pub fn scenario_text(scenario: &Scenario) -> String {
+    ron::ser::to_string_pretty(scenario, ron::ser::PrettyConfig::default())
+        .unwrap_or_else(|e| format!("// the scenario could not be written: {e}"))
+}
+
+/// A game that records each week as it is played.
+#[derive(Clone, Debug)]
+pub struct Recording {
+    pub record: RunRecord,
+    pub game: Game,
+}
+
+impl Recording {
+    /// Start recording a new run.
+    pub fn start(scenario: Arc<Scenario>, seed: u64) -> Recording {
+        Recording {
+            record: RunRecord::new(&scenario, seed),
+            game: Game::new(scenario, seed),
+        }
+    }
+
+    /// Play and record one week.
+    pub fn play(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        let hash = self.game.step(decision)?;
+        let s = self.game.state();
+        self.record.weeks.push(WeekRecord {
+            decision: decision.clone(),
+            hash,
+            headline: Headline::of(s),
+        });
+        self.record.ending = s
+            .ending
+            .map(|e| self.game.scenario().ending_id(e).to_string());
+        Ok(hash)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_scenario_survives_the_trip_through_a_run_file() {
+        for (name, _) in crate::scenario::BUILTIN {
+            let sc = Scenario::builtin(name).unwrap();
+            let text = scenario_text(&sc);
+            let back = crate::scenario::load_str(&text, name).unwrap().scenario;
+            assert_eq!(back, sc, "{name}");
+        }
+    }
+}
