@@ -227,6 +227,9 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
     if all {
         return bot_table(&scenario, args.runs, args.seed, out);
     }
+    if let Some(dir) = &args.record {
+        record_runs(&scenario, &args, dir)?;
+    }
     let started = Instant::now();
     if args.runs == 1 && !args.json {
         let mut rows = Vec::new();
@@ -257,9 +260,6 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
             result.score
         );
         return Ok(());
-    }
-    if let Some(dir) = &args.record {
-        record_runs(&scenario, &args, dir)?;
     }
     let batch = sim::batch(&scenario, &args.policy, args.runs, args.seed)?;
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;

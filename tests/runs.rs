@@ -1,0 +1,313 @@
+//! Saved runs: golden runs replay exactly, a changed decision is caught at its
+//! week, saving and continuing equals playing on, damaged files are refused
+//! with a clear message, and a save killed at any moment leaves a loadable file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use cto_sim::engine::{Attention, Decision, Hiring, ReportingLine};
+use cto_sim::run::{self, Recording, RunError};
+use proptest::prelude::*;
+
+fn golden() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/runs")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cto-sim-runs-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn cli(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn every_golden_run_replays_exactly() {
+    let files = golden();
+    let scenarios: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .split('-')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for (name, _) in cto_sim::scenario::BUILTIN {
+        assert!(
+            scenarios.iter().any(|s| s == name),
+            "no golden run for {name}"
+        );
+    }
+    for f in &files {
+        let record = run::load(f).unwrap();
+        let v = run::verify(&record, &f.display().to_string())
+            .unwrap_or_else(|e| panic!("{e}\n(if the rules changed on purpose, bump RULES_VERSION and re-record: see README)"));
+        assert_eq!(v.weeks as usize, record.weeks.len());
+        assert!(
+            v.ending.is_some(),
+            "{}: golden runs are complete",
+            f.display()
+        );
+    }
+    let (code, out) = cli(&["verify", files[0].to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("replayed exactly"), "{out}");
+}
+
+#[test]
+fn a_changed_decision_is_reported_at_its_week() {
+    let f = Path::new("tests/runs/default-balanced-1.ron");
+    let mut record = run::load(f).unwrap();
+    record.weeks[99].decision.hours = 70;
+    let err = run::verify(&record, "edited.ron").unwrap_err();
+    match &err {
+        RunError::Diverged { divergence, .. } => {
+            assert_eq!(divergence.week, 100);
+            assert!(!divergence.fields.is_empty(), "names the fields: {err}");
+        }
+        other => panic!("expected a divergence, got {other}"),
+    }
+    let dir = temp_dir("changed");
+    let path = dir.join("edited.ron");
+    run::save_atomic(&path, &record).unwrap();
+    let (code, out) = cli(&["verify", path.to_str().unwrap(), "--json"]);
+    assert_eq!(code, Some(1), "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["first_divergent_week"], 100);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A damaged copy of a golden run, and what `verify` must say about it.
+fn damaged(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    let good = std::fs::read_to_string("tests/runs/tutorial-balanced-1.ron").unwrap();
+    let mut out = Vec::new();
+    let mut write = |name: &str, text: &[u8], expect: &'static str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        out.push((p, expect));
+    };
+    write("truncated.ron", &good.as_bytes()[..good.len() / 2], "error");
+    let mut flipped = good.clone().into_bytes();
+    let at = good.rfind("hash: ").unwrap() + 8;
+    flipped[at] = if flipped[at] == b'1' { b'2' } else { b'1' };
+    write("flipped_hash.ron", &flipped, "diverges in week");
+    write(
+        "wrong_version.ron",
+        good.replacen("format_version: 1", "format_version: 7", 1)
+            .as_bytes(),
+        "run-file format 7 is not supported",
+    );
+    write(
+        "wrong_rules.ron",
+        good.replacen("rules_version: 1", "rules_version: 99", 1)
+            .as_bytes(),
+        "simulation rules 99",
+    );
+    let seed_line = good
+        .lines()
+        .find(|l| l.trim_start().starts_with("seed:"))
+        .unwrap();
+    write(
+        "missing_field.ron",
+        good.replacen(&format!("{seed_line}\n"), "", 1).as_bytes(),
+        "missing field `seed`",
+    );
+    write(
+        "edited_scenario.ron",
+        good.replacen("cash: 5000000.0", "cash: 9000000.0", 1)
+            .as_bytes(),
+        "was edited after the run was recorded",
+    );
+    write(
+        "garbage.ron",
+        &[0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0x13],
+        "not a run file",
+    );
+    write("empty.ron", b"", "error");
+    out
+}
+
+#[test]
+fn damaged_run_files_are_refused_with_a_clear_message() {
+    let dir = temp_dir("damaged");
+    for (path, expect) in damaged(&dir) {
+        let (code, out) = cli(&["verify", path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{}: {out}", path.display());
+        assert!(
+            out.contains(expect),
+            "{}: expected {expect:?} in:\n{out}",
+            path.display()
+        );
+        assert!(!out.contains("panicked"), "{out}");
+    }
+    // A 100 MB file is refused before it is read.
+    let huge = dir.join("huge.ron");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap();
+    let (code, out) = cli(&["verify", huge.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("run files are at most"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn continue_falls_back_to_the_backup_when_the_save_is_damaged() {
+    let dir = temp_dir("backup");
+    let path = dir.join("latest.ron");
+    let scenario = Arc::new(common::default_scenario());
+    let mut rec = Recording::start(Arc::clone(&scenario), 3);
+    let mut bot = cto_sim::policy::by_name("balanced", 3).unwrap();
+    for _ in 0..10 {
+        let d = bot.decide(rec.game.state(), &scenario);
+        rec.play(&d).unwrap();
+        run::save_atomic(&path, &rec.record).unwrap();
+    }
+    assert!(
+        run::backup_path(&path).exists(),
+        "the previous save is kept"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 3]).unwrap();
+    let loaded = run::load_with_backup(&path).unwrap();
+    assert!(loaded.fell_back.is_some(), "says the save was bad");
+    assert_eq!(loaded.record.weeks.len(), 9, "the backup is one week older");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn arb_decision() -> impl Strategy<Value = Decision> {
+    (
+        35u8..=80,
+        (0u8..=100, 0u8..=100, 0u8..=100),
+        0u8..=40,
+        0u32..30,
+        0u32..5,
+        0u32..=1,
+        0u8..3,
+    )
+        .prop_map(|(hours, (a, b, c), refactor_pct, e, m, v, line)| {
+            let mut cuts = [a, b, c];
+            cuts.sort_unstable();
+            Decision {
+                hours,
+                attention: Attention::new(
+                    cuts[0],
+                    cuts[1] - cuts[0],
+                    cuts[2] - cuts[1],
+                    100 - cuts[2],
+                ),
+                refactor_pct,
+                hiring: Hiring {
+                    engineers: e,
+                    managers: m,
+                    vps: v,
+                },
+                vp_lines: vec![match line {
+                    0 => ReportingLine::Cto,
+                    1 => ReportingLine::Ceo { forum: false },
+                    _ => ReportingLine::Ceo { forum: true },
+                }],
+                answers: Vec::new(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn saving_loading_and_continuing_equals_playing_on(
+        seed in any::<u64>(),
+        decisions in proptest::collection::vec(arb_decision(), 2..80),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let scenario = Arc::new(common::default_scenario());
+        let fit = |mut d: Decision, rec: &Recording| {
+            d.vp_lines.truncate(rec.game.state().people.vps.len());
+            d
+        };
+        // Uninterrupted.
+        let mut whole = Recording::start(Arc::clone(&scenario), seed);
+        let mut hashes = Vec::new();
+        for d in &decisions {
+            if whole.game.is_over() { break; }
+            let d = fit(d.clone(), &whole);
+            hashes.push(whole.play(&d).unwrap());
+        }
+        // Saved at week k, loaded, continued.
+        let k = cut.index(hashes.len()).max(1);
+        let mut first = Recording::start(Arc::clone(&scenario), seed);
+        for d in decisions.iter().take(k) {
+            let d = fit(d.clone(), &first);
+            first.play(&d).unwrap();
+        }
+        let dir = temp_dir("prop");
+        let path = dir.join(format!("save-{seed}.ron"));
+        run::save_atomic(&path, &first.record).unwrap();
+        let loaded = run::load(&path).unwrap();
+        let mut resumed = run::verify(&loaded, "save").unwrap().recording;
+        let mut after = resumed.record.weeks.iter().map(|w| w.hash).collect::<Vec<_>>();
+        for d in decisions.iter().skip(k) {
+            if resumed.game.is_over() { break; }
+            let d = fit(d.clone(), &resumed);
+            after.push(resumed.play(&d).unwrap());
+        }
+        std::fs::remove_file(&path).ok();
+        prop_assert_eq!(after, hashes);
+    }
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
+    let exe = std::env::current_exe().unwrap();
+    let soak = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples/autosave_soak");
+    assert!(soak.exists(), "build the example first: {}", soak.display());
+    let dir = temp_dir("soak");
+    let path = dir.join("latest.ron");
+    let mut state = 0x2545_F491_u64;
+    for i in 0..200 {
+        let mut child = Command::new(&soak).arg(&path).spawn().unwrap();
+        // A pseudo-random moment: 1-25 ms, plus a longer wait now and then.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let ms = 1 + state % 25 + if i % 20 == 0 { 150 } else { 0 };
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if !path.exists() && !run::backup_path(&path).exists() {
+            continue; // killed before the first save
+        }
+        let loaded = run::load_with_backup(&path)
+            .unwrap_or_else(|e| panic!("kill #{i}: nothing on disk loads: {e}"));
+        run::verify(&loaded.record, "soak").unwrap_or_else(|e| panic!("kill #{i}: {e}"));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
