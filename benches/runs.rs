@@ -1,0 +1,56 @@
+//! Saved runs: verifying a ten-year run, and saving one.
+//! Run with `cargo bench --bench runs`; figures go in BENCHMARKS.md.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use cto_sim::policy;
+use cto_sim::run::{self, Recording};
+use cto_sim::scenario::Scenario;
+
+/// A ten-year (520-week) run: the sharer bot never ends early.
+fn ten_years() -> Recording {
+    let mut sc = Scenario::builtin("default").unwrap();
+    sc.horizon_weeks = 520;
+    sc.params.endings.ipo_arr = 1e12; // keep going for all ten years
+    let sc = Arc::new(sc);
+    let mut bot = policy::by_name("sharer", 1).unwrap();
+    let mut rec = Recording::start(Arc::clone(&sc), 1);
+    while !rec.game.is_over() {
+        let d = bot.decide(rec.game.state(), &sc);
+        rec.play(&d).unwrap();
+    }
+    assert_eq!(rec.record.weeks.len(), 520);
+    rec
+}
+
+fn bench_runs(c: &mut Criterion) {
+    let rec = ten_years();
+    let dir = std::env::temp_dir().join(format!("cto-sim-bench-{}", std::process::id()));
+    let path = dir.join("ten_years.ron");
+    run::save_atomic(&path, &rec.record).unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let mut g = c.benchmark_group("runs");
+    g.bench_function("verify a 520-week run (replay + hash checks)", |b| {
+        b.iter(|| black_box(run::verify(black_box(&rec.record), "bench").unwrap()))
+    });
+    g.bench_function(
+        format!("load + verify a 520-week run file ({bytes} bytes)"),
+        |b| {
+            b.iter(|| {
+                let r = run::load(&path).unwrap();
+                black_box(run::verify(&r, "bench").unwrap())
+            })
+        },
+    );
+    g.bench_function(
+        "save a 520-week run atomically (write, fsync, rename)",
+        |b| b.iter(|| run::save_atomic(black_box(&path), &rec.record).unwrap()),
+    );
+    g.finish();
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+criterion_group!(benches, bench_runs);
+criterion_main!(benches);
