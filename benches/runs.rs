@@ -48,6 +48,18 @@ fn bench_runs(c: &mut Criterion) {
         "save a 520-week run atomically (write, fsync, rename)",
         |b| b.iter(|| run::save_atomic(black_box(&path), &rec.record).unwrap()),
     );
+    let mut app = cto_sim::ui::App::replay(run::verify(&rec.record, "bench").unwrap().recording);
+    let mut week = 519u32;
+    g.bench_function(
+        "seek anywhere in a 520-week replay (backward included)",
+        |b| {
+            b.iter(|| {
+                // A stride that visits weeks in both directions.
+                week = (week + 337) % 521;
+                app.seek(black_box(week));
+            })
+        },
+    );
     g.finish();
     std::fs::remove_dir_all(&dir).ok();
 }

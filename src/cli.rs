@@ -51,6 +51,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Watch a run file: play, pause, speed, step and seek both ways, fork.
+    Replay { file: PathBuf },
+    /// Tell a run's story as Markdown, for sharing.
+    Report { file: PathBuf },
     /// Check scenario files: syntax, values, then a short simulation with bots.
     Check {
         /// Scenario files (or built-in names) to check.
@@ -149,6 +153,22 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(crate::ui::run(app, started)?)
         }
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
+        Some(Command::Replay { file }) => {
+            let record = crate::run::load(&file)?;
+            let verified = crate::run::verify(&record, &file.display().to_string())?;
+            Ok(crate::ui::run(
+                crate::ui::App::replay(verified.recording),
+                started,
+            )?)
+        }
+        Some(Command::Report { file }) => {
+            let origin = file.display().to_string();
+            let record = crate::run::load(&file)?;
+            let verified = crate::run::verify(&record, &origin)?;
+            let app = crate::ui::App::resume(verified.recording, None);
+            let _ = write!(out, "{}", crate::ui::story::markdown(&app));
+            Ok(())
+        }
         Some(Command::Scenarios) => {
             list_scenarios(out);
             Ok(())

@@ -114,6 +114,11 @@ fn screens() -> Vec<(&'static str, App)> {
         &[KeyCode::Enter, KeyCode::Esc, KeyCode::Enter],
     );
     out.push(("confirm_end", confirm));
+    let record =
+        cto_sim::run::load(std::path::Path::new("tests/runs/default-balanced-1.ron")).unwrap();
+    let mut replay = App::replay(cto_sim::run::verify(&record, "golden").unwrap().recording);
+    replay.seek(130);
+    out.push(("replay", replay));
     let mut end = App::play(builtin("tutorial"), 2);
     play_to_the_end(&mut end);
     out.push(("end", end));

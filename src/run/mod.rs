@@ -6,7 +6,7 @@ pub mod record;
 pub mod store;
 pub mod verify;
 
-pub use record::{Headline, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
+pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
 pub use store::{
     backup_path, latest_path, load, load_with_backup, parse, save_atomic, Loaded, RunError,
     MAX_RUN_BYTES,

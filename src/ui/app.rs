@@ -25,6 +25,7 @@ pub enum Screen {
     Picker { cursor: usize, seed: String },
     Week,
     End,
+    Replay,
 }
 
 /// A dialog over the screen.
@@ -127,6 +128,11 @@ pub struct App {
     pub save_path: Option<PathBuf>,
     /// A week was played since the last save.
     pub save_needed: bool,
+    /// The run being watched, in replay.
+    pub replay: Option<super::replay::Replay>,
+    /// In a fork: the original run's headline figures, week by week, for the
+    /// side-by-side comparison.
+    pub original: Option<Vec<Headline>>,
 }
 
 impl App {
@@ -151,6 +157,8 @@ impl App {
             record: None,
             save_path: None,
             save_needed: false,
+            replay: None,
+            original: None,
         }
     }
 
@@ -232,6 +240,7 @@ impl App {
             Screen::Picker { .. } => Context::Picker,
             Screen::Week => Context::Week,
             Screen::End => Context::End,
+            Screen::Replay => Context::Replay,
         }
     }
 
@@ -277,6 +286,7 @@ impl App {
             Context::Title => self.act_title(action),
             Context::Picker => self.act_picker(action),
             Context::Week => self.act_week(action),
+            Context::Replay => self.act_replay(action),
             Context::End => match action {
                 Action::Quit => self.overlay = Overlay::Quit,
                 Action::Help => self.overlay = Overlay::Help,

@@ -14,6 +14,7 @@ pub enum Context {
     Quit,
     ConfirmEnd,
     End,
+    Replay,
 }
 
 /// What a key asks for.
@@ -39,6 +40,15 @@ pub enum Action {
     Back,
     Digit(u8),
     Erase,
+    PlayPause,
+    Faster,
+    Slower,
+    First,
+    Last,
+    NextMark,
+    PrevMark,
+    Jump,
+    Fork,
 }
 
 /// One binding: the keys, where it applies, and what the help says.
@@ -60,6 +70,145 @@ const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End];
 
 /// The table. Order matters only for display.
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[K::Char(' ')],
+        label: "Space",
+        action: Action::PlayPause,
+        contexts: &[C::Replay],
+        help: "play or pause",
+        hint: "play",
+    },
+    Binding {
+        keys: &[K::Left, K::Char('h')],
+        label: "←/h",
+        action: Action::Left,
+        contexts: &[C::Replay],
+        help: "back a week",
+        hint: "week",
+    },
+    Binding {
+        keys: &[K::Right, K::Char('l')],
+        label: "→/l",
+        action: Action::Right,
+        contexts: &[C::Replay],
+        help: "forward a week",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageUp, K::Char('H')],
+        label: "PgUp/H",
+        action: Action::BigLeft,
+        contexts: &[C::Replay],
+        help: "back a quarter (13 weeks)",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageDown, K::Char('L')],
+        label: "PgDn/L",
+        action: Action::BigRight,
+        contexts: &[C::Replay],
+        help: "forward a quarter",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Home],
+        label: "Home",
+        action: Action::First,
+        contexts: &[C::Replay],
+        help: "the start",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::End],
+        label: "End",
+        action: Action::Last,
+        contexts: &[C::Replay],
+        help: "the end",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('n')],
+        label: "n",
+        action: Action::NextMark,
+        contexts: &[C::Replay],
+        help: "next notable moment (stage, event, influence move, ending)",
+        hint: "next",
+    },
+    Binding {
+        keys: &[K::Char('N')],
+        label: "N",
+        action: Action::PrevMark,
+        contexts: &[C::Replay],
+        help: "previous notable moment",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('+'), K::Char(']')],
+        label: "+/]",
+        action: Action::Faster,
+        contexts: &[C::Replay],
+        help: "faster (up to 64×, then instant)",
+        hint: "faster",
+    },
+    Binding {
+        keys: &[K::Char('-'), K::Char('[')],
+        label: "-/[",
+        action: Action::Slower,
+        contexts: &[C::Replay],
+        help: "slower (down to ¼×)",
+        hint: "slower",
+    },
+    Binding {
+        keys: &[K::Char('g')],
+        label: "g",
+        action: Action::Jump,
+        contexts: &[C::Replay],
+        help: "jump to a week: type it, then Enter",
+        hint: "jump",
+    },
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::Select,
+        contexts: &[C::Replay],
+        help: "confirm the jump",
+        hint: "",
+    },
+    Binding {
+        keys: &[
+            K::Char('0'),
+            K::Char('1'),
+            K::Char('2'),
+            K::Char('3'),
+            K::Char('4'),
+            K::Char('5'),
+            K::Char('6'),
+            K::Char('7'),
+            K::Char('8'),
+            K::Char('9'),
+        ],
+        label: "0-9",
+        action: Action::Digit(0),
+        contexts: &[C::Replay],
+        help: "the week to jump to",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Backspace],
+        label: "Bksp",
+        action: Action::Erase,
+        contexts: &[C::Replay],
+        help: "erase a digit of the week",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Char('f')],
+        label: "f",
+        action: Action::Fork,
+        contexts: &[C::Replay],
+        help: "fork: take over as the player from this week (a new run)",
+        hint: "fork",
+    },
     Binding {
         keys: &[K::Enter],
         label: "Enter",
@@ -219,7 +368,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('?')],
         label: "?",
         action: Action::Help,
-        contexts: &[C::Title, C::Picker, C::Week, C::Event, C::End, C::Help],
+        contexts: &[
+            C::Replay,
+            C::Title,
+            C::Picker,
+            C::Week,
+            C::Event,
+            C::End,
+            C::Help,
+        ],
         help: "help: the keys for this screen",
         hint: "help",
     },
@@ -227,7 +384,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('q')],
         label: "q",
         action: Action::Quit,
-        contexts: &[C::Title, C::Picker, C::Week, C::End],
+        contexts: &[C::Replay, C::Title, C::Picker, C::Week, C::End],
         help: "quit (asks first)",
         hint: "quit",
     },
@@ -300,7 +457,7 @@ mod tests {
 
     #[test]
     fn every_context_can_be_left() {
-        for ctx in [C::Title, C::Picker, C::Week, C::End] {
+        for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay] {
             assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
         }
         for ctx in [C::Event, C::Help] {

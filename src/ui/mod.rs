@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod keymap;
+pub mod replay;
+pub mod story;
 pub mod text;
 pub mod theme;
 pub mod view;
@@ -53,7 +55,11 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
     let mut first_frame = true;
+    let mut last_tick = Instant::now();
     loop {
+        if !app.wants_ticks() {
+            last_tick = Instant::now();
+        }
         if draw_if_dirty(terminal, &mut app)? && first_frame {
             first_frame = false;
             if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
@@ -69,7 +75,17 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
         if app.quit {
             return Ok(());
         }
-        // Blocks until something happens: no polling, no timer.
+        // Idle: block until something happens (no polling, no timer). Playing a
+        // replay: wake at most 30 times a second to advance it.
+        if app.wants_ticks() {
+            let since = last_tick.elapsed();
+            let frame = std::time::Duration::from_millis(33);
+            if !event::poll(frame.saturating_sub(since))? {
+                app.tick(last_tick.elapsed().as_secs_f64());
+                last_tick = Instant::now();
+                continue;
+            }
+        }
         match event::read()? {
             Event::Key(key) => app.on_key(key),
             Event::Mouse(mouse) => {

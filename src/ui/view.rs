@@ -11,9 +11,10 @@ use ratatui::widgets::{
 
 use super::app::{share, App, Overlay, Panel, Screen, Tab, WeekPoint, TITLE_ITEMS};
 use super::keymap::{bindings, hints, Context};
+use super::story::{attention_by_stage, biggest_moves};
 use super::text::{event_text, line_label, money, tips};
 use super::theme::Theme;
-use crate::engine::{score, Stage, State};
+use crate::engine::{score, State};
 use crate::policy;
 
 /// The smallest terminal the game draws in.
@@ -32,7 +33,7 @@ impl Widget for &App {
         match &self.screen {
             Screen::Title { cursor } => title(self, *cursor, area, buf),
             Screen::Picker { cursor, seed } => picker(self, *cursor, seed, area, buf),
-            Screen::Week => week(self, area, buf),
+            Screen::Week | Screen::Replay => week(self, area, buf),
             Screen::End => end(self, area, buf),
         }
         match self.overlay {
@@ -283,14 +284,19 @@ fn header(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
 fn week(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let Some(s) = app.state() else { return };
-    let [head, status, body, keys] = Layout::vertical([
+    let timeline_height = u16::from(app.replay.is_some());
+    let [head, status, timeline_area, body, keys] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
+        Constraint::Length(timeline_height),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
     header(app, s, head, buf);
+    if let Some(r) = &app.replay {
+        timeline(r, t, timeline_area, buf);
+    }
     if let Some(msg) = &app.status {
         Line::styled(msg.clone(), t.dim()).render(status, buf);
     }
@@ -349,7 +355,43 @@ fn week(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    hint_bar(Context::Week, t).render(keys, buf);
+    hint_bar(app.base_context(), t).render(keys, buf);
+}
+
+/// The run as a bar: where we are, and the notable moments.
+fn timeline(r: &super::replay::Replay, t: Theme, area: Rect, buf: &mut Buffer) {
+    let label = match &r.jump {
+        Some(j) => format!(" go to week: {j}_ "),
+        None => format!(
+            " {} {} w{}/{} ",
+            if r.playing { "▶" } else { "‖" },
+            r.speed_label(),
+            r.week,
+            r.len()
+        ),
+    };
+    let width = area.width.saturating_sub(label.chars().count() as u16 + 2) as usize;
+    if width < 2 {
+        Line::raw(label).render(area, buf);
+        return;
+    }
+    let total = r.len().max(1) as usize;
+    let mut bar: Vec<char> = vec!['─'; width];
+    for (w, m) in &r.markers {
+        let at = (*w as usize * (width - 1)) / total;
+        bar[at.min(width - 1)] = m.symbol();
+    }
+    let at = (r.week as usize * (width - 1)) / total;
+    let (before, rest) = bar.split_at(at.min(width - 1));
+    let (cursor, after) = rest.split_at(1);
+    let _ = cursor;
+    Line::from(vec![
+        Span::styled(label, t.key()),
+        Span::styled(before.iter().collect::<String>(), t.title()),
+        Span::styled("●", t.key()),
+        Span::styled(after.iter().collect::<String>(), t.dim()),
+    ])
+    .render(area, buf);
 }
 
 fn attention(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
@@ -538,6 +580,36 @@ fn why(app: &App, s: &State, area: Rect, buf: &mut Buffer, title: &str) {
         ));
     }
     lines.push(Line::from(head));
+    if let Some(original) = &app.original {
+        // A fork: the same week of the original run, side by side.
+        if let Some(o) = s.week.checked_sub(1).and_then(|w| original.get(w as usize)) {
+            let now = crate::run::Headline::of(s);
+            lines.push(Line::styled("Fork vs original, same week", t.title()));
+            lines.push(Line::raw(format!(
+                " cash {} / {} · ARR {} / {} · people {} / {}",
+                money(now.cash),
+                money(o.cash),
+                money(now.arr),
+                money(o.arr),
+                now.headcount,
+                o.headcount
+            )));
+            lines.push(Line::raw(format!(
+                " influence {:.0} / {:.0} · authority {:.0} / {:.0} · morale {:.0}% / {:.0}%",
+                now.influence * 100.0,
+                o.influence * 100.0,
+                now.authority * 100.0,
+                o.authority * 100.0,
+                now.morale * 100.0,
+                o.morale * 100.0
+            )));
+        } else {
+            lines.push(Line::styled(
+                "Fork: past the end of the original run",
+                t.dim(),
+            ));
+        }
+    }
     let mut entries: Vec<_> = s.ledger.iter().filter(|e| e.delta.abs() > 1e-4).collect();
     entries.sort_by(|a, b| {
         b.influence_points
@@ -928,50 +1000,19 @@ fn end(app: &App, area: Rect, buf: &mut Buffer) {
         line_chart(t, "ARR $M", &arr, "Cash $M", Some(&cash), 0.0, c2, buf);
     }
     let mut lines = vec![Line::styled("Where influence moved most", t.title())];
-    let mut moves: Vec<(u32, f64, String)> = h
-        .iter()
-        .map(|w| {
-            let net: f64 = w.ledger.iter().map(|e| e.influence_points).sum();
-            let cause = w
-                .ledger
-                .iter()
-                .max_by(|a, b| {
-                    a.influence_points
-                        .abs()
-                        .total_cmp(&b.influence_points.abs())
-                })
-                .map_or("", |e| e.cause.label());
-            (w.week, net, cause.to_string())
-        })
-        .collect();
-    moves.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-    for (w, net, cause) in moves.iter().take(5) {
+    for (w, net, cause) in biggest_moves(h, 5) {
         lines.push(Line::raw(format!(" week {w:<4} {net:+5.1}  {cause}")));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Your attention by stage (par)", t.title()));
-    for stage in Stage::ALL {
-        let weeks: Vec<&WeekPoint> = h.iter().filter(|w| w.stage == stage).collect();
-        if weeks.is_empty() {
-            continue;
-        }
-        let n = weeks.len() as f64;
-        let avg = |i: usize| {
-            weeks
-                .iter()
-                .map(|w| f64::from(share(&w.attention, i)))
-                .sum::<f64>()
-                / n
-        };
-        let engineers = if stage == Stage::Seed { 5 } else { 30 };
-        let par = policy::par(stage, engineers);
+    for (stage, a, par) in attention_by_stage(h) {
         lines.push(Line::raw(format!(
             " {:<9} {:>3.0}/{:>3.0}/{:>3.0}/{:>3.0}  ({}/{}/{}/{})",
             stage.label(),
-            avg(0),
-            avg(1),
-            avg(2),
-            avg(3),
+            a[0],
+            a[1],
+            a[2],
+            a[3],
             par.strategy,
             par.hiring,
             par.coding,

@@ -1,0 +1,137 @@
+//! The story of a run, shared by the end screen and `cto-sim report`.
+
+use super::app::{share, App, WeekPoint};
+use super::text::{money, tips};
+use crate::engine::{score, Attention, Ending, Stage};
+use crate::policy;
+
+/// The weeks where influence moved most: (week, net move in points, main cause).
+pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)> {
+    let mut moves: Vec<(u32, f64, String)> = history
+        .iter()
+        .map(|w| {
+            let net: f64 = w.ledger.iter().map(|e| e.influence_points).sum();
+            let cause = w
+                .ledger
+                .iter()
+                .max_by(|a, b| {
+                    a.influence_points
+                        .abs()
+                        .total_cmp(&b.influence_points.abs())
+                })
+                .map_or("", |e| e.cause.label());
+            (w.week, net, cause.to_string())
+        })
+        .collect();
+    moves.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    moves.truncate(n);
+    moves
+}
+
+/// The player's mean attention in each stage played, with the stage's par.
+pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attention)> {
+    Stage::ALL
+        .iter()
+        .filter_map(|&stage| {
+            let weeks: Vec<&WeekPoint> = history.iter().filter(|w| w.stage == stage).collect();
+            if weeks.is_empty() {
+                return None;
+            }
+            let n = weeks.len() as f64;
+            let avg = |i: usize| {
+                weeks
+                    .iter()
+                    .map(|w| f64::from(share(&w.attention, i)))
+                    .sum::<f64>()
+                    / n
+            };
+            let par = policy::par(stage, policy::stage_norm(stage));
+            Some((stage, [avg(0), avg(1), avg(2), avg(3)], par))
+        })
+        .collect()
+}
+
+/// The run as Markdown, for sharing: what the end screen shows.
+pub fn markdown(app: &App) -> String {
+    let Some(game) = &app.game else {
+        return String::new();
+    };
+    let s = game.state();
+    let sc = game.scenario();
+    let ending = s.ending.unwrap_or(Ending::TimeUp);
+    let mut md = String::new();
+    let mut line = |l: String| {
+        md.push_str(&l);
+        md.push('\n');
+    };
+    line(format!("# {} — seed {}", sc.name, game.seed()));
+    line(String::new());
+    if s.ending.is_some() {
+        line(format!("**{}**", sc.ending_headline(ending)));
+    } else {
+        line("**The run is still in progress.**".into());
+    }
+    line(String::new());
+    line(format!(
+        "Ending `{}` after {} weeks · score {:.1} · ARR {} · cash {} · headcount {} · influence {:.0} · authority {:.0}",
+        if s.ending.is_some() { sc.ending_id(ending) } else { "none yet" },
+        s.week,
+        score(s, sc),
+        money(s.company.arr),
+        money(s.company.cash),
+        s.people.headcount(),
+        s.influence_points(),
+        s.authority_points()
+    ));
+    line(String::new());
+    line("## Year by year".into());
+    line(String::new());
+    line("| week | stage | cash | ARR | influence | authority | morale |".into());
+    line("|---:|---|---:|---:|---:|---:|---:|".into());
+    for w in app
+        .history
+        .iter()
+        .filter(|w| w.week % 52 == 0 || w.week == s.week)
+    {
+        line(format!(
+            "| {} | {} | {} | {} | {:.0} | {:.0} | {:.0}% |",
+            w.week,
+            w.stage.label(),
+            money(w.cash),
+            money(w.arr),
+            w.influence * 100.0,
+            w.authority * 100.0,
+            w.morale * 100.0
+        ));
+    }
+    line(String::new());
+    line("## Where influence moved most".into());
+    line(String::new());
+    for (w, net, cause) in biggest_moves(&app.history, 5) {
+        line(format!("- week {w}: {net:+.1} points ({cause})"));
+    }
+    line(String::new());
+    line("## Attention by stage (strategy/hiring/coding/management, par in brackets)".into());
+    line(String::new());
+    for (stage, a, par) in attention_by_stage(&app.history) {
+        line(format!(
+            "- {}: {:.0}/{:.0}/{:.0}/{:.0} ({}/{}/{}/{})",
+            stage.label(),
+            a[0],
+            a[1],
+            a[2],
+            a[3],
+            par.strategy,
+            par.hiring,
+            par.coding,
+            par.management
+        ));
+    }
+    line(String::new());
+    line("## Next time".into());
+    line(String::new());
+    for tip in tips(ending, s) {
+        line(format!("- {tip}"));
+    }
+    md
+}

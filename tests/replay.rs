@@ -1,0 +1,184 @@
+//! Watching a saved run: seeking is exact in both directions, playback speed
+//! and pause work, notable moments are found, a fork takes over as a new run,
+//! and the report tells the story.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use cto_sim::engine::Game;
+use cto_sim::run;
+use cto_sim::scenario::Scenario;
+use cto_sim::ui::app::Screen;
+use cto_sim::ui::keymap::Action;
+use cto_sim::ui::replay::Marker;
+use cto_sim::ui::App;
+
+fn golden(name: &str) -> App {
+    let record = run::load(std::path::Path::new(&format!("tests/runs/{name}.ron"))).unwrap();
+    let v = run::verify(&record, name).unwrap();
+    App::replay(v.recording)
+}
+
+/// The hash after `week` weeks, played straight through.
+fn straight(name: &str, week: u32) -> u64 {
+    let record = run::load(std::path::Path::new(&format!("tests/runs/{name}.ron"))).unwrap();
+    let sc = cto_sim::scenario::load_str(&record.scenario, "x")
+        .unwrap()
+        .scenario;
+    let mut g = Game::new(Arc::new(sc), record.seed);
+    for w in record.weeks.iter().take(week as usize) {
+        g.step(&w.decision).unwrap();
+    }
+    g.hash()
+}
+
+#[test]
+fn seeking_backward_and_forward_shows_exactly_the_recorded_week() {
+    let mut app = golden("default-balanced-1");
+    let len = app.replay.as_ref().unwrap().len();
+    assert_eq!(len, 287);
+    for week in [200, 3, 150, 287, 26, 27, 0, 100, 99, 1] {
+        app.seek(week);
+        assert_eq!(app.replay.as_ref().unwrap().week, week);
+        assert_eq!(
+            app.game.as_ref().unwrap().hash(),
+            straight("default-balanced-1", week),
+            "week {week}"
+        );
+        assert_eq!(
+            app.history.len(),
+            week as usize,
+            "charts up to the week shown"
+        );
+    }
+    app.act(Action::Last);
+    assert_eq!(app.replay.as_ref().unwrap().week, len);
+    app.act(Action::BigLeft);
+    assert_eq!(app.replay.as_ref().unwrap().week, len - 13);
+    app.act(Action::Left);
+    assert_eq!(app.replay.as_ref().unwrap().week, len - 14);
+    app.act(Action::First);
+    assert_eq!(app.replay.as_ref().unwrap().week, 0);
+}
+
+#[test]
+fn playback_advances_with_time_and_speed_and_stops_at_the_end() {
+    let mut app = golden("tutorial-balanced-1");
+    app.act(Action::PlayPause);
+    assert!(app.wants_ticks());
+    app.tick(1.0); // 1 s at 2× = 4 weeks
+    assert_eq!(app.replay.as_ref().unwrap().week, 4);
+    app.act(Action::Faster);
+    app.tick(0.5); // 0.5 s at 4× = 4 weeks
+    assert_eq!(app.replay.as_ref().unwrap().week, 8);
+    app.act(Action::PlayPause);
+    assert!(!app.wants_ticks(), "paused: no ticks, no CPU");
+    app.tick(10.0);
+    assert_eq!(app.replay.as_ref().unwrap().week, 8);
+    for _ in 0..10 {
+        app.act(Action::Faster);
+    }
+    assert_eq!(app.replay.as_ref().unwrap().speed_label(), "instant");
+    app.act(Action::PlayPause);
+    app.tick(0.01);
+    let r = app.replay.as_ref().unwrap();
+    assert_eq!(r.week, r.len());
+    assert!(!r.playing, "stops at the end");
+    for _ in 0..20 {
+        app.act(Action::Slower);
+    }
+    assert_eq!(app.replay.as_ref().unwrap().speed_label(), "¼×");
+}
+
+#[test]
+fn notable_moments_include_the_rounds_and_the_ending() {
+    let mut app = golden("default-balanced-1");
+    let r = app.replay.as_ref().unwrap();
+    let stages: Vec<u32> = r
+        .markers
+        .iter()
+        .filter(|(_, m)| *m == Marker::Stage)
+        .map(|(w, _)| *w)
+        .collect();
+    assert!(stages.len() >= 3, "Series A, B, C rounds: {stages:?}");
+    assert_eq!(r.markers.last().map(|(_, m)| *m), Some(Marker::Ending));
+    app.act(Action::NextMark);
+    let first = app.replay.as_ref().unwrap().week;
+    assert!(first > 0);
+    app.act(Action::NextMark);
+    assert!(app.replay.as_ref().unwrap().week > first);
+    app.act(Action::PrevMark);
+    assert_eq!(app.replay.as_ref().unwrap().week, first);
+    // Jump by typing a week.
+    for a in [
+        Action::Jump,
+        Action::Digit(1),
+        Action::Digit(2),
+        Action::Digit(0),
+        Action::Select,
+    ] {
+        app.act(a);
+    }
+    assert_eq!(app.replay.as_ref().unwrap().week, 120);
+}
+
+#[test]
+fn a_fork_takes_over_as_a_new_run_that_names_its_parent() {
+    let mut app = golden("default-delegator-2");
+    let original = std::fs::read("tests/runs/default-delegator-2.ron").unwrap();
+    app.seek(60);
+    app.act(Action::Fork);
+    assert_eq!(app.screen, Screen::Week);
+    let rec = app.record.as_ref().unwrap();
+    assert_eq!(rec.weeks.len(), 60);
+    assert_eq!(rec.parent.as_ref().unwrap().week, 60);
+    assert_eq!(app.state().unwrap().week, 60);
+    // The player now decides differently: keep the VP.
+    app.draft.vp_lines =
+        vec![cto_sim::engine::ReportingLine::Cto; app.state().unwrap().people.vps.len()];
+    app.end_week();
+    assert_eq!(app.state().unwrap().week, 61);
+    // The fork is compared with the original, week for week.
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let shown = term.backend().to_string();
+    assert!(shown.contains("Fork vs original, same week"), "{shown}");
+    assert!(shown.contains("authority 100 /"), "{shown}");
+    assert_eq!(
+        std::fs::read("tests/runs/default-delegator-2.ron").unwrap(),
+        original
+    );
+}
+
+#[test]
+fn the_report_tells_the_story_in_markdown() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["report", "tests/runs/default-delegator-2.ron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let sc = Scenario::builtin("default").unwrap();
+    assert!(md.starts_with(&format!("# {} — seed 2", sc.name)), "{md}");
+    assert!(
+        md.contains("You kept the title; the organisation stopped following you."),
+        "{md}"
+    );
+    for section in [
+        "## Year by year",
+        "## Where influence moved most",
+        "## Attention by stage",
+        "## Next time",
+    ] {
+        assert!(md.contains(section), "missing {section}");
+    }
+    assert!(
+        md.contains("shared-responsibility forum"),
+        "a puppet's tip: {md}"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["report", "Cargo.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+}
