@@ -139,6 +139,12 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
                     ))
                 })?,
             };
+            if !path.exists() && !crate::run::backup_path(&path).exists() {
+                return Err(CliError::Usage(format!(
+                    "no saved run at {}; start one with `cto-sim play`",
+                    path.display()
+                )));
+            }
             let loaded = crate::run::load_with_backup(&path)?;
             if let Some(why) = &loaded.fell_back {
                 use std::io::Write as _;
@@ -149,7 +155,10 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
                 );
             }
             let verified = crate::run::verify(&loaded.record, &path.display().to_string())?;
-            let app = crate::ui::App::resume(verified.recording, Some(path));
+            let mut app = crate::ui::App::resume(verified.recording, Some(path));
+            if loaded.fell_back.is_some() {
+                app.status = Some("The save was damaged; resumed from the backup.".into());
+            }
             Ok(crate::ui::run(app, started)?)
         }
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),

@@ -174,6 +174,20 @@ fn damaged_run_files_are_refused_with_a_clear_message() {
 }
 
 #[test]
+fn continue_without_a_save_says_so() {
+    let dir = temp_dir("nosave");
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("continue")
+        .env(cto_sim::scenario::DATA_DIR_ENV, &dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no saved run"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn continue_falls_back_to_the_backup_when_the_save_is_damaged() {
     let dir = temp_dir("backup");
     let path = dir.join("latest.ron");
