@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 pub mod engine;
+pub mod files;
 pub mod policy;
 pub mod run;
 pub mod scenario;

@@ -2,7 +2,7 @@
 //! with the previous save kept as `.bak`.
 
 use std::fmt;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::record::RunRecord;
@@ -74,33 +74,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Read and parse a run file.
 pub fn load(path: &Path) -> Result<RunRecord, RunError> {
     let origin = path.display().to_string();
-    let io = |message: String| RunError::Io {
-        origin: origin.clone(),
-        message,
-    };
-    let file = std::fs::File::open(path).map_err(|e| io(format!("cannot open: {e}")))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Err(io("is a folder, not a run file".into()));
-    }
-    if meta.len() > MAX_RUN_BYTES {
-        return Err(io(format!(
-            "the file is {} bytes; run files are at most {MAX_RUN_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_RUN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        io(format!(
-            "this is not a run file (invalid UTF-8 at byte {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let text =
+        crate::files::read_limited_text(path, MAX_RUN_BYTES, "run file").map_err(|message| {
+            RunError::Io {
+                origin: origin.clone(),
+                message,
+            }
+        })?;
     parse(&text, &origin)
 }
 

@@ -10,7 +10,6 @@ pub mod suggest;
 pub mod validate;
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Location, Severity};
@@ -279,37 +278,10 @@ pub fn resolve(arg: &str) -> Result<(Checked, Source), ScenarioError> {
 /// Read a scenario file as text, refusing anything over [`MAX_BYTES`] before
 /// reading it, folders, and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
-    let origin = path.display().to_string();
-    let io = |message: String| ScenarioError::Io {
-        origin: origin.clone(),
-        message,
-    };
-    let file = std::fs::File::open(path).map_err(|e| io(format!("cannot open: {e}")))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Err(io("is a folder, not a scenario file".into()));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(io(format!(
-            "the file is {} bytes; scenario files may be at most {MAX_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(io(format!(
-            "scenario files may be at most {MAX_BYTES} bytes"
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        io(format!(
-            "this is not a text file (invalid UTF-8 at byte {}); is it a scenario?",
-            e.utf8_error().valid_up_to()
-        ))
+    crate::files::read_limited_text(path, MAX_BYTES, "scenario file").map_err(|message| {
+        ScenarioError::Io {
+            origin: path.display().to_string(),
+            message,
+        }
     })
 }

@@ -66,6 +66,19 @@ pub struct Binding {
 use Context as C;
 use KeyCode as K;
 
+const DIGITS: &[KeyCode] = &[
+    K::Char('0'),
+    K::Char('1'),
+    K::Char('2'),
+    K::Char('3'),
+    K::Char('4'),
+    K::Char('5'),
+    K::Char('6'),
+    K::Char('7'),
+    K::Char('8'),
+    K::Char('9'),
+];
+
 const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End];
 
 /// The table. Order matters only for display.
@@ -175,18 +188,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "",
     },
     Binding {
-        keys: &[
-            K::Char('0'),
-            K::Char('1'),
-            K::Char('2'),
-            K::Char('3'),
-            K::Char('4'),
-            K::Char('5'),
-            K::Char('6'),
-            K::Char('7'),
-            K::Char('8'),
-            K::Char('9'),
-        ],
+        keys: DIGITS,
         label: "0-9",
         action: Action::Digit(0),
         contexts: &[C::Replay],
@@ -314,18 +316,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "events",
     },
     Binding {
-        keys: &[
-            K::Char('0'),
-            K::Char('1'),
-            K::Char('2'),
-            K::Char('3'),
-            K::Char('4'),
-            K::Char('5'),
-            K::Char('6'),
-            K::Char('7'),
-            K::Char('8'),
-            K::Char('9'),
-        ],
+        keys: DIGITS,
         label: "0-9",
         action: Action::Digit(0),
         contexts: &[C::Picker],

@@ -51,6 +51,22 @@ pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attent
         .collect()
 }
 
+/// One stage's attention against its par: `Series A  30/25/15/30  (30/25/15/30)`.
+pub fn attention_row(stage: Stage, a: &[f64; 4], par: &Attention) -> String {
+    format!(
+        "{:<9} {:>3.0}/{:>3.0}/{:>3.0}/{:>3.0}  ({}/{}/{}/{})",
+        stage.label(),
+        a[0],
+        a[1],
+        a[2],
+        a[3],
+        par.strategy,
+        par.hiring,
+        par.coding,
+        par.management
+    )
+}
+
 /// The run as Markdown, for sharing: what the end screen shows.
 pub fn markdown(app: &App) -> String {
     let Some(game) = &app.game else {
@@ -114,18 +130,7 @@ pub fn markdown(app: &App) -> String {
     line("## Attention by stage (strategy/hiring/coding/management, par in brackets)".into());
     line(String::new());
     for (stage, a, par) in attention_by_stage(&app.history) {
-        line(format!(
-            "- {}: {:.0}/{:.0}/{:.0}/{:.0} ({}/{}/{}/{})",
-            stage.label(),
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            par.strategy,
-            par.hiring,
-            par.coding,
-            par.management
-        ));
+        line(format!("- {}", attention_row(stage, &a, &par)));
     }
     line(String::new());
     line("## Next time".into());

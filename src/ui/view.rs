@@ -11,7 +11,7 @@ use ratatui::widgets::{
 
 use super::app::{share, App, Overlay, Panel, Screen, Tab, WeekPoint, TITLE_ITEMS};
 use super::keymap::{bindings, hints, Context};
-use super::story::{attention_by_stage, biggest_moves};
+use super::story::{attention_by_stage, attention_row, biggest_moves};
 use super::text::{event_text, line_label, money, tips};
 use super::theme::Theme;
 use crate::engine::{score, State};
@@ -1006,18 +1006,7 @@ fn end(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Your attention by stage (par)", t.title()));
     for (stage, a, par) in attention_by_stage(h) {
-        lines.push(Line::raw(format!(
-            " {:<9} {:>3.0}/{:>3.0}/{:>3.0}/{:>3.0}  ({}/{}/{}/{})",
-            stage.label(),
-            a[0],
-            a[1],
-            a[2],
-            a[3],
-            par.strategy,
-            par.hiring,
-            par.coding,
-            par.management
-        )));
+        lines.push(Line::raw(format!(" {}", attention_row(stage, &a, &par))));
     }
     lines.push(Line::styled("  strategy/hiring/coding/management", t.dim()));
     lines.push(Line::raw(""));
