@@ -751,7 +751,8 @@ impl Week<'_> {
     /// Execution rights over the part of engineering outside the CTO's chain.
     fn delegated_rights(&self) -> f64 {
         let pw = &self.p.power;
-        let ceo: Vec<bool> = self
+        // Summed in VP order without collecting: this runs every week.
+        let (count, total) = self
             .s
             .people
             .vps
@@ -760,22 +761,20 @@ impl Week<'_> {
                 ReportingLine::Ceo { forum } => Some(forum),
                 ReportingLine::Cto => None,
             })
-            .collect();
-        if ceo.is_empty() {
-            return 0.0;
-        }
-        let per: f64 = ceo
-            .iter()
-            .map(|&forum| {
-                if forum {
+            .fold((0u32, 0.0f64), |(n, sum), forum| {
+                let rights = if forum {
                     // A forum the CTO does not attend does not share much.
                     pw.forum_rights * (0.5 + 0.5 * self.m.cto_coverage)
                 } else {
                     pw.advisory_rights
-                }
-            })
-            .sum();
-        per / ceo.len() as f64
+                };
+                (n + 1, sum + rights)
+            });
+        if count == 0 {
+            0.0
+        } else {
+            total / f64::from(count)
+        }
     }
 
     // 6. Power bases, influence, the contest for execution ---------------------
@@ -846,18 +845,20 @@ impl Week<'_> {
         let phi = influence(b, pw);
 
         // The contest: a VP who reports elsewhere holds the organisation's position power.
-        let ceo_vps: Vec<f64> = self
+        let vp_ramp_weeks = self.p.hiring.vp_ramp_weeks;
+        let (count, ramp_sum) = self
             .s
             .people
             .vps
             .iter()
             .filter(|v| v.line != ReportingLine::Cto)
-            .map(|v| ramp_fraction(v.age_weeks, self.p.hiring.vp_ramp_weeks))
-            .collect();
-        let opposing = if ceo_vps.is_empty() {
+            .fold((0u32, 0.0f64), |(n, sum), v| {
+                (n + 1, sum + ramp_fraction(v.age_weeks, vp_ramp_weeks))
+            });
+        let opposing = if count == 0 {
             0.0
         } else {
-            let ramp = ceo_vps.iter().sum::<f64>() / ceo_vps.len() as f64;
+            let ramp = ramp_sum / f64::from(count);
             pw.vp_position_power * (1.0 - s) * (1.0 - r) + pw.vp_ramp_power * ramp
         };
         let adoption = adoption(phi, b.credits, opposing, pw);
