@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand};
 
 use crate::engine::state::State;
 use crate::policy;
-use crate::scenario::{self, Scenario, ScenarioError, BUILTIN, DEFAULT};
+use crate::scenario::{self, Scenario, ScenarioError, DEFAULT};
 use crate::sim;
+use crate::ui::text::money;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -154,9 +155,9 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
                     crate::run::backup_path(&path).display()
                 );
             }
-            let verified = crate::run::verify(&loaded.record, &path.display().to_string())?;
-            let mut app = crate::ui::App::resume(verified.recording, Some(path));
-            if loaded.fell_back.is_some() {
+            let fell_back = loaded.fell_back.is_some();
+            let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
+            if fell_back {
                 app.status = Some("The save was damaged; resumed from the backup.".into());
             }
             Ok(crate::ui::run(app, started)?)
@@ -462,14 +463,6 @@ fn verify_command(
     Ok(())
 }
 
-fn money(x: f64) -> String {
-    if x.abs() >= 1e6 {
-        format!("${:.2}M", x / 1e6)
-    } else {
-        format!("${:.0}k", x / 1e3)
-    }
-}
-
 fn timeline_row(s: &State) -> String {
     format!(
         "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9.0} {:>9.0} {:>7.2} {:>7.0}%",
@@ -483,9 +476,4 @@ fn timeline_row(s: &State) -> String {
         s.company.morale,
         s.metrics.debt_tax * 100.0
     )
-}
-
-/// Names of the built-in scenarios.
-pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
 }

@@ -94,32 +94,39 @@ pub fn parse(text: &str, origin: &str) -> Result<RunRecord, RunError> {
     })
 }
 
-/// A loaded run, and whether it came from the backup because the save was bad.
+/// A loaded and verified run, and whether it came from the backup because the
+/// save was bad.
 #[derive(Debug)]
 pub struct Loaded {
     pub record: RunRecord,
+    /// The run replayed and checked, ready to continue.
+    pub verified: super::verify::Verified,
     /// Why the save itself could not be used, when the backup was loaded instead.
     pub fell_back: Option<RunError>,
 }
 
-/// Load `path`, or its `.bak` if `path` is missing or damaged.
+/// Load and verify `path`, or its `.bak` if `path` is missing or damaged.
+/// The run is replayed once; callers use `verified` rather than verifying again.
 pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
-    match load(path).and_then(|r| super::verify::verify(&r, &path.display().to_string()).map(|_| r))
-    {
-        Ok(record) => Ok(Loaded {
+    let open = |p: &Path| {
+        load(p).and_then(|record| {
+            super::verify::verify(&record, &p.display().to_string()).map(|v| (record, v))
+        })
+    };
+    match open(path) {
+        Ok((record, verified)) => Ok(Loaded {
             record,
+            verified,
             fell_back: None,
         }),
-        Err(e) => {
-            let bak = backup_path(path);
-            match load(&bak) {
-                Ok(record) => Ok(Loaded {
-                    record,
-                    fell_back: Some(e),
-                }),
-                Err(_) => Err(e),
-            }
-        }
+        Err(e) => match open(&backup_path(path)) {
+            Ok((record, verified)) => Ok(Loaded {
+                record,
+                verified,
+                fell_back: Some(e),
+            }),
+            Err(_) => Err(e),
+        },
     }
 }
 

@@ -337,13 +337,10 @@ impl App {
             self.status = Some("No saved run yet: start a new game.".into());
             return;
         }
-        let loaded = crate::run::load_with_backup(&path).and_then(|l| {
-            crate::run::verify(&l.record, &path.display().to_string()).map(|v| (l, v))
-        });
-        match loaded {
-            Ok((l, v)) => {
-                let fell_back = l.fell_back.is_some();
-                *self = App::resume(v.recording, Some(path));
+        match crate::run::load_with_backup(&path) {
+            Ok(loaded) => {
+                let fell_back = loaded.fell_back.is_some();
+                *self = App::resume(loaded.verified.recording, Some(path));
                 if fell_back {
                     self.status = Some("The save was damaged; resumed from the backup.".into());
                 }

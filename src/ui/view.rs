@@ -383,8 +383,8 @@ fn timeline(r: &super::replay::Replay, t: Theme, area: Rect, buf: &mut Buffer) {
     }
     let at = (r.week as usize * (width - 1)) / total;
     let (before, rest) = bar.split_at(at.min(width - 1));
-    let (cursor, after) = rest.split_at(1);
-    let _ = cursor;
+    // The cursor takes the place of the mark under it.
+    let after = &rest[1..];
     Line::from(vec![
         Span::styled(label, t.key()),
         Span::styled(before.iter().collect::<String>(), t.title()),
