@@ -471,6 +471,11 @@ fn organisation(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let p = &s.people;
     let m = &s.metrics;
+    // The scenario's own ramp, not a copy of the default.
+    let vp_ramp_weeks = app
+        .game
+        .as_ref()
+        .map_or(26, |g| g.scenario().params.hiring.vp_ramp_weeks);
     let mut lines = vec![Line::styled("CTO (you)", t.title())];
     let ramping = p.ramping_total();
     let ics = format!(
@@ -491,7 +496,8 @@ fn organisation(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(format!("└─ {ics}")));
     } else {
         for (i, vp) in p.vps.iter().enumerate() {
-            let ramp = (f64::from(vp.age_weeks) / 26.0).min(1.0) * 100.0;
+            let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
+            let ramp = ramp.min(1.0) * 100.0;
             lines.push(Line::raw(format!(
                 "├─ VP #{}: {} · ramp {ramp:.0}%",
                 i + 1,
