@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::engine::{Decision, Game};
-use crate::policy;
+use crate::engine::{News, Scenario};
 use crate::scenario::{self, ScenarioError, Severity};
+use crate::sim;
 
 /// Bots that play the smoke simulation, and for how many weeks.
 const SMOKE_BOTS: [&str; 3] = ["balanced", "coder", "random"];
@@ -73,26 +73,21 @@ fn tally(errors: usize, warnings: usize) -> String {
 
 /// Play a few short runs with bots, answering every event, to catch scenarios
 /// that cannot be played.
-fn smoke(scenario: &Arc<scenario::Scenario>) -> Result<String, String> {
+fn smoke(scenario: &Arc<Scenario>) -> Result<String, String> {
     let mut weeks = 0u64;
     let mut events = 0usize;
     for bot in SMOKE_BOTS {
         for seed in 1..=SMOKE_SEEDS {
-            let mut p = policy::by_name(bot, seed).ok_or("a smoke bot is missing")?;
-            let mut game = Game::new(Arc::clone(scenario), seed);
-            while !game.is_over() && game.state().week < SMOKE_WEEKS {
-                let d: Decision = p.decide(game.state(), scenario);
-                game.step(&d).map_err(|e| {
-                    format!("{bot} (seed {seed}), week {}: {e}", game.state().week + 1)
-                })?;
+            let result = sim::play_policy(scenario, bot, seed, Some(SMOKE_WEEKS), |game, _, _| {
                 events += game
                     .state()
                     .news
                     .iter()
-                    .filter(|n| matches!(n, crate::engine::News::EventFired(_)))
+                    .filter(|n| matches!(n, News::EventFired(_)))
                     .count();
-            }
-            weeks += u64::from(game.state().week);
+            })
+            .map_err(|e| e.to_string())?;
+            weeks += u64::from(result.weeks);
         }
     }
     Ok(format!(

@@ -257,9 +257,6 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
     if all {
         return bot_table(&scenario, args.runs, args.seed, out);
     }
-    if let Some(dir) = &args.record {
-        record_runs(&scenario, &args, dir)?;
-    }
     let started = Instant::now();
     if args.runs == 1 && !args.json {
         let mut rows = Vec::new();
@@ -291,7 +288,10 @@ fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliE
         );
         return Ok(());
     }
-    let batch = sim::batch(&scenario, &args.policy, args.runs, args.seed)?;
+    let batch = match &args.record {
+        Some(dir) => record_runs(&scenario, &args, dir)?,
+        None => sim::batch(&scenario, &args.policy, args.runs, args.seed)?,
+    };
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     if args.json {
         let value = serde_json::json!({
@@ -386,30 +386,25 @@ fn bot_table(
     Ok(())
 }
 
-/// Play the batch again, recording each game to `dir`/`<policy>-<seed>.ron`.
+/// Play the batch, recording each game to `dir`/`<policy>-<seed>.ron` as it is
+/// played (the batch is played once).
 fn record_runs(
     scenario: &Arc<Scenario>,
     args: &SimulateArgs,
     dir: &std::path::Path,
-) -> Result<(), CliError> {
+) -> Result<sim::Batch, CliError> {
+    let mut results = Vec::with_capacity(args.runs as usize);
     for i in 0..args.runs {
         let seed = args.seed.wrapping_add(u64::from(i));
-        let mut bot = policy::by_name(&args.policy, seed)
-            .ok_or_else(|| sim::SimError::UnknownPolicy(args.policy.clone()))?;
-        let mut rec = crate::run::Recording::start(Arc::clone(scenario), seed);
-        while !rec.game.is_over() {
-            let d = bot.decide(rec.game.state(), scenario);
-            rec.play(&d)
-                .map_err(|error| sim::SimError::IllegalDecision {
-                    policy: args.policy.clone(),
-                    week: rec.game.state().week + 1,
-                    error,
-                })?;
-        }
+        let mut record = crate::run::RunRecord::new(scenario, seed);
+        let result = sim::play_policy(scenario, &args.policy, seed, None, |game, d, hash| {
+            record.push_week(game, d, hash)
+        })?;
         let path = dir.join(format!("{}-{seed}.ron", args.policy));
-        crate::run::save_atomic(&path, &rec.record)?;
+        crate::run::save_atomic(&path, &record)?;
+        results.push(result);
     }
-    Ok(())
+    Ok(sim::Batch::of(scenario, &args.policy, args.seed, results))
 }
 
 fn verify_command(

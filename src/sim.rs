@@ -1,13 +1,15 @@
-//! Headless play: a bot plays a scenario, one run or a batch.
+//! Headless play: a bot plays a scenario, one run or a batch. [`play_policy`]
+//! is the one play loop: `simulate`, `simulate --record`, `check`'s smoke runs
+//! and the tests all go through it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::engine::{score, Ending, Game, State};
+use crate::engine::hash::StateHasher;
+use crate::engine::{score, Decision, DecisionError, Ending, Game, Scenario, State};
 use crate::policy;
-use crate::scenario::Scenario;
 
 /// How one run ended.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -34,49 +36,73 @@ pub struct RunResult {
 pub enum SimError {
     #[error("unknown policy '{0}' (run `cto-sim policies` for the list)")]
     UnknownPolicy(String),
-    #[error("the {policy} bot made an illegal decision in week {week}: {error}")]
+    #[error("the {policy} bot made an illegal decision in week {week} (seed {seed}): {error}")]
     IllegalDecision {
         policy: String,
+        seed: u64,
         week: u32,
-        error: crate::engine::DecisionError,
+        error: DecisionError,
     },
 }
 
-/// Play one run of `scenario` with the bot `policy` and `seed`, calling `each_week`
-/// with the state after every week.
+/// Play one run of `scenario` with the bot `policy` and `seed` until it ends,
+/// calling `each_week` with the state after every week.
 pub fn play(
     scenario: &Arc<Scenario>,
     policy: &str,
     seed: u64,
     mut each_week: impl FnMut(&State, u64),
 ) -> Result<RunResult, SimError> {
+    play_policy(scenario, policy, seed, None, |game, _, hash| {
+        each_week(game.state(), hash)
+    })
+}
+
+/// The play loop: the bot `policy` plays `scenario` with `seed` until the run
+/// ends (or `max_weeks` have been played), and `each_week` sees the game after
+/// every week with the decision that made it and the new state hash.
+pub fn play_policy(
+    scenario: &Arc<Scenario>,
+    policy: &str,
+    seed: u64,
+    max_weeks: Option<u32>,
+    mut each_week: impl FnMut(&Game, &Decision, u64),
+) -> Result<RunResult, SimError> {
     let mut bot =
         policy::by_name(policy, seed).ok_or_else(|| SimError::UnknownPolicy(policy.into()))?;
     let mut game = Game::new(Arc::clone(scenario), seed);
     let mut hash = game.hash();
-    while !game.is_over() {
+    while !game.is_over() && max_weeks.is_none_or(|max| game.state().week < max) {
         let decision = bot.decide(game.state(), scenario);
         hash = game
             .step(&decision)
             .map_err(|error| SimError::IllegalDecision {
                 policy: policy.into(),
+                seed,
                 week: game.state().week + 1,
                 error,
             })?;
-        each_week(game.state(), hash);
+        each_week(&game, &decision, hash);
     }
-    let s = game.state();
-    Ok(RunResult {
-        seed,
-        ending: s.ending.unwrap_or(Ending::TimeUp),
-        score: score(s, scenario),
-        influence: s.influence_points(),
-        authority: s.authority_points(),
-        arr: s.company.arr,
-        headcount: s.people.headcount(),
-        weeks: s.week,
-        final_hash: hash,
-    })
+    Ok(RunResult::of(&game, hash))
+}
+
+impl RunResult {
+    /// The result of `game` as it stands, `hash` being its state hash.
+    pub fn of(game: &Game, hash: u64) -> RunResult {
+        let s = game.state();
+        RunResult {
+            seed: game.seed(),
+            ending: s.ending.unwrap_or(Ending::TimeUp),
+            score: score(s, game.scenario()),
+            influence: s.influence_points(),
+            authority: s.authority_points(),
+            arr: s.company.arr,
+            headcount: s.people.headcount(),
+            weeks: s.week,
+            final_hash: hash,
+        }
+    }
 }
 
 /// Means over a batch.
@@ -151,6 +177,24 @@ pub fn batch(
             |_, _| {},
         )?);
     }
+    Ok(Batch::of(scenario, policy, seed, results))
+}
+
+impl Batch {
+    /// The summary of `results`, runs of `scenario` by `policy` from seed `seed` on.
+    pub fn of(scenario: &Scenario, policy: &str, seed: u64, results: Vec<RunResult>) -> Batch {
+        let runs = results.len() as u32;
+        summarise(scenario, policy, runs, seed, results)
+    }
+}
+
+fn summarise(
+    scenario: &Scenario,
+    policy: &str,
+    runs: u32,
+    seed: u64,
+    results: Vec<RunResult>,
+) -> Batch {
     let mut endings: BTreeMap<String, u32> = scenario
         .all_endings()
         .into_iter()
@@ -181,11 +225,11 @@ pub fn batch(
     ] {
         *x /= k;
     }
-    let mut h = crate::engine::hash::StateHasher::new();
+    let mut h = StateHasher::new();
     for r in &results {
         h.u64(r.final_hash);
     }
-    Ok(Batch {
+    Batch {
         digest: format!("{:016x}", h.finish()),
         scenario: scenario.name.clone(),
         policy: policy.to_string(),
@@ -195,5 +239,5 @@ pub fn batch(
         endings,
         mean,
         results,
-    })
+    }
 }

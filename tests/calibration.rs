@@ -21,7 +21,7 @@ fn robinson_eight_weeks_of_crunch_equal_eight_normal_weeks() {
         let mut total = 0.0;
         for _ in 0..8 {
             play_steady(&mut game, 1, &d);
-            total += game.state().metrics.effective_hours[2];
+            total += game.state().metrics.effective_hours[cto_sim::engine::Activity::Coding];
         }
         total
     };
@@ -34,7 +34,7 @@ fn robinson_eight_weeks_of_crunch_equal_eight_normal_weeks() {
     // And the first crunch week does produce more: the loss builds up.
     let mut game = Game::new(Arc::clone(&scenario), 1);
     play_steady(&mut game, 1, &decision(60, Attention::new(0, 0, 100, 0)));
-    assert!(game.state().metrics.effective_hours[2] > 45.0);
+    assert!(game.state().metrics.effective_hours[cto_sim::engine::Activity::Coding] > 45.0);
 }
 
 /// Brooks: quadrupling a three-person team leaves velocity roughly flat for about

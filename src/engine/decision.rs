@@ -1,9 +1,59 @@
 //! What the player decides each week, and why a decision can be refused.
 
+use std::ops::{Index, IndexMut};
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::state::ReportingLine;
+
+/// One of the four things a CTO spends the week on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Activity {
+    Strategy,
+    Hiring,
+    Coding,
+    Management,
+}
+
+impl Activity {
+    /// The four, in the order the screens and run files list them.
+    pub const ALL: [Activity; 4] = [
+        Activity::Strategy,
+        Activity::Hiring,
+        Activity::Coding,
+        Activity::Management,
+    ];
+
+    /// The name a player reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Activity::Strategy => "Strategy",
+            Activity::Hiring => "Hiring",
+            Activity::Coding => "Coding",
+            Activity::Management => "Management",
+        }
+    }
+}
+
+/// One value per activity, indexed by [`Activity`] (stored in [`Activity::ALL`]'s
+/// order, which is also how it is serialised and hashed: a plain array of four).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PerActivity<T>(pub [T; 4]);
+
+impl<T> Index<Activity> for PerActivity<T> {
+    type Output = T;
+    fn index(&self, a: Activity) -> &T {
+        &self.0[a as usize]
+    }
+}
+
+impl<T> IndexMut<Activity> for PerActivity<T> {
+    fn index_mut(&mut self, a: Activity) -> &mut T {
+        &mut self.0[a as usize]
+    }
+}
 
 /// How the CTO splits attention, in whole percent. The four must sum to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,14 +76,24 @@ impl Attention {
         }
     }
 
-    /// The four shares as fractions, in the order strategy, hiring, coding, management.
-    pub fn fractions(&self) -> [f64; 4] {
-        [
-            f64::from(self.strategy) / 100.0,
-            f64::from(self.hiring) / 100.0,
-            f64::from(self.coding) / 100.0,
-            f64::from(self.management) / 100.0,
-        ]
+    /// The share of `activity`, in percent.
+    pub fn get(&self, activity: Activity) -> u8 {
+        match activity {
+            Activity::Strategy => self.strategy,
+            Activity::Hiring => self.hiring,
+            Activity::Coding => self.coding,
+            Activity::Management => self.management,
+        }
+    }
+
+    /// The four shares as percentages, by activity.
+    pub fn percents(&self) -> PerActivity<u8> {
+        PerActivity(Activity::ALL.map(|a| self.get(a)))
+    }
+
+    /// The four shares as fractions, by activity.
+    pub fn fractions(&self) -> PerActivity<f64> {
+        PerActivity(Activity::ALL.map(|a| f64::from(self.get(a)) / 100.0))
     }
 
     /// The sum of the four percentages.

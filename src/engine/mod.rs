@@ -13,15 +13,21 @@ pub mod news;
 pub mod outcome;
 pub mod params;
 pub mod rng;
+pub mod scenario;
+pub mod stage;
 pub mod state;
+mod state_hash;
 mod step;
 
-pub use decision::{Answer, Attention, Decision, DecisionError, Hiring, HOURS_RANGE};
+pub use decision::{
+    Activity, Answer, Attention, Decision, DecisionError, Hiring, PerActivity, HOURS_RANGE,
+};
 pub use ledger::{Cause, LedgerEntry};
 pub use news::News;
 pub use outcome::{score, Ending};
+pub use scenario::Scenario;
 pub use state::{PowerBase, ReportingLine, Stage, State};
-pub use step::{new_hire_productivity, yearly_attrition, Game};
+pub use step::{new_hire_productivity, yearly_attrition, Game, MAX_PENDING, RUNWAY_CAP};
 
 /// Version of the simulation rules. Bumped whenever the same (scenario, seed,
 /// decisions) could produce different states; saved runs record it.

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::scenario::{Outcome, Scenario};
 use super::state::State;
-use crate::scenario::Scenario;
 
 /// The ways a run ends. The identifiers are stable: they appear in run files,
 /// JSON output and scenario conditions.
@@ -124,7 +124,7 @@ pub fn score(state: &State, scenario: &Scenario) -> f64 {
         Ending::Custom(i) => scenario
             .endings
             .get(usize::from(i))
-            .is_some_and(|e| e.outcome == crate::scenario::Outcome::Win),
+            .is_some_and(|e| e.outcome == Outcome::Win),
         _ => false,
     };
     let bonus = if win {

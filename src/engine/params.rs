@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::state::Stage;
+use super::state::{PowerBase, Stage};
 
 /// All model parameters, grouped by subsystem.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -273,6 +273,22 @@ pub struct PowerParams {
     pub take_back_cooldown_weeks: u32,
 }
 
+impl PowerParams {
+    /// The weight of `base` in influence (credits weigh nothing: they enter the
+    /// adoption contest instead).
+    pub fn weight(&self, base: PowerBase) -> f64 {
+        let w = &self.weights;
+        match base {
+            PowerBase::Legitimate => w[0],
+            PowerBase::Reward => w[1],
+            PowerBase::Informational => w[2],
+            PowerBase::Expert => w[3],
+            PowerBase::Referent => w[4],
+            PowerBase::Credits => 0.0,
+        }
+    }
+}
+
 impl Default for PowerParams {
     fn default() -> Self {
         PowerParams {
@@ -407,6 +423,23 @@ pub struct BusinessParams {
     pub bridge_size: f64,
     /// The funding rounds, in order.
     pub rounds: Vec<Round>,
+}
+
+/// Who is paid what, for [`BusinessParams::salary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Engineer,
+    Manager,
+    Vp,
+    Cto,
+}
+
+impl BusinessParams {
+    /// The loaded yearly cost of one person in `role` (`salaries` lists them in
+    /// the order engineer, manager, VP, CTO).
+    pub fn salary(&self, role: Role) -> f64 {
+        self.salaries[role as usize]
+    }
 }
 
 impl Default for BusinessParams {

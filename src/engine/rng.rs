@@ -110,6 +110,21 @@ impl SimRng {
         if p > 0.5 {
             return n - self.binomial(n, 1.0 - p);
         }
+        // The walk starts from q^n, which underflows to zero for large n (at
+        // p = 0.5, from n = 1075). A sum of independent binomials is binomial, so
+        // large n is drawn in blocks small enough for q^n to stay a normal
+        // number (q ≥ 0.5 here, and 0.5^1000 ≈ 9e-302). Draws for n ≤ 1000 are
+        // unchanged.
+        if n > BINOMIAL_BLOCK {
+            let mut k = 0;
+            let mut left = n;
+            while left > 0 {
+                let block = left.min(BINOMIAL_BLOCK);
+                k += self.binomial(block, p);
+                left -= block;
+            }
+            return k;
+        }
         let u = self.unit();
         let q = 1.0 - p;
         let ratio = p / q;
@@ -128,9 +143,44 @@ impl SimRng {
     }
 }
 
+/// Largest `n` [`SimRng::binomial`] draws in one walk.
+const BINOMIAL_BLOCK: u32 = 1000;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binomial_is_right_for_large_n() {
+        // Before drawing in blocks, q^n underflowed and every draw was 1.
+        let mut rng = SimRng::new(3, Stream::People);
+        let draws: Vec<u32> = (0..400).map(|_| rng.binomial(2000, 0.5)).collect();
+        let mean = draws.iter().map(|&k| f64::from(k)).sum::<f64>() / 400.0;
+        let var = draws
+            .iter()
+            .map(|&k| (f64::from(k) - mean) * (f64::from(k) - mean))
+            .sum::<f64>()
+            / 399.0;
+        // Mean 1000 and variance 500 (sd 22.4); the mean of 400 draws has sd 1.1.
+        assert!((mean - 1000.0).abs() < 6.0, "mean {mean}");
+        assert!((350.0..650.0).contains(&var), "variance {var}");
+        assert!(
+            draws.iter().all(|&k| (850..=1150).contains(&k)),
+            "{draws:?}"
+        );
+        // Large n at a small p, and at p > 0.5 (the mirrored tail).
+        let mut rng = SimRng::new(4, Stream::People);
+        let small: f64 = (0..400)
+            .map(|_| f64::from(rng.binomial(5000, 0.01)))
+            .sum::<f64>()
+            / 400.0;
+        assert!((small - 50.0).abs() < 2.0, "mean {small}");
+        let high: f64 = (0..400)
+            .map(|_| f64::from(rng.binomial(3000, 0.9)))
+            .sum::<f64>()
+            / 400.0;
+        assert!((high - 2700.0).abs() < 3.0, "mean {high}");
+    }
 
     // Golden vectors: if one of these changes, every saved run changes with it.
     // That is a rules-version change, never a silent one.

@@ -3,48 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::decision::PerActivity;
 use super::events::Metric;
-use super::hash::StateHasher;
 use super::ledger::LedgerEntry;
 use super::news::News;
 use super::outcome::Ending;
-
-/// The company's funding stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Stage {
-    Seed,
-    SeriesA,
-    SeriesB,
-    SeriesC,
-    Growth,
-}
-
-impl Stage {
-    /// Every stage, in order.
-    pub const ALL: [Stage; 5] = [
-        Stage::Seed,
-        Stage::SeriesA,
-        Stage::SeriesB,
-        Stage::SeriesC,
-        Stage::Growth,
-    ];
-
-    /// Position in [`Stage::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The name a player reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Seed => "Seed",
-            Stage::SeriesA => "Series A",
-            Stage::SeriesB => "Series B",
-            Stage::SeriesC => "Series C",
-            Stage::Growth => "Growth",
-        }
-    }
-}
+pub use super::stage::Stage;
 
 /// To whom a VP of Engineering reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +69,21 @@ impl People {
     pub fn headcount(&self) -> u32 {
         self.engineers() + self.managers + self.vps.len() as u32 + 1
     }
+
+    /// Remove `n` engineers: ramped ones first, then the longest-ramping.
+    pub fn remove_engineers(&mut self, mut n: u32) {
+        let from_ex = n.min(self.experienced);
+        self.experienced -= from_ex;
+        n -= from_ex;
+        for cohort in self.ramping.iter_mut().rev() {
+            if n == 0 {
+                break;
+            }
+            let k = n.min(*cohort);
+            *cohort -= k;
+            n -= k;
+        }
+    }
 }
 
 /// The CTO's power bases (French & Raven) and credit bank (Hollander), each 0–1.
@@ -124,6 +103,32 @@ pub struct Power {
     pub credits: f64,
 }
 
+impl Power {
+    /// The value of `base`, 0–1.
+    pub fn base(&self, base: PowerBase) -> f64 {
+        match base {
+            PowerBase::Legitimate => self.legitimate,
+            PowerBase::Reward => self.reward,
+            PowerBase::Informational => self.informational,
+            PowerBase::Expert => self.expert,
+            PowerBase::Referent => self.referent,
+            PowerBase::Credits => self.credits,
+        }
+    }
+
+    /// The value of `base`, to change it.
+    pub fn base_mut(&mut self, base: PowerBase) -> &mut f64 {
+        match base {
+            PowerBase::Legitimate => &mut self.legitimate,
+            PowerBase::Reward => &mut self.reward,
+            PowerBase::Informational => &mut self.informational,
+            PowerBase::Expert => &mut self.expert,
+            PowerBase::Referent => &mut self.referent,
+            PowerBase::Credits => &mut self.credits,
+        }
+    }
+}
+
 /// One of the quantities the influence ledger itemises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PowerBase {
@@ -136,6 +141,15 @@ pub enum PowerBase {
 }
 
 impl PowerBase {
+    /// The five bases that make up influence, in the order of `params.power.weights`.
+    pub const INFLUENCE: [PowerBase; 5] = [
+        PowerBase::Legitimate,
+        PowerBase::Reward,
+        PowerBase::Informational,
+        PowerBase::Expert,
+        PowerBase::Referent,
+    ];
+
     /// The name a player reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -183,7 +197,7 @@ pub struct Raise {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
     /// Effective CTO hours on strategy, hiring, coding and management.
-    pub effective_hours: [f64; 4],
+    pub effective_hours: PerActivity<f64>,
     /// CTO efficiency after fatigue, 0–1.
     pub efficiency: f64,
     /// Share of the CTO's time lost to context switching, 0–1.
@@ -346,149 +360,5 @@ impl State {
     /// Authority (formal, legitimate authority) on the 0–100 scale.
     pub fn authority_points(&self) -> f64 {
         self.power.legitimate * 100.0
-    }
-
-    /// Feed the canonical encoding of the state into `h`.
-    ///
-    /// Every field, in declaration order. News and the ledger are explanations of
-    /// the numbers, not extra state, and are hashed through their counts only.
-    pub fn hash_into(&self, h: &mut StateHasher) {
-        h.u64(u64::from(self.week));
-        let c = &self.company;
-        h.u64(c.stage as u64);
-        for x in [
-            c.cash,
-            c.arr,
-            c.fit,
-            c.alignment,
-            c.debt,
-            c.codebase,
-            c.morale,
-        ] {
-            h.f64(x);
-        }
-        let p = &self.people;
-        h.u64(u64::from(p.experienced));
-        h.u64(p.ramping.len() as u64);
-        for &r in &p.ramping {
-            h.u64(u64::from(r));
-        }
-        h.u64(p.pipeline.len() as u64);
-        for &r in &p.pipeline {
-            h.u64(u64::from(r));
-        }
-        h.u64(u64::from(p.managers));
-        h.u64(p.vps.len() as u64);
-        for vp in &p.vps {
-            h.u64(u64::from(vp.age_weeks));
-            h.u64(u64::from(vp.refused_until));
-            h.u64(match vp.line {
-                ReportingLine::Cto => 0,
-                ReportingLine::Ceo { forum: false } => 1,
-                ReportingLine::Ceo { forum: true } => 2,
-            });
-        }
-        h.u64(p.vp_search.map_or(u64::MAX, u64::from));
-        h.f64(p.hire_progress);
-        let w = &self.power;
-        for x in [
-            w.legitimate,
-            w.reward,
-            w.informational,
-            w.expert,
-            w.referent,
-            w.credits,
-        ] {
-            h.f64(x);
-        }
-        h.f64(self.fatigue);
-        h.f64(self.coding_multiple);
-        h.f64(self.strategy_skill);
-        for x in self.tuning {
-            h.f64(x);
-        }
-        h.u64(u64::from(self.raise.weeks_left));
-        h.u64(u64::from(self.raise.bridged));
-        let m = &self.metrics;
-        for x in m.effective_hours {
-            h.f64(x);
-        }
-        for x in [
-            m.efficiency,
-            m.switching_loss,
-            m.teams,
-            m.communication_overhead,
-            m.management_need,
-            m.cto_coverage,
-            m.org_coverage,
-            m.chain_share,
-            m.capacity,
-            m.debt_tax,
-            m.velocity,
-            m.cto_velocity,
-            m.quality,
-            m.influence,
-            m.opposing_power,
-            m.adoption,
-            m.direction,
-            m.revenue,
-            m.costs,
-            m.funding,
-            m.runway_months,
-            m.burn_multiple,
-            m.delivery,
-            m.attrition_rate,
-        ] {
-            h.f64(x);
-        }
-        h.u64(u64::from(m.needs_manager_of_managers));
-        h.u64(u64::from(m.hires));
-        h.u64(u64::from(m.leavers));
-        let t = &self.tracking;
-        for x in t.arr_window.iter().chain(t.burn_window.iter()) {
-            h.f64(*x);
-        }
-        h.u64(u64::from(t.coding_weeks));
-        for x in [
-            t.puppet_streak,
-            t.ten_x_streak,
-            t.fired_streak,
-            t.bets_with_cto,
-            t.bets_without_cto,
-            t.bets_overridden,
-            t.bets_won,
-            t.bets_lost,
-        ] {
-            h.u64(u64::from(x));
-        }
-        h.f64(t.influence_sum);
-        h.f64(t.peak_arr);
-        h.f64(t.delivery_sum);
-        h.u64(self.pending.len() as u64);
-        for e in &self.pending {
-            h.u64(e.event as u64);
-            h.u64(u64::from(e.week));
-        }
-        for last in &self.event_last_fired {
-            h.u64(last.map_or(u64::MAX, u64::from));
-        }
-        h.u64(self.ongoing.len() as u64);
-        for o in &self.ongoing {
-            h.u64(o.event as u64);
-            h.u64(o.metric as u64);
-            h.f64(o.per_week);
-            h.u64(u64::from(o.weeks_left));
-        }
-        h.u64(self.scheduled.len() as u64);
-        for e in &self.scheduled {
-            h.u64(e.event as u64);
-            h.u64(u64::from(e.week));
-        }
-        for &streak in &self.ending_streaks {
-            h.u64(u64::from(streak));
-        }
-        h.u64(self.news.len() as u64);
-        h.u64(self.ledger.len() as u64);
-        h.u64(self.ending.map_or(u64::MAX, |e| e.code()));
     }
 }

@@ -5,9 +5,9 @@
 //! the model's claims: each one plays a recognisable CTO style.
 
 use crate::engine::rng::{SimRng, Stream};
-use crate::engine::state::{ReportingLine, Stage, State};
-use crate::engine::{Answer, Attention, Decision, Hiring};
-use crate::scenario::Scenario;
+use crate::engine::stage::{par, typical_engineers};
+use crate::engine::state::{ReportingLine, State};
+use crate::engine::{Answer, Attention, Decision, Hiring, Scenario, HOURS_RANGE};
 
 /// A way of playing.
 pub trait Policy {
@@ -52,26 +52,6 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     BOTS.iter().map(|(n, _)| *n)
 }
 
-/// Engineers a company of this stage typically has (a player's rule of thumb).
-pub fn stage_norm(stage: Stage) -> u32 {
-    match stage {
-        Stage::Seed => 5,
-        Stage::SeriesA => 12,
-        Stage::SeriesB => 30,
-        Stage::SeriesC => 55,
-        Stage::Growth => 90,
-    }
-}
-
-/// The attention split a CTO at this stage should aim for (the "par" hint).
-pub fn par(stage: Stage, engineers: u32) -> Attention {
-    match stage {
-        Stage::Seed => Attention::new(35, 15, 35, 15),
-        _ if engineers < 25 => Attention::new(30, 25, 15, 30),
-        _ => Attention::new(40, 20, 5, 35),
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Style {
     Balanced,
@@ -88,10 +68,30 @@ struct Scripted {
 }
 
 impl Policy for Scripted {
-    fn decide(&mut self, s: &State, _scenario: &Scenario) -> Decision {
+    fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
+        within_limits(self.intent(s), scenario)
+    }
+}
+
+/// `d` changed as little as possible to respect the scenario's limits (hours,
+/// refactoring share, VPs): a bot's style is an intent, the scenario's rules
+/// win. Every bot's decision passes through here.
+pub fn within_limits(mut d: Decision, scenario: &Scenario) -> Decision {
+    let (min, max) = HOURS_RANGE;
+    d.hours = d.hours.clamp(min, max);
+    d.refactor_pct = d
+        .refactor_pct
+        .min(scenario.params.engineering.max_refactor_pct);
+    d.hiring.vps = d.hiring.vps.min(scenario.params.hiring.max_vps);
+    d
+}
+
+impl Scripted {
+    /// What this style would do, before the scenario's limits.
+    fn intent(&self, s: &State) -> Decision {
         let n = s.people.engineers();
         let stage = s.company.stage;
-        let norm = stage_norm(stage);
+        let norm = typical_engineers(stage);
         // A prudent CTO stops hiring when the runway gets short and no raise is near.
         let careful = |target: u32| {
             if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
@@ -204,7 +204,8 @@ impl Policy for RandomBot {
             (100 - cuts[2]) as u8,
         );
         let n = u64::from(s.people.engineers());
-        let max_vps = u64::from(scenario.params.hiring.max_vps.min(1));
+        let limits = &scenario.params;
+        let max_vps = u64::from(limits.hiring.max_vps.min(1));
         let hiring = Hiring {
             engineers: (n + r.below(6)).saturating_sub(2) as u32,
             managers: (n / (5 + r.below(6))) as u32,
@@ -235,13 +236,19 @@ impl Policy for RandomBot {
                 choice: r.below(scenario.events[pe.event].choices.len() as u64) as usize,
             })
             .collect();
-        Decision {
-            hours,
-            attention,
-            refactor_pct: r.below(41) as u8,
-            hiring,
-            vp_lines,
-            answers,
-        }
+        // Up to 40% refactoring, or the scenario's maximum if lower (with the
+        // default maximum of 40 the draw is the one it always was).
+        let max_refactor = u64::from(limits.engineering.max_refactor_pct.min(40));
+        within_limits(
+            Decision {
+                hours,
+                attention,
+                refactor_pct: r.below(max_refactor + 1) as u8,
+                hiring,
+                vp_lines,
+                answers,
+            },
+            scenario,
+        )
     }
 }

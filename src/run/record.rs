@@ -133,6 +133,20 @@ impl RunRecord {
     }
 }
 
+impl RunRecord {
+    /// Record the week `game` just played: `decision`, and the new state's hash
+    /// and headline figures (and the ending, once there is one).
+    pub fn push_week(&mut self, game: &Game, decision: &Decision, hash: u64) {
+        let s = game.state();
+        self.weeks.push(WeekRecord {
+            decision: decision.clone(),
+            hash,
+            headline: Headline::of(s),
+        });
+        self.ending = s.ending.map(|e| game.scenario().ending_id(e).to_string());
+    }
+}
+
 /// The complete text of `scenario` as stored in run files.
 pub fn scenario_text(scenario: &Scenario) -> String {
     ron::ser::to_string_pretty(scenario, ron::ser::PrettyConfig::default())
@@ -158,15 +172,7 @@ impl Recording {
     /// Play and record one week.
     pub fn play(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
         let hash = self.game.step(decision)?;
-        let s = self.game.state();
-        self.record.weeks.push(WeekRecord {
-            decision: decision.clone(),
-            hash,
-            headline: Headline::of(s),
-        });
-        self.record.ending = s
-            .ending
-            .map(|e| self.game.scenario().ending_id(e).to_string());
+        self.record.push_week(&self.game, decision, hash);
         Ok(hash)
     }
 }

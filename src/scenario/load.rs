@@ -1,9 +1,9 @@
 //! From text to a checked scenario: limits, parsing with located errors, validation.
 
 use super::diagnostic::{Diagnostic, Location, Severity};
-use super::schema::Scenario;
 use super::suggest;
 use super::validate::validate;
+use crate::engine::scenario::Scenario;
 
 /// Largest scenario file read, in bytes (checked before reading it whole).
 pub const MAX_BYTES: u64 = 1024 * 1024;

@@ -5,16 +5,17 @@
 
 pub mod diagnostic;
 pub mod load;
-pub mod schema;
 pub mod suggest;
 pub mod validate;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use crate::engine::scenario::{
+    Background, CustomEnding, Outcome, Scenario, Start, FORMAT_VERSION,
+};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use load::{load_str, Checked, MAX_BYTES};
-pub use schema::{Background, CustomEnding, Outcome, Scenario, Start, FORMAT_VERSION};
 
 /// The scenarios built into the binary: (name, RON text).
 pub const BUILTIN: &[(&str, &str)] = &[

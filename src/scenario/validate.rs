@@ -1,10 +1,10 @@
 //! Semantic checks: everything the parser cannot see. All findings are collected.
 
 use super::diagnostic::Diagnostic;
-use super::schema::{CustomEnding, Scenario, FORMAT_VERSION};
 use super::suggest;
 use crate::engine::events::{placeholders, Condition, Effect, Metric, Op, Tunable};
 use crate::engine::outcome::Ending;
+use crate::engine::scenario::{CustomEnding, Scenario, FORMAT_VERSION};
 use crate::engine::state::Stage;
 
 /// Most events in a deck.

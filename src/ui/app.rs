@@ -14,7 +14,6 @@ use super::text;
 use super::theme::Theme;
 use crate::engine::ledger::LedgerEntry;
 use crate::engine::{Answer, Attention, Decision, Game, ReportingLine, Stage, State, HOURS_RANGE};
-use crate::policy;
 use crate::run::{Headline, Recording, RunRecord, WeekRecord};
 use crate::scenario::{self, Scenario};
 
@@ -402,7 +401,8 @@ impl App {
             Action::NextTab => self.tab = self.tab.next(),
             Action::Par => {
                 if let Some(s) = self.state() {
-                    self.draft.attention = policy::par(s.company.stage, s.people.engineers());
+                    self.draft.attention =
+                        crate::engine::stage::par(s.company.stage, s.people.engineers());
                     self.status = Some("Attention set to the stage's par.".into());
                 }
             }
@@ -709,7 +709,7 @@ pub fn rebalance(a: Attention, i: usize, value: u8) -> Attention {
 fn first_draft(s: &State) -> Decision {
     Decision {
         hours: 48,
-        attention: policy::par(s.company.stage, s.people.engineers()),
+        attention: crate::engine::stage::par(s.company.stage, s.people.engineers()),
         refactor_pct: 15,
         hiring: crate::engine::Hiring {
             engineers: s.people.engineers(),

@@ -3,7 +3,6 @@
 use super::app::{share, App, WeekPoint};
 use super::text::{money, tips};
 use crate::engine::{score, Attention, Ending, Stage};
-use crate::policy;
 
 /// The weeks where influence moved most: (week, net move in points, main cause).
 pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)> {
@@ -45,7 +44,8 @@ pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attent
                     .sum::<f64>()
                     / n
             };
-            let par = policy::par(stage, policy::stage_norm(stage));
+            let par =
+                crate::engine::stage::par(stage, crate::engine::stage::typical_engineers(stage));
             Some((stage, [avg(0), avg(1), avg(2), avg(3)], par))
         })
         .collect()

@@ -15,7 +15,6 @@ use super::story::{attention_by_stage, attention_row, biggest_moves};
 use super::text::{event_text, line_label, money, tips};
 use super::theme::Theme;
 use crate::engine::{score, State};
-use crate::policy;
 
 /// The smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -397,7 +396,7 @@ fn timeline(r: &super::replay::Replay, t: Theme, area: Rect, buf: &mut Buffer) {
 fn attention(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let focused = app.panel == Panel::Attention && app.overlay == Overlay::None;
-    let par = policy::par(s.company.stage, s.people.engineers());
+    let par = crate::engine::stage::par(s.company.stage, s.people.engineers());
     let block = panel(
         &format!(
             "Attention · par {}/{}/{}/{}",
@@ -456,7 +455,7 @@ fn attention(app: &App, s: &State, area: Rect, buf: &mut Buffer) {
     lines.push(Line::styled(
         format!(
             "last week: {:.0}/{:.0}/{:.0}/{:.0} effective h",
-            eff[0], eff[1], eff[2], eff[3]
+            eff.0[0], eff.0[1], eff.0[2], eff.0[3]
         ),
         t.dim(),
     ));

@@ -1,13 +1,15 @@
-//! The scenario format: a company at the start, model parameters, the scenario's
-//! own endings and an event deck. `docs/scenario-format.md` is the author's
-//! reference; keep it in step with this file.
+//! What a scenario is: the company at the start, the model's parameters, the
+//! scenario's own endings and its event deck. This is the engine's input, so it
+//! lives in the engine; reading, checking and explaining scenario files is
+//! the job of the top-level `scenario` module. `docs/scenario-format.md` is the author's reference;
+//! keep it in step with this file.
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::events::{Condition, EventDef};
-use crate::engine::outcome::Ending;
-use crate::engine::params::Params;
-use crate::engine::state::{ReportingLine, Stage};
+use super::events::{Condition, EventDef};
+use super::outcome::Ending;
+use super::params::Params;
+use super::state::{ReportingLine, Stage};
 
 /// The current version of the scenario format.
 pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,269 @@
+//! The canonical encoding of a [`State`] for the state hash. Kept apart from
+//! the state's definition: this is the one place that must name every field.
+
+use super::hash::StateHasher;
+use super::state::{
+    Company, Metrics, Ongoing, PendingEvent, People, Power, Raise, ReportingLine, Scheduled, State,
+    Tracking, Vp,
+};
+
+impl State {
+    /// Feed the canonical encoding of the state into `h`.
+    ///
+    /// Every field, in a fixed order. Each struct is destructured without `..`,
+    /// so a field added later does not compile until it is hashed here (or
+    /// named and skipped on purpose). News and the ledger are explanations of
+    /// the numbers, not extra state, and are hashed through their counts only.
+    pub fn hash_into(&self, h: &mut StateHasher) {
+        let State {
+            week,
+            company,
+            people,
+            power,
+            fatigue,
+            coding_multiple,
+            strategy_skill,
+            tuning,
+            raise,
+            metrics,
+            tracking,
+            pending,
+            event_last_fired,
+            ongoing,
+            scheduled,
+            ending_streaks,
+            news,
+            ledger,
+            ending,
+        } = self;
+        h.u64(u64::from(*week));
+        company.hash_into(h);
+        people.hash_into(h);
+        let Power {
+            legitimate,
+            reward,
+            informational,
+            expert,
+            referent,
+            credits,
+        } = *power;
+        for x in [legitimate, reward, informational, expert, referent, credits] {
+            h.f64(x);
+        }
+        h.f64(*fatigue);
+        h.f64(*coding_multiple);
+        h.f64(*strategy_skill);
+        for x in tuning {
+            h.f64(*x);
+        }
+        let Raise {
+            weeks_left,
+            bridged,
+        } = *raise;
+        h.u64(u64::from(weeks_left));
+        h.u64(u64::from(bridged));
+        metrics.hash_into(h);
+        tracking.hash_into(h);
+        h.u64(pending.len() as u64);
+        for PendingEvent { event, week } in pending {
+            h.u64(*event as u64);
+            h.u64(u64::from(*week));
+        }
+        for last in event_last_fired {
+            h.u64(last.map_or(u64::MAX, u64::from));
+        }
+        h.u64(ongoing.len() as u64);
+        for Ongoing {
+            event,
+            metric,
+            per_week,
+            weeks_left,
+        } in ongoing
+        {
+            h.u64(*event as u64);
+            h.u64(*metric as u64);
+            h.f64(*per_week);
+            h.u64(u64::from(*weeks_left));
+        }
+        h.u64(scheduled.len() as u64);
+        for Scheduled { event, week } in scheduled {
+            h.u64(*event as u64);
+            h.u64(u64::from(*week));
+        }
+        for &streak in ending_streaks {
+            h.u64(u64::from(streak));
+        }
+        h.u64(news.len() as u64);
+        h.u64(ledger.len() as u64);
+        h.u64(ending.map_or(u64::MAX, |e| e.code()));
+    }
+}
+
+impl Company {
+    fn hash_into(&self, h: &mut StateHasher) {
+        let Company {
+            stage,
+            cash,
+            arr,
+            fit,
+            alignment,
+            debt,
+            codebase,
+            morale,
+        } = *self;
+        h.u64(stage as u64);
+        for x in [cash, arr, fit, alignment, debt, codebase, morale] {
+            h.f64(x);
+        }
+    }
+}
+
+impl People {
+    fn hash_into(&self, h: &mut StateHasher) {
+        let People {
+            experienced,
+            ramping,
+            pipeline,
+            managers,
+            vps,
+            vp_search,
+            hire_progress,
+        } = self;
+        h.u64(u64::from(*experienced));
+        h.u64(ramping.len() as u64);
+        for &r in ramping {
+            h.u64(u64::from(r));
+        }
+        h.u64(pipeline.len() as u64);
+        for &r in pipeline {
+            h.u64(u64::from(r));
+        }
+        h.u64(u64::from(*managers));
+        h.u64(vps.len() as u64);
+        for Vp {
+            age_weeks,
+            line,
+            refused_until,
+        } in vps
+        {
+            h.u64(u64::from(*age_weeks));
+            h.u64(u64::from(*refused_until));
+            h.u64(match line {
+                ReportingLine::Cto => 0,
+                ReportingLine::Ceo { forum: false } => 1,
+                ReportingLine::Ceo { forum: true } => 2,
+            });
+        }
+        h.u64(vp_search.map_or(u64::MAX, u64::from));
+        h.f64(*hire_progress);
+    }
+}
+
+impl Metrics {
+    fn hash_into(&self, h: &mut StateHasher) {
+        let Metrics {
+            effective_hours,
+            efficiency,
+            switching_loss,
+            teams,
+            communication_overhead,
+            management_need,
+            cto_coverage,
+            org_coverage,
+            needs_manager_of_managers,
+            chain_share,
+            capacity,
+            debt_tax,
+            velocity,
+            cto_velocity,
+            quality,
+            influence,
+            opposing_power,
+            adoption,
+            direction,
+            revenue,
+            costs,
+            funding,
+            runway_months,
+            burn_multiple,
+            delivery,
+            attrition_rate,
+            hires,
+            leavers,
+        } = *self;
+        for x in effective_hours.0 {
+            h.f64(x);
+        }
+        for x in [
+            efficiency,
+            switching_loss,
+            teams,
+            communication_overhead,
+            management_need,
+            cto_coverage,
+            org_coverage,
+            chain_share,
+            capacity,
+            debt_tax,
+            velocity,
+            cto_velocity,
+            quality,
+            influence,
+            opposing_power,
+            adoption,
+            direction,
+            revenue,
+            costs,
+            funding,
+            runway_months,
+            burn_multiple,
+            delivery,
+            attrition_rate,
+        ] {
+            h.f64(x);
+        }
+        h.u64(u64::from(needs_manager_of_managers));
+        h.u64(u64::from(hires));
+        h.u64(u64::from(leavers));
+    }
+}
+
+impl Tracking {
+    fn hash_into(&self, h: &mut StateHasher) {
+        let Tracking {
+            arr_window,
+            burn_window,
+            coding_weeks,
+            puppet_streak,
+            ten_x_streak,
+            fired_streak,
+            bets_with_cto,
+            bets_without_cto,
+            bets_overridden,
+            bets_won,
+            bets_lost,
+            influence_sum,
+            peak_arr,
+            delivery_sum,
+        } = *self;
+        for x in arr_window.iter().chain(burn_window.iter()) {
+            h.f64(*x);
+        }
+        h.u64(u64::from(coding_weeks));
+        for x in [
+            puppet_streak,
+            ten_x_streak,
+            fired_streak,
+            bets_with_cto,
+            bets_without_cto,
+            bets_overridden,
+            bets_won,
+            bets_lost,
+        ] {
+            h.u64(u64::from(x));
+        }
+        h.f64(influence_sum);
+        h.f64(peak_arr);
+        h.f64(delivery_sum);
+    }
+}

@@ -1,0 +1,173 @@
+//! Stages 10–12: product-market fit and ARR (T2D3-shaped growth), burn and
+//! cash, the burn multiple, fund-raising and the stage, and the board's
+//! quarterly review of delivery.
+
+use super::week::{clamp01, Week};
+use crate::engine::events::Tunable;
+use crate::engine::ledger::Cause;
+use crate::engine::news::News;
+use crate::engine::params::Role;
+use crate::engine::state::Stage;
+
+/// Months of runway shown when the company does not burn cash: runway and burn
+/// multiple stand in for "infinite" with these caps, so no infinity ever
+/// enters the state.
+pub const RUNWAY_CAP: f64 = 999.0;
+/// The burn multiple when the company burns cash and adds no ARR.
+pub const BURN_MULTIPLE_CAP: f64 = 99.0;
+
+impl Week<'_> {
+    pub(super) fn business(&mut self) {
+        self.revenue();
+        self.cash();
+        self.burn_multiple();
+    }
+
+    /// Fit is learned by shipping in the right direction; ARR grows with fit,
+    /// direction and delivery, under a ceiling that falls as ARR grows.
+    fn revenue(&mut self) {
+        let bp = &self.p.business;
+        let sp = &self.p.strategy;
+        let velocity = self.m.velocity;
+        let direction = self.m.direction;
+        let growth_ceiling = self.tuned(Tunable::GrowthCeiling, bp.growth_ceiling);
+        let churn = self.tuned(Tunable::Churn, bp.churn);
+        let c = &mut self.s.company;
+        c.fit = clamp01(
+            c.fit
+                + bp.fit_learning
+                    * (velocity / 4.0).min(2.0)
+                    * (direction - sp.direction_without_cto),
+        );
+        let arr_m = (c.arr / 1e6).max(0.05);
+        let ceiling = (growth_ceiling * libm::pow(arr_m, bp.growth_exponent))
+            .clamp(bp.growth_bounds[0], bp.growth_bounds[1]);
+        let lam_f = ((direction - 0.3) / 0.5).clamp(0.0, 1.2);
+        let needed = bp.points_needed * libm::sqrt((c.arr / 1e6).max(1.0));
+        let delivery = (velocity / needed).min(1.0);
+        self.m.delivery = delivery;
+        let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
+        c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn) + founder).max(0.0);
+    }
+
+    /// Payroll, the rest of the company and operating costs against revenue.
+    fn cash(&mut self) {
+        let bp = &self.p.business;
+        let people = &self.s.people;
+        let c = &mut self.s.company;
+        let payroll = f64::from(people.engineers()) * bp.salary(Role::Engineer)
+            + f64::from(people.managers) * bp.salary(Role::Manager)
+            + people.vps.len() as f64 * bp.salary(Role::Vp)
+            + bp.salary(Role::Cto);
+        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
+        let others = f64::from(people.headcount()) * (1.0 / share - 1.0) * bp.other_salary;
+        let burn = (payroll + others) * (1.0 + bp.opex) / 52.0;
+        let revenue = c.arr / 52.0 + self.one_off_revenue;
+        let costs = burn + self.leaver_costs + self.one_off_costs;
+        c.cash += revenue - costs;
+        self.m.revenue = revenue;
+        self.m.costs = costs;
+        self.m.runway_months = runway(c.cash, costs - revenue);
+    }
+
+    /// Net burn over new ARR for the last 13 weeks.
+    fn burn_multiple(&mut self) {
+        let net_burn = self.m.costs - self.m.revenue;
+        let arr = self.s.company.arr;
+        let t = &mut self.s.tracking;
+        let slot = (self.s.week % 13) as usize;
+        // The slot about to be overwritten holds the value from 13 weeks ago.
+        let arr_then = t.arr_window[slot];
+        t.arr_window[slot] = arr;
+        t.burn_window[slot] = net_burn;
+        let burned: f64 = t.burn_window.iter().sum();
+        let new_arr = arr - arr_then;
+        self.m.burn_multiple = if burned <= 0.0 {
+            0.0
+        } else if new_arr <= 0.0 {
+            BURN_MULTIPLE_CAP
+        } else {
+            (burned / new_arr).min(BURN_MULTIPLE_CAP)
+        };
+        t.peak_arr = t.peak_arr.max(arr);
+    }
+
+    /// Stage 11: raise when runway is short or ARR clears the bar; a raise
+    /// closes, bridges or fails when its weeks are up.
+    pub(super) fn funding(&mut self) {
+        let bp = &self.p.business;
+        let stage = self.s.company.stage;
+        let Some(round) = bp.rounds.iter().find(|r| r.from == stage) else {
+            return;
+        };
+        let raise = &mut self.s.raise;
+        if raise.weeks_left == 0 {
+            if self.m.runway_months < bp.raise_below_runway_months
+                || self.s.company.arr >= round.arr_bar
+            {
+                raise.weeks_left = bp.raise_weeks.max(1);
+                self.s.news.push(News::RaiseStarted { stage });
+            }
+            return;
+        }
+        raise.weeks_left -= 1;
+        if raise.weeks_left > 0 {
+            return;
+        }
+        let appetite = self.rng.funding.uniform(bp.appetite[0], bp.appetite[1]);
+        let arr = self.s.company.arr;
+        let next = Stage::ALL.get(stage.index() + 1).copied();
+        let funding = if arr >= round.arr_bar * appetite
+            && self.m.burn_multiple <= bp.max_burn_multiple
+            && next.is_some()
+        {
+            let next = next.unwrap_or(stage);
+            self.s.company.stage = next;
+            raise.bridged = false;
+            self.s.news.push(News::RoundClosed {
+                stage: next,
+                amount: round.size,
+            });
+            round.size
+        } else if arr >= bp.bridge_at * round.arr_bar && !raise.bridged {
+            raise.bridged = true;
+            let amount = bp.bridge_size * round.size;
+            self.s.news.push(News::Bridge { amount });
+            amount
+        } else {
+            self.s.news.push(News::RaiseFailed);
+            self.change_credits(-self.p.strategy.raise_failed_credits, Cause::RaiseFailed);
+            0.0
+        };
+        self.s.company.cash += funding;
+        self.m.funding = funding;
+        if funding > 0.0 && self.m.runway_months < RUNWAY_CAP {
+            self.m.runway_months = runway(self.s.company.cash, self.m.costs - self.m.revenue);
+        }
+    }
+
+    /// Stage 12: the board's quarterly review of delivery moves credits.
+    pub(super) fn quarterly_review(&mut self) {
+        self.s.tracking.delivery_sum += self.m.delivery;
+        if self.s.week % 13 != 0 {
+            return;
+        }
+        let sp = &self.p.strategy;
+        let delivery = self.s.tracking.delivery_sum / 13.0;
+        self.s.tracking.delivery_sum = 0.0;
+        if delivery < sp.review_slip_below {
+            self.change_credits(-sp.review_slip_credits, Cause::RoadmapSlipped);
+        } else if delivery >= sp.review_deliver_at {
+            self.change_credits(sp.review_deliver_credits, Cause::Delivered);
+        }
+    }
+}
+
+/// Months of runway with `cash` at a weekly net burn of `net_burn` (capped).
+fn runway(cash: f64, net_burn: f64) -> f64 {
+    if net_burn > 0.0 {
+        (cash / (net_burn * 52.0 / 12.0)).clamp(0.0, RUNWAY_CAP)
+    } else {
+        RUNWAY_CAP
+    }
+}

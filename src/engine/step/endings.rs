@@ -1,0 +1,79 @@
+//! Stage 13: the detectors behind the endings (puppet, 10x programmer, fired),
+//! the scenario's own endings, and which ending, if any, the week brings.
+
+use super::power::influence;
+use super::week::{clamp01, Week};
+use crate::engine::decision::Activity;
+use crate::engine::news::News;
+use crate::engine::outcome::Ending;
+
+impl Week<'_> {
+    pub(super) fn track_and_end(&mut self) {
+        self.track_signatures();
+        let custom = self.scenario_endings();
+        let ep = &self.p.endings;
+        let s = &mut *self.s;
+        let t = &s.tracking;
+        let ending = if s.company.cash < 0.0 {
+            Some(Ending::OutOfCash)
+        } else if t.fired_streak >= ep.fired_weeks.max(1) {
+            Some(Ending::Fired)
+        } else if t.puppet_streak >= ep.puppet_weeks.max(1) {
+            Some(Ending::Puppet)
+        } else if t.ten_x_streak >= ep.ten_x_weeks.max(1) {
+            Some(Ending::TenXProgrammer)
+        } else if custom.is_some() {
+            custom
+        } else if s.company.arr >= ep.ipo_arr && s.company.stage >= ep.ipo_stage {
+            Some(Ending::Ipo)
+        } else if s.week >= self.scenario.horizon_weeks {
+            Some(Ending::TimeUp)
+        } else {
+            None
+        };
+        if let Some(e) = ending {
+            s.ending = Some(e);
+            s.news.push(News::Ended(e));
+        }
+    }
+
+    /// The streaks of the puppet, 10x-programmer and fired signatures.
+    fn track_signatures(&mut self) {
+        let ep = &self.p.endings;
+        let s = &mut *self.s;
+        // Influence as it stands at the end of the week, bets and events included,
+        // so the ledger explains exactly this week's move.
+        s.metrics.influence = clamp01(influence(&s.power, &self.p.power));
+        let m = &s.metrics;
+        let t = &mut s.tracking;
+        t.influence_sum += m.influence;
+        let coded = self.d.attention.fractions()[Activity::Coding] >= ep.ten_x_coding_share;
+        t.coding_weeks = (t.coding_weeks << 1) | u16::from(coded);
+
+        let puppet = s.power.legitimate < ep.puppet_authority
+            && m.influence < ep.puppet_influence
+            && m.adoption < ep.puppet_adoption;
+        t.puppet_streak = if puppet { t.puppet_streak + 1 } else { 0 };
+        let ten_x = t.coding_weeks.count_ones() >= ep.ten_x_coding_weeks
+            && s.people.engineers() >= ep.ten_x_min_engineers
+            && m.org_coverage < ep.ten_x_coverage;
+        t.ten_x_streak = if ten_x { t.ten_x_streak + 1 } else { 0 };
+        let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= 0.5;
+        t.fired_streak = if fired { t.fired_streak + 1 } else { 0 };
+    }
+
+    /// The scenario's own endings: the first whose conditions held long enough.
+    fn scenario_endings(&mut self) -> Option<Ending> {
+        let s = &mut *self.s;
+        let mut custom = None;
+        for (i, end) in self.scenario.endings.iter().enumerate() {
+            let holds = end.when.iter().all(|c| c.holds(s));
+            let streak = &mut s.ending_streaks[i];
+            *streak = if holds { *streak + 1 } else { 0 };
+            if custom.is_none() && *streak >= end.for_weeks.max(1) {
+                custom = Some(Ending::Custom(i as u16));
+            }
+        }
+        custom
+    }
+}

@@ -1,0 +1,185 @@
+//! Scenario events in the week: answered choices take effect first (stage 2),
+//! and new events fire last (stage 14), once the week's figures are known.
+
+use super::week::{clamp01, Week};
+use crate::engine::events::{Effect, Metric, Tunable};
+use crate::engine::ledger::Cause;
+use crate::engine::news::News;
+use crate::engine::state::{Ongoing, PendingEvent, PowerBase, Scheduled};
+
+/// Events that can wait for an answer at once.
+pub const MAX_PENDING: usize = 3;
+
+impl Week<'_> {
+    /// Settle last week's events: the player's answer, or the default choice.
+    pub(super) fn settle_events(&mut self) {
+        // Effects spread over several weeks take their next step first.
+        let mut ongoing = std::mem::take(&mut self.s.ongoing);
+        for o in &mut ongoing {
+            self.apply_effect(o.event, o.metric, o.per_week);
+            o.weeks_left -= 1;
+        }
+        ongoing.retain(|o| o.weeks_left > 0);
+        self.s.ongoing = ongoing;
+
+        let pending = std::mem::take(&mut self.s.pending);
+        for (i, pe) in pending.iter().enumerate() {
+            let def = &self.scenario.events[pe.event];
+            let answer = self.d.answers.iter().find(|a| a.pending == i);
+            let (choice, by_cto) = match answer {
+                Some(a) if a.choice < def.choices.len() => (a.choice, true),
+                _ => (
+                    def.default_choice.min(def.choices.len().saturating_sub(1)),
+                    false,
+                ),
+            };
+            if let Some(c) = def.choices.get(choice) {
+                for effect in &c.effects {
+                    self.apply_choice_effect(pe.event, effect);
+                }
+            }
+            self.s.news.push(News::EventSettled {
+                event: pe.event,
+                choice,
+                by_cto,
+            });
+        }
+    }
+
+    fn apply_choice_effect(&mut self, event: usize, effect: &Effect) {
+        match *effect {
+            Effect::Change { metric, by } => self.apply_effect(event, metric, by),
+            Effect::Spread { metric, by, weeks } => {
+                if weeks <= 1 {
+                    self.apply_effect(event, metric, by);
+                } else if by.is_finite() {
+                    self.s.ongoing.push(Ongoing {
+                        event,
+                        metric,
+                        per_week: by / f64::from(weeks),
+                        weeks_left: weeks,
+                    });
+                }
+            }
+            Effect::VpLine(line) => {
+                for (i, vp) in self.s.people.vps.iter_mut().enumerate() {
+                    if vp.line != line {
+                        vp.line = line;
+                        self.s.news.push(News::LineChanged { vp: i, line });
+                    }
+                }
+            }
+            Effect::Tune { param, by } => {
+                if by.is_finite() {
+                    let limit = param.max_shift();
+                    let slot = &mut self.s.tuning[param as usize];
+                    *slot = (*slot + by).clamp(-limit, limit);
+                }
+            }
+            Effect::FollowUp { ref event, weeks } => {
+                if let Some(idx) = self.scenario.events.iter().position(|e| e.id == *event) {
+                    self.s.scheduled.push(Scheduled {
+                        event: idx,
+                        week: self.s.week + weeks.max(1),
+                    });
+                }
+            }
+        }
+    }
+
+    /// A parameter after the shifts events made to it.
+    pub(super) fn tuned(&self, param: Tunable, base: f64) -> f64 {
+        (base + self.s.tuning[param as usize]).max(0.0)
+    }
+
+    fn apply_effect(&mut self, event: usize, metric: Metric, change: f64) {
+        if !change.is_finite() {
+            return;
+        }
+        let cause = Cause::Event(event);
+        let c = &mut self.s.company;
+        match metric {
+            Metric::Cash => {
+                if change >= 0.0 {
+                    self.one_off_revenue += change;
+                } else {
+                    self.one_off_costs -= change;
+                }
+            }
+            Metric::Arr => c.arr = (c.arr + change).max(0.0),
+            Metric::Fit => c.fit = clamp01(c.fit + change),
+            Metric::Alignment => c.alignment = clamp01(c.alignment + change),
+            Metric::Debt => c.debt = (c.debt + change).max(0.0),
+            Metric::Morale => c.morale = clamp01(c.morale + change),
+            Metric::Engineers => {
+                let n = libm::round(change.abs()).min(1000.0) as u32;
+                if change > 0.0 {
+                    self.s.people.experienced += n;
+                } else {
+                    self.s.people.remove_engineers(n);
+                }
+            }
+            Metric::Authority => self.shift_base(PowerBase::Legitimate, change, cause),
+            Metric::Expert => self.shift_base(PowerBase::Expert, change, cause),
+            Metric::Referent => self.shift_base(PowerBase::Referent, change, cause),
+            Metric::Credits => self.change_credits(change, cause),
+            // Read-only metrics: the scenario's validation refuses effects on them
+            // (`Metric::is_writable`), so none reaches here.
+            Metric::Week
+            | Metric::DebtTax
+            | Metric::Managers
+            | Metric::Vps
+            | Metric::Headcount
+            | Metric::Influence
+            | Metric::Adoption
+            | Metric::RunwayMonths
+            | Metric::Stage
+            | Metric::OrgCoverage => {}
+        }
+    }
+
+    /// Fire this week's events: follow-ups whose week has come, then the deck.
+    pub(super) fn fire_events(&mut self) {
+        let week = self.s.week;
+        // Follow-ups whose week has come fire first, whatever their conditions.
+        let mut i = 0;
+        while i < self.s.scheduled.len() && self.s.pending.len() < MAX_PENDING {
+            if self.s.scheduled[i].week <= week {
+                let event = self.s.scheduled.remove(i).event;
+                self.fire(event, week);
+            } else {
+                i += 1;
+            }
+        }
+        for (i, def) in self.scenario.events.iter().enumerate() {
+            if self.s.pending.len() >= MAX_PENDING {
+                break;
+            }
+            if def.follow_up_only || self.s.pending.iter().any(|p| p.event == i) {
+                continue;
+            }
+            let last = self.s.event_last_fired[i];
+            if def.once && last.is_some() {
+                continue;
+            }
+            if let Some(w) = last {
+                if week < w + def.cooldown_weeks.max(1) {
+                    continue;
+                }
+            }
+            if !def.when.iter().all(|c| c.holds(self.s)) {
+                continue;
+            }
+            if !self.rng.events.chance(def.chance) {
+                continue;
+            }
+            self.fire(i, week);
+        }
+    }
+
+    fn fire(&mut self, event: usize, week: u32) {
+        self.s.event_last_fired[event] = Some(week);
+        self.s.pending.push(PendingEvent { event, week });
+        self.s.news.push(News::EventFired(event));
+    }
+}

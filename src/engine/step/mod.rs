@@ -1,0 +1,208 @@
+//! The weekly pipeline (`Game::step`). The order of the stages is part of the
+//! rules: see `docs/model.md`. Each stage lives in the file named after its
+//! subsystem and reads like its section of the model; [`Week`] carries one
+//! week's work between them.
+
+mod attention;
+mod business;
+mod endings;
+mod engineering;
+mod event_effects;
+mod init;
+mod morale;
+mod org;
+mod power;
+mod strategy;
+mod structure;
+mod week;
+
+use std::sync::Arc;
+
+use super::decision::{Decision, DecisionError, HOURS_RANGE};
+use super::hash::StateHasher;
+use super::rng::{SimRng, Stream};
+use super::scenario::Scenario;
+use super::state::{Metrics, State};
+use week::{Rngs, Week};
+
+pub use business::RUNWAY_CAP;
+pub use event_effects::MAX_PENDING;
+pub use morale::yearly_attrition;
+pub use org::new_hire_productivity;
+
+/// One run in progress: the scenario, the seed, the state and the random streams.
+#[derive(Clone, Debug)]
+pub struct Game {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    state: State,
+    rngs: Rngs,
+}
+
+impl Game {
+    /// A new run of `scenario` with `seed`, before the first week.
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Game {
+        let state = init::initial_state(&scenario);
+        Game {
+            seed,
+            state,
+            rngs: Rngs {
+                people: SimRng::new(seed, Stream::People),
+                strategy: SimRng::new(seed, Stream::Strategy),
+                funding: SimRng::new(seed, Stream::Funding),
+                events: SimRng::new(seed, Stream::Events),
+                politics: SimRng::new(seed, Stream::Politics),
+            },
+            scenario,
+        }
+    }
+
+    /// The state after the last week played.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The scenario being played, shared.
+    pub fn scenario_arc(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// The run's seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Whether the run has ended.
+    pub fn is_over(&self) -> bool {
+        self.state.ending.is_some()
+    }
+
+    /// The hash of the whole state, random streams included.
+    pub fn hash(&self) -> u64 {
+        let mut h = StateHasher::new();
+        self.state.hash_into(&mut h);
+        let Rngs {
+            people,
+            strategy,
+            funding,
+            events,
+            politics,
+        } = &self.rngs;
+        for rng in [people, strategy, funding, events, politics] {
+            h.u128(rng.state());
+        }
+        h.finish()
+    }
+
+    /// Check `decision` against the current state without playing it.
+    pub fn check(&self, decision: &Decision) -> Result<(), DecisionError> {
+        validate(&self.state, &self.scenario, decision)
+    }
+
+    /// Play one week. Returns the new state hash; on error the state is unchanged.
+    pub fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        validate(&self.state, &self.scenario, decision)?;
+        let scenario = Arc::clone(&self.scenario);
+        let mut week = Week::new(&scenario, &mut self.state, decision, &mut self.rngs);
+        week.run();
+        Ok(self.hash())
+    }
+}
+
+impl Week<'_> {
+    /// The stages of one week, in the order the rules define.
+    fn run(&mut self) {
+        self.s.news.clear();
+        self.s.ledger.clear();
+        self.s.week += 1;
+        self.settle_events();
+        self.apply_reporting_lines();
+        self.attention();
+        self.org_flows();
+        self.structure();
+        self.power();
+        self.strategy();
+        self.engineering();
+        self.morale();
+        self.business();
+        self.funding();
+        self.quarterly_review();
+        // From here on, conditions read this week's figures from the state.
+        self.s.metrics = std::mem::take::<Metrics>(&mut self.m);
+        self.track_and_end();
+        if self.s.ending.is_none() {
+            self.fire_events();
+        }
+    }
+}
+
+/// Check a decision against the rules and the current state.
+fn validate(s: &State, sc: &Scenario, d: &Decision) -> Result<(), DecisionError> {
+    let p = &sc.params;
+    if s.ending.is_some() {
+        return Err(DecisionError::RunOver);
+    }
+    let (min, max) = HOURS_RANGE;
+    if !(min..=max).contains(&d.hours) {
+        return Err(DecisionError::HoursOutOfRange {
+            hours: d.hours,
+            min,
+            max,
+        });
+    }
+    let total = d.attention.total();
+    if total != 100 {
+        return Err(DecisionError::AttentionSum { total });
+    }
+    let max_refactor = p.engineering.max_refactor_pct;
+    if d.refactor_pct > max_refactor {
+        return Err(DecisionError::RefactorOutOfRange {
+            pct: d.refactor_pct,
+            max: max_refactor,
+        });
+    }
+    if d.hiring.vps > p.hiring.max_vps {
+        return Err(DecisionError::TooManyVps {
+            wanted: d.hiring.vps,
+            max: p.hiring.max_vps,
+        });
+    }
+    if d.vp_lines.len() > s.people.vps.len() {
+        return Err(DecisionError::LineWithoutVp {
+            index: s.people.vps.len(),
+            vps: s.people.vps.len(),
+        });
+    }
+    validate_answers(s, sc, d)
+}
+
+fn validate_answers(s: &State, sc: &Scenario, d: &Decision) -> Result<(), DecisionError> {
+    let mut seen = 0u64;
+    for a in &d.answers {
+        let Some(pending) = s.pending.get(a.pending) else {
+            return Err(DecisionError::UnknownEvent {
+                index: a.pending,
+                pending: s.pending.len(),
+            });
+        };
+        let bit = 1u64 << (a.pending % 64);
+        if seen & bit != 0 {
+            return Err(DecisionError::DuplicateAnswer { index: a.pending });
+        }
+        seen |= bit;
+        let choices = sc.events.get(pending.event).map_or(0, |e| e.choices.len());
+        if a.choice >= choices {
+            return Err(DecisionError::UnknownChoice {
+                index: a.pending,
+                choice: a.choice,
+                choices,
+            });
+        }
+    }
+    Ok(())
+}

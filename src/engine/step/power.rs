@@ -1,0 +1,168 @@
+//! Stage 6: the CTO's power bases (French & Raven), influence as their weighted
+//! sum, and the contest for execution with a VP who reports elsewhere. Every
+//! move of a base is itemised in the ledger.
+
+use super::week::{clamp01, ramp_fraction, Week};
+use crate::engine::decision::Activity;
+use crate::engine::ledger::Cause;
+use crate::engine::params::PowerParams;
+use crate::engine::state::{Power, PowerBase, ReportingLine};
+
+const LN_2: f64 = core::f64::consts::LN_2;
+
+impl Week<'_> {
+    pub(super) fn power(&mut self) {
+        let s = self.m.chain_share;
+        let r = self.delegated_rights();
+        let reach = s + (1.0 - s) * r;
+        self.position_power(s, r, reach);
+        self.informational_power(reach);
+        self.expert_power();
+        self.referent_power(reach);
+        let pw = &self.p.power;
+        let b = &self.s.power;
+        let phi = influence(b, pw);
+        let opposing = self.opposing_power(s, r);
+        let adoption = adoption(phi, b.credits, opposing, pw);
+        self.m.influence = clamp01(phi);
+        self.m.opposing_power = opposing;
+        self.m.adoption = clamp01(adoption);
+    }
+
+    /// Execution rights over the part of engineering outside the CTO's chain.
+    fn delegated_rights(&self) -> f64 {
+        let pw = &self.p.power;
+        // Summed in VP order without collecting: this runs every week.
+        let (count, total) = self
+            .s
+            .people
+            .vps
+            .iter()
+            .filter_map(|v| match v.line {
+                ReportingLine::Ceo { forum } => Some(forum),
+                ReportingLine::Cto => None,
+            })
+            .fold((0u32, 0.0f64), |(n, sum), forum| {
+                let rights = if forum {
+                    // A forum the CTO does not attend does not share much.
+                    pw.forum_rights * (0.5 + 0.5 * self.m.cto_coverage)
+                } else {
+                    pw.advisory_rights
+                };
+                (n + 1, sum + rights)
+            });
+        if count == 0 {
+            0.0
+        } else {
+            total / f64::from(count)
+        }
+    }
+
+    /// Legitimate authority follows the reporting lines with a lag; so does
+    /// reward/coercive power (reviews and pay of the people in the chain).
+    fn position_power(&mut self, s: f64, r: f64, reach: f64) {
+        let pw = &self.p.power;
+        let lag = pw.legitimate_lag_weeks.max(1.0);
+        let l = self.s.power.legitimate;
+        let dl = (reach - l) / lag;
+        self.s.power.legitimate = clamp01(l + dl);
+        self.ledger(PowerBase::Legitimate, Cause::ReportingLines, dl);
+
+        let rc = self.s.power.reward;
+        let rc_target = s + (1.0 - s) * r * pw.reward_without_reviews;
+        let drc = (rc_target - rc) / lag;
+        self.s.power.reward = clamp01(rc + drc);
+        self.ledger(PowerBase::Reward, Cause::ReportingLines, drc);
+    }
+
+    /// Informational power: the chain, strategy work, time with reports.
+    fn informational_power(&mut self, reach: f64) {
+        let e_s = self.m.effective_hours[Activity::Strategy];
+        let chi_cto = self.m.cto_coverage;
+        let i = self.s.power.informational;
+        let lag = self.p.power.informational_lag_weeks.max(1.0);
+        let parts = [
+            (Cause::ReportingLines, 0.4, 0.4 * reach),
+            (Cause::StrategyTime, 0.3, 0.3 * (e_s / 8.0).min(1.0)),
+            // Time with reports only informs about the part of the org they run.
+            (Cause::ManagementTime, 0.3, 0.3 * chi_cto * reach),
+        ];
+        let mut di_total = 0.0;
+        for (cause, weight, target) in parts {
+            let di = (target - weight * i) / lag;
+            di_total += di;
+            self.ledger(PowerBase::Informational, cause, di);
+        }
+        self.s.power.informational = clamp01(i + di_total);
+    }
+
+    /// Expert power: hands-on work keeps it, distance erodes it.
+    fn expert_power(&mut self) {
+        let pw = &self.p.power;
+        let e_s = self.m.effective_hours[Activity::Strategy];
+        let e_c = self.m.effective_hours[Activity::Coding];
+        let tech = e_c + 0.3 * e_s;
+        let x = self.s.power.expert;
+        let gain = (pw.expert_gain * (tech / 10.0).min(1.0)).min(1.0 - x);
+        let decay = if tech < pw.expert_min_hours {
+            x * LN_2 / pw.expert_half_life.max(1.0)
+        } else {
+            0.0
+        };
+        self.s.power.expert = clamp01(x + gain - decay);
+        self.ledger(PowerBase::Expert, Cause::HandsOnWork, gain);
+        self.ledger(PowerBase::Expert, Cause::OutOfTouch, -decay);
+    }
+
+    /// Referent power: contact with the organisation builds trust; neglect (or an
+    /// organisation the CTO no longer meets) erodes it.
+    fn referent_power(&mut self, reach: f64) {
+        let pw = &self.p.power;
+        let f = self.s.power.referent;
+        let contact = self.m.cto_coverage * reach;
+        let gain = pw.referent_gain * contact * (1.0 - f);
+        let loss = f * LN_2 / pw.referent_half_life.max(1.0) * (1.0 - contact);
+        self.s.power.referent = clamp01(f + gain - loss);
+        self.ledger(PowerBase::Referent, Cause::ManagementTime, gain);
+        self.ledger(PowerBase::Referent, Cause::NeglectedReports, -loss);
+    }
+
+    /// The power of VPs who report elsewhere: the organisation's position power
+    /// outside the CTO's chain, plus what a ramped VP has built.
+    fn opposing_power(&self, s: f64, r: f64) -> f64 {
+        let pw = &self.p.power;
+        let vp_ramp_weeks = self.p.hiring.vp_ramp_weeks;
+        let (count, ramp_sum) = self
+            .s
+            .people
+            .vps
+            .iter()
+            .filter(|v| v.line != ReportingLine::Cto)
+            .fold((0u32, 0.0f64), |(n, sum), v| {
+                (n + 1, sum + ramp_fraction(v.age_weeks, vp_ramp_weeks))
+            });
+        if count == 0 {
+            0.0
+        } else {
+            let ramp = ramp_sum / f64::from(count);
+            pw.vp_position_power * (1.0 - s) * (1.0 - r) + pw.vp_ramp_power * ramp
+        }
+    }
+}
+
+/// Influence Φ from the power bases: their weighted sum.
+pub(super) fn influence(b: &Power, pw: &PowerParams) -> f64 {
+    let part = |base: PowerBase| pw.weight(base) * b.base(base);
+    part(PowerBase::Legitimate)
+        + part(PowerBase::Reward)
+        + part(PowerBase::Informational)
+        + part(PowerBase::Expert)
+        + part(PowerBase::Referent)
+}
+
+/// Probability the organisation carries out the CTO's direction: a logistic
+/// contest between influence plus credits and the power of a VP outside the chain.
+pub(super) fn adoption(phi: f64, credits: f64, opposing: f64, pw: &PowerParams) -> f64 {
+    let margin = phi + pw.credit_weight * credits - opposing - pw.contest_threshold;
+    clamp01(1.0 / (1.0 + libm::exp(-pw.contest_steepness * margin)))
+}

@@ -1,0 +1,91 @@
+//! Stage 7: strategy alignment (the CTO's technology agenda against viable
+//! business lines) and technology bets decided in garbage-can choice
+//! opportunities (Cohen, March & Olsen).
+
+use super::week::{clamp01, Week};
+use crate::engine::decision::Activity;
+use crate::engine::events::Tunable;
+use crate::engine::ledger::Cause;
+use crate::engine::news::News;
+use crate::engine::state::PowerBase;
+
+impl Week<'_> {
+    pub(super) fn strategy(&mut self) {
+        self.alignment();
+        let sp = &self.p.strategy;
+        if sp.bet_interval_weeks == 0 || self.s.week % sp.bet_interval_weeks != 0 {
+            return;
+        }
+        self.technology_bet();
+    }
+
+    /// Strategy hours raise alignment; the market drifts away from it.
+    fn alignment(&mut self) {
+        let sp = &self.p.strategy;
+        let e_s = self.m.effective_hours[Activity::Strategy];
+        let drift = self.tuned(Tunable::MarketDrift, sp.market_drift);
+        let skill = self.s.strategy_skill;
+        let c = &mut self.s.company;
+        let lam = c.alignment;
+        let lam = lam
+            + sp.alignment_gain
+                * skill
+                * (e_s / 10.0)
+                * (1.0 - lam)
+                * (0.5 + 0.5 * self.s.power.informational)
+            - drift * lam;
+        c.alignment = clamp01(lam);
+        let adoption = self.m.adoption;
+        self.m.direction = adoption * c.alignment + (1.0 - adoption) * sp.direction_without_cto;
+    }
+
+    /// A choice opportunity: closed with the CTO if the CTO shows up and the
+    /// organisation follows, otherwise by oversight.
+    fn technology_bet(&mut self) {
+        let sp = &self.p.strategy;
+        let e_s = self.m.effective_hours[Activity::Strategy];
+        let shows_up = e_s >= sp.bet_min_hours;
+        let followed = self.rng.strategy.chance(self.m.adoption);
+        let with_cto = shows_up && followed;
+        let overridden = shows_up && !followed;
+        let quality = if with_cto {
+            self.s.company.alignment
+        } else {
+            sp.direction_without_cto
+        };
+        let won = self
+            .rng
+            .strategy
+            .chance((0.5 + 1.5 * (quality - 0.55)).clamp(0.05, 0.95));
+        let t = &mut self.s.tracking;
+        if with_cto {
+            t.bets_with_cto += 1;
+        } else {
+            t.bets_without_cto += 1;
+        }
+        if overridden {
+            t.bets_overridden += 1;
+        }
+        if won {
+            t.bets_won += 1;
+        } else {
+            t.bets_lost += 1;
+        }
+        let sign = if won { 1.0 } else { -1.0 };
+        let c = &mut self.s.company;
+        c.fit = clamp01(c.fit + sign * sp.bet_fit);
+        if with_cto {
+            let cause = if won { Cause::BetWon } else { Cause::BetLost };
+            self.shift_base(PowerBase::Expert, sign * sp.bet_expert, cause);
+            self.change_credits(sign * sp.bet_credits, cause);
+        }
+        if overridden {
+            self.change_credits(-sp.override_credits, Cause::Overridden);
+        }
+        self.s.news.push(News::Bet {
+            with_cto,
+            overridden,
+            won,
+        });
+    }
+}

@@ -1,0 +1,113 @@
+//! One week's work in progress: what every stage of the pipeline reads and
+//! writes, and the two ledgers every stage may post to (power bases and credits).
+
+use crate::engine::decision::Decision;
+use crate::engine::ledger::{Cause, LedgerEntry};
+use crate::engine::params::Params;
+use crate::engine::rng::SimRng;
+use crate::engine::scenario::Scenario;
+use crate::engine::state::{Metrics, PowerBase, State};
+
+/// The run's independent random streams, one per subsystem, so that a change
+/// in one subsystem's draws never shifts another's.
+#[derive(Clone, Debug)]
+pub(super) struct Rngs {
+    pub people: SimRng,
+    pub strategy: SimRng,
+    pub funding: SimRng,
+    pub events: SimRng,
+    pub politics: SimRng,
+}
+
+/// The work of one week. Each stage is a method (in its subsystem's file),
+/// called in pipeline order by `Week::run`.
+pub(super) struct Week<'a> {
+    pub p: &'a Params,
+    pub scenario: &'a Scenario,
+    pub s: &'a mut State,
+    pub d: &'a Decision,
+    pub rng: &'a mut Rngs,
+    /// This week's figures, moved into the state at the end.
+    pub m: Metrics,
+    pub one_off_costs: f64,
+    pub one_off_revenue: f64,
+    pub leaver_costs: f64,
+    pub hire_quality: f64,
+    /// Engineer hours spent interviewing this week.
+    pub interview_hours: f64,
+    /// Coding efficiency from the maker's schedule.
+    pub maker: f64,
+}
+
+impl<'a> Week<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        s: &'a mut State,
+        d: &'a Decision,
+        rng: &'a mut Rngs,
+    ) -> Week<'a> {
+        Week {
+            p: &scenario.params,
+            scenario,
+            s,
+            d,
+            rng,
+            m: Metrics::default(),
+            one_off_costs: 0.0,
+            one_off_revenue: 0.0,
+            leaver_costs: 0.0,
+            hire_quality: 0.8,
+            interview_hours: 0.0,
+            maker: 1.0,
+        }
+    }
+
+    /// Record why a power base moved, with what it did to influence.
+    pub fn ledger(&mut self, base: PowerBase, cause: Cause, delta: f64) {
+        if delta == 0.0 {
+            return;
+        }
+        let weight = self.p.power.weight(base);
+        self.s.ledger.push(LedgerEntry {
+            base,
+            cause,
+            delta,
+            influence_points: delta * weight * 100.0,
+        });
+    }
+
+    /// Add `change` to the CTO's credits (kept within 0–1), with its cause.
+    pub fn change_credits(&mut self, change: f64, cause: Cause) {
+        let k = self.s.power.credits;
+        self.s.power.credits = clamp01(k + change);
+        let dk = self.s.power.credits - k;
+        self.ledger(PowerBase::Credits, cause, dk);
+    }
+
+    /// Move one power base by `change` (kept within 0–1) and itemise the move.
+    pub fn shift_base(&mut self, base: PowerBase, change: f64, cause: Cause) {
+        if base == PowerBase::Credits {
+            self.change_credits(change, cause);
+            return;
+        }
+        let slot = self.s.power.base_mut(base);
+        let old = *slot;
+        *slot = clamp01(old + change);
+        let d = *slot - old;
+        self.ledger(base, cause, d);
+    }
+}
+
+/// `x` limited to 0–1.
+pub(super) fn clamp01(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+/// How far along a ramp of `weeks` someone of `age` weeks is (0–1).
+pub(super) fn ramp_fraction(age: u32, weeks: u32) -> f64 {
+    if weeks == 0 {
+        1.0
+    } else {
+        (f64::from(age) / f64::from(weeks)).min(1.0)
+    }
+}
