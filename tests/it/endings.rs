@@ -1,6 +1,6 @@
 //! Every ending can happen, each for the reason it names.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

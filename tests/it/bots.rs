@@ -3,7 +3,7 @@
 //! Each claim is measured over many seeds of the default scenario; the CLI
 //! reproduces the figures with `cto-sim simulate --policy NAME --runs 200 --seed 1`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

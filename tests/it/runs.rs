@@ -2,7 +2,7 @@
 //! week, saving and continuing equals playing on, damaged files are refused
 //! with a clear message, and a save killed at any moment leaves a loadable file.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Illegal decisions get typed errors, never a panic, and leave the run untouched.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! The calibration targets of the model (docs/model.md, "Calibration"), each as a
 //! named test played through the public API.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

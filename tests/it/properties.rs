@@ -1,7 +1,7 @@
 //! Property tests over random decision sequences: whatever the player does, the
 //! state stays finite and in range, and the books balance every week.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

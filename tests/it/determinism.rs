@@ -1,6 +1,6 @@
 //! Same scenario, seed and decisions: same bits, in one process and across processes.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 use std::sync::Arc;

@@ -1,0 +1,20 @@
+//! The integration tests: one binary (linking the crate once), a module per
+//! subject. Tests that drive the built `cto-sim` binary use
+//! `env!("CARGO_BIN_EXE_cto-sim")`; the terminal tests need tmux.
+
+mod common;
+
+mod bots;
+mod calibration;
+mod cli;
+mod decisions;
+mod determinism;
+mod endings;
+mod hostile;
+mod properties;
+mod readme;
+mod replay;
+mod runs;
+mod scenarios;
+mod terminal;
+mod ui;
