@@ -131,22 +131,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
         }
         Some(Command::Simulate(args)) => simulate(args, out),
         Some(Command::Continue { file }) => {
-            let path = match file {
-                Some(p) => p,
-                None => crate::run::latest_path().ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "no data folder: set {} or name a run file",
-                        scenario::DATA_DIR_ENV
-                    ))
-                })?,
-            };
-            if !path.exists() && !crate::run::backup_path(&path).exists() {
-                return Err(CliError::Usage(format!(
-                    "no saved run at {}; start one with `cto-sim play`",
-                    path.display()
-                )));
-            }
-            let loaded = crate::run::load_with_backup(&path)?;
+            let (loaded, path) = crate::run::load_latest(file)?;
             if let Some(why) = &loaded.fell_back {
                 use std::io::Write as _;
                 let _ = writeln!(
@@ -175,8 +160,8 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             let origin = file.display().to_string();
             let record = crate::run::load(&file)?;
             let verified = crate::run::verify(&record, &origin)?;
-            let app = crate::ui::App::resume(verified.recording, None);
-            let _ = write!(out, "{}", crate::ui::story::markdown(&app));
+            let session = crate::ui::session::Session::resume(verified.recording);
+            let _ = write!(out, "{}", crate::ui::story::markdown(&session));
             Ok(())
         }
         Some(Command::Scenarios) => {

@@ -2,13 +2,14 @@
 //! scenario's full text, the seed and every weekly decision, with the state hash
 //! and headline figures of each week; loading it is re-simulating it.
 
+pub mod error;
 pub mod record;
+pub mod resume;
 pub mod store;
 pub mod verify;
 
+pub use error::{Divergence, RunError};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
-pub use store::{
-    backup_path, latest_path, load, load_with_backup, parse, save_atomic, Loaded, RunError,
-    MAX_RUN_BYTES,
-};
-pub use verify::{verify, Divergence, Verified};
+pub use resume::{load_latest, load_with_backup, Loaded};
+pub use store::{backup_path, latest_path, load, parse, runs_dir, save_atomic, MAX_RUN_BYTES};
+pub use verify::{verify, Verified};

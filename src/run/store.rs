@@ -1,67 +1,25 @@
 //! Reading and writing run files: size limits, located errors, atomic saves
 //! with the previous save kept as `.bak`.
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::error::RunError;
 use super::record::RunRecord;
-use crate::scenario::{data_dir, Diagnostic};
+use crate::scenario::data_dir;
 
 /// Largest run file read (checked before reading it whole). A ten-year run with
 /// the largest scenario is well under 4 MiB.
 pub const MAX_RUN_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Why a run file cannot be used.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RunError {
-    /// The file could not be read or written.
-    Io { origin: String, message: String },
-    /// Not a run file: syntax, types, fields.
-    Malformed(Box<Diagnostic>),
-    /// Written by an incompatible version.
-    Incompatible { origin: String, message: String },
-    /// The embedded scenario was edited after the run was recorded.
-    ScenarioEdited { origin: String },
-    /// The embedded scenario no longer loads.
-    ScenarioInvalid {
-        origin: String,
-        found: Vec<Diagnostic>,
-    },
-    /// Replaying does not give the recorded weeks.
-    Diverged {
-        origin: String,
-        divergence: super::verify::Divergence,
-    },
+/// The folder of saved runs: `<data dir>/runs`.
+pub fn runs_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("runs"))
 }
-
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Io { origin, message } => write!(f, "{origin}: error: {message}"),
-            RunError::Malformed(d) => write!(f, "{d}"),
-            RunError::Incompatible { origin, message } => write!(f, "{origin}: error: {message}"),
-            RunError::ScenarioEdited { origin } => write!(
-                f,
-                "{origin}: error: the scenario inside this run file was edited after the run was recorded (its hash no longer matches), so the run cannot be replayed"
-            ),
-            RunError::ScenarioInvalid { origin, found } => {
-                write!(f, "{origin}: error: the scenario inside this run file does not load:")?;
-                for d in found {
-                    write!(f, "\n{d}")?;
-                }
-                Ok(())
-            }
-            RunError::Diverged { origin, divergence } => write!(f, "{origin}: error: {divergence}"),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// The file where the game keeps the run in progress: `<data dir>/runs/latest.ron`.
 pub fn latest_path() -> Option<PathBuf> {
-    data_dir().map(|d| d.join("runs").join("latest.ron"))
+    runs_dir().map(|d| d.join("latest.ron"))
 }
 
 /// The backup kept beside `path`.
@@ -92,42 +50,6 @@ pub fn parse(text: &str, origin: &str) -> Result<RunRecord, RunError> {
         let d = crate::scenario::load::locate(&e, text, origin);
         RunError::Malformed(Box::new(d))
     })
-}
-
-/// A loaded and verified run, and whether it came from the backup because the
-/// save was bad.
-#[derive(Debug)]
-pub struct Loaded {
-    pub record: RunRecord,
-    /// The run replayed and checked, ready to continue.
-    pub verified: super::verify::Verified,
-    /// Why the save itself could not be used, when the backup was loaded instead.
-    pub fell_back: Option<RunError>,
-}
-
-/// Load and verify `path`, or its `.bak` if `path` is missing or damaged.
-/// The run is replayed once; callers use `verified` rather than verifying again.
-pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
-    let open = |p: &Path| {
-        load(p).and_then(|record| {
-            super::verify::verify(&record, &p.display().to_string()).map(|v| (record, v))
-        })
-    };
-    match open(path) {
-        Ok((record, verified)) => Ok(Loaded {
-            record,
-            verified,
-            fell_back: None,
-        }),
-        Err(e) => match open(&backup_path(path)) {
-            Ok((record, verified)) => Ok(Loaded {
-                record,
-                verified,
-                fell_back: Some(e),
-            }),
-            Err(_) => Err(e),
-        },
-    }
 }
 
 /// Save `record` to `path` atomically: write a temporary file in the same

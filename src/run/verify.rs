@@ -1,33 +1,13 @@
 //! Replaying a run file and checking every week against its recorded hash.
 
-use std::fmt;
 use std::sync::Arc;
 
+use super::error::Divergence;
+use super::error::RunError;
 use super::record::{Headline, Recording, RunRecord, RNG_ID, RUN_FORMAT_VERSION};
-use super::store::RunError;
 use crate::engine::hash::hash_bytes;
 use crate::engine::{score, RULES_VERSION};
 use crate::scenario::load_str;
-
-/// The first week where a replay differs from the record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Divergence {
-    /// 1-based week.
-    pub week: u32,
-    /// What differs (headline figures), or why the week could not be replayed.
-    pub fields: Vec<String>,
-}
-
-impl fmt::Display for Divergence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the replay diverges in week {}", self.week)?;
-        if self.fields.is_empty() {
-            write!(f, ": the state hash differs (the headline figures agree)")
-        } else {
-            write!(f, ": {}", self.fields.join("; "))
-        }
-    }
-}
 
 /// A run that replayed exactly.
 #[derive(Clone, Debug)]

@@ -1,27 +1,35 @@
-//! The game as the terminal shows it: screens, the decision being drafted, the
-//! history for charts. `App` never touches the terminal: keys come in as
-//! `KeyEvent`s and the view reads `&App`, so the whole game can be driven and
-//! checked in tests.
+//! The game as the terminal shows it: which screen is up, the dialog over it,
+//! and the run being played. `App` never touches the terminal: keys come in as
+//! `KeyEvent`s and the screens draw from `&App`, so the whole game can be driven
+//! and checked in tests. Each screen owns its state and keys (`screens/`) and
+//! tells the `App` what it needs; the `App` only switches between them.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use super::keymap::{action_for, Action, Context};
-use super::text;
+use super::screens::dialog::{self, DialogAsk};
+use super::screens::picker::{Picked, Picker};
+use super::screens::replay::{Replay, ReplayAsk};
+use super::screens::title::{MenuItem, Title};
+use super::screens::week::{Frame, Play, Played, WeekAsk};
+use super::screens::{end, help};
+use super::session::Session;
 use super::theme::Theme;
-use crate::engine::ledger::LedgerEntry;
-use crate::engine::{Answer, Attention, Decision, Game, ReportingLine, Stage, State, HOURS_RANGE};
-use crate::run::{Headline, Recording, RunRecord, WeekRecord};
-use crate::scenario::{self, Scenario};
+use super::widgets::{confirm, fits, too_small};
+use crate::engine::{Activity, Scenario, State};
+use crate::run::Recording;
 
-/// Which screen is up.
+/// Which screen is up, with the state only that screen has.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
-    Title { cursor: usize },
-    Picker { cursor: usize, seed: String },
+    Title(Title),
+    Picker,
     Week,
     End,
     Replay,
@@ -41,184 +49,108 @@ pub enum Overlay {
     },
 }
 
-/// The two editable panels of the week screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Panel {
-    Attention,
-    Org,
+/// Where the run being played is autosaved.
+#[derive(Clone, Debug, Default)]
+pub struct Autosave {
+    /// The file (none: the run is not saved).
+    pub path: Option<PathBuf>,
+    /// A week was played since the last save.
+    pub needed: bool,
 }
-
-/// The views of the lower right area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Why,
-    Charts,
-    News,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Why, Tab::Charts, Tab::News];
-    fn next(self) -> Tab {
-        match self {
-            Tab::Why => Tab::Charts,
-            Tab::Charts => Tab::News,
-            Tab::News => Tab::Why,
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Why => "Why",
-            Tab::Charts => "Charts",
-            Tab::News => "News",
-        }
-    }
-}
-
-/// The title menu.
-pub const TITLE_ITEMS: [&str; 5] = ["New game", "Continue", "Replays", "Help", "Quit"];
-
-/// What the charts and the end screen need from each week.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WeekPoint {
-    pub week: u32,
-    pub stage: Stage,
-    pub influence: f64,
-    pub authority: f64,
-    pub arr: f64,
-    pub cash: f64,
-    pub velocity: f64,
-    pub debt_tax: f64,
-    pub morale: f64,
-    pub attention: Attention,
-    /// The influence ledger of the week.
-    pub ledger: Vec<LedgerEntry>,
-}
-
-/// Rows of the attention panel.
-pub const ATTENTION_ROWS: usize = 6;
 
 /// The terminal game.
 pub struct App {
     pub screen: Screen,
     pub overlay: Overlay,
-    pub game: Option<Game>,
-    pub draft: Decision,
-    pub panel: Panel,
-    pub row: usize,
-    pub tab: Tab,
-    pub history: Vec<WeekPoint>,
-    /// (week, line) news log, newest last.
-    pub log: Vec<(u32, String)>,
+    /// The scenario picker, while it is up.
+    pub picker: Option<Picker>,
+    /// The run on the week and end screens.
+    pub play: Option<Play>,
+    /// The run being watched.
+    pub replay: Option<Replay>,
     /// A line under the header: what just happened or what went wrong.
     pub status: Option<String>,
+    pub autosave: Autosave,
     pub quit: bool,
     /// Whether the screen must be drawn again.
     pub dirty: bool,
-    /// Scenarios offered by the picker.
-    pub listing: Vec<scenario::Listing>,
     /// Colours (or not).
     pub theme: Theme,
-    /// Where the view drew the four attention bars (row, column, width), for
-    /// mouse clicks. Written by the view, read by the input.
-    pub bar_hits: Cell<[(u16, u16, u16); 4]>,
-    /// The run file being written as the run is played.
-    pub record: Option<RunRecord>,
-    /// Where the shell autosaves `record` after every week (none: not saved).
-    pub save_path: Option<PathBuf>,
-    /// A week was played since the last save.
-    pub save_needed: bool,
-    /// The run being watched, in replay.
-    pub replay: Option<super::replay::Replay>,
-    /// In a fork: the original run's headline figures, week by week, for the
-    /// side-by-side comparison.
-    pub original: Option<Vec<Headline>>,
 }
 
 impl App {
     /// The title screen.
     pub fn title() -> App {
         App {
-            screen: Screen::Title { cursor: 0 },
+            screen: Screen::Title(Title::default()),
             overlay: Overlay::None,
-            game: None,
-            draft: Decision::default(),
-            panel: Panel::Attention,
-            row: 0,
-            tab: Tab::Why,
-            history: Vec::new(),
-            log: Vec::new(),
+            picker: None,
+            play: None,
+            replay: None,
             status: None,
+            autosave: Autosave::default(),
             quit: false,
             dirty: true,
-            listing: Vec::new(),
             theme: Theme::from_env(),
-            bar_hits: Cell::new([(0, 0, 0); 4]),
-            record: None,
-            save_path: None,
-            save_needed: false,
-            replay: None,
-            original: None,
         }
+    }
+
+    /// A new run, at week 1, autosaved to the usual place.
+    pub fn play(scenario: Arc<Scenario>, seed: u64) -> App {
+        let mut app = App::title();
+        app.start(
+            Play::new(Session::new(scenario, seed)),
+            crate::run::latest_path(),
+        );
+        app.status = Some("Set your week, then press Enter to play it. ? shows every key.".into());
+        app
     }
 
     /// Resume a recorded run where it stopped (the weeks are replayed to rebuild
     /// the charts and the news); autosaves go to `path`.
     pub fn resume(recording: Recording, path: Option<PathBuf>) -> App {
-        let scenario = Arc::new(recording.game.scenario().clone());
-        let mut app = App::play(scenario, recording.record.seed);
-        app.record = Some(RunRecord {
-            weeks: Vec::new(),
-            ending: None,
-            ..recording.record.clone()
-        });
-        for week in &recording.record.weeks {
-            app.draft = week.decision.clone();
-            app.overlay = Overlay::None;
-            app.end_week();
-        }
-        app.save_path = path;
-        app.save_needed = false;
         let weeks = recording.record.weeks.len();
-        app.status = Some(format!("Resumed after week {weeks}."));
-        if let Some(last) = recording.record.weeks.last() {
-            app.draft.hours = last.decision.hours;
-            app.draft.attention = last.decision.attention;
-            app.draft.refactor_pct = last.decision.refactor_pct;
-            app.draft.hiring = last.decision.hiring;
-        }
-        app
-    }
-
-    /// A new run, at week 1.
-    pub fn play(scenario: Arc<Scenario>, seed: u64) -> App {
         let mut app = App::title();
-        app.start(scenario, seed);
+        app.start(Play::new(Session::resume(recording)), path);
+        app.status = Some(format!("Resumed after week {weeks}."));
         app
     }
 
-    fn start(&mut self, scenario: Arc<Scenario>, seed: u64) {
-        self.record = Some(RunRecord::new(&scenario, seed));
-        self.save_path = crate::run::latest_path();
-        self.save_needed = false;
-        let game = Game::new(scenario, seed);
-        self.draft = first_draft(game.state());
-        self.history.clear();
-        self.log = vec![(
-            0,
-            format!("Week 1 at {}. Seed {seed}.", game.scenario().name),
-        )];
-        self.status = Some("Set your week, then press Enter to play it. ? shows every key.".into());
-        self.game = Some(game);
-        self.screen = Screen::Week;
+    /// Watch `recording` (a verified run) from its first week.
+    pub fn replay(recording: Recording) -> App {
+        let mut app = App::title();
+        let replay = Replay::new(recording);
+        app.status = Some(replay.status());
+        app.replay = Some(replay);
+        app.screen = Screen::Replay;
+        app
+    }
+
+    fn start(&mut self, play: Play, save: Option<PathBuf>) {
+        let over = play.state().ending.is_some();
+        self.play = Some(play);
+        self.replay = None;
+        self.picker = None;
+        self.autosave = Autosave {
+            path: save,
+            needed: false,
+        };
+        self.screen = if over { Screen::End } else { Screen::Week };
         self.overlay = Overlay::None;
-        self.panel = Panel::Attention;
-        self.row = 0;
         self.dirty = true;
     }
 
-    /// The state of the run, if one is being played.
+    /// The state of the run on screen, if there is one.
     pub fn state(&self) -> Option<&State> {
-        self.game.as_ref().map(Game::state)
+        self.shown().map(Play::state)
+    }
+
+    /// The run on the week screen: the one being played, or the replay's.
+    pub fn shown(&self) -> Option<&Play> {
+        match self.screen {
+            Screen::Replay => self.replay.as_ref().map(|r| &r.shown),
+            _ => self.play.as_ref(),
+        }
     }
 
     /// The context that decides which keys apply.
@@ -235,8 +167,8 @@ impl App {
     /// The screen's context, ignoring dialogs (what help describes).
     pub fn base_context(&self) -> Context {
         match self.screen {
-            Screen::Title { .. } => Context::Title,
-            Screen::Picker { .. } => Context::Picker,
+            Screen::Title(_) => Context::Title,
+            Screen::Picker => Context::Picker,
             Screen::Week => Context::Week,
             Screen::End => Context::End,
             Screen::Replay => Context::Replay,
@@ -296,50 +228,35 @@ impl App {
     }
 
     fn act_title(&mut self, action: Action) {
-        let Screen::Title { cursor } = &mut self.screen else {
+        let Screen::Title(title) = &mut self.screen else {
             return;
         };
-        match action {
-            Action::Up => *cursor = cursor.checked_sub(1).unwrap_or(TITLE_ITEMS.len() - 1),
-            Action::Down => *cursor = (*cursor + 1) % TITLE_ITEMS.len(),
-            Action::Help => self.overlay = Overlay::Help,
-            Action::Quit => self.overlay = Overlay::Quit,
-            Action::Select => match TITLE_ITEMS[*cursor] {
-                "New game" => {
-                    self.listing = scenario::list().into_iter().filter(|l| l.valid).collect();
-                    self.screen = Screen::Picker {
-                        cursor: 0,
-                        seed: String::new(),
-                    };
-                }
-                "Continue" => self.continue_latest(),
-                "Replays" => {
-                    self.status = Some(
-                        "Replays are not in this version yet; `cto-sim verify FILE` checks a run."
-                            .into(),
-                    );
-                }
-                "Help" => self.overlay = Overlay::Help,
-                _ => self.overlay = Overlay::Quit,
-            },
-            _ => {}
+        match title.act(action) {
+            None => {}
+            Some(MenuItem::NewGame) => {
+                self.picker = Some(Picker::new());
+                self.screen = Screen::Picker;
+            }
+            Some(MenuItem::Continue) => self.continue_latest(),
+            Some(MenuItem::Replays) => {
+                self.status = Some(
+                    "Replays are not in this version yet; `cto-sim verify FILE` checks a run."
+                        .into(),
+                );
+            }
+            Some(MenuItem::Help) => self.overlay = Overlay::Help,
+            Some(MenuItem::Quit) => self.overlay = Overlay::Quit,
         }
     }
 
     /// Load the autosave (or its backup) and resume it.
     fn continue_latest(&mut self) {
-        let Some(path) = crate::run::latest_path() else {
-            self.status = Some("No data folder, so no saved run.".into());
-            return;
-        };
-        if !path.exists() && !crate::run::backup_path(&path).exists() {
-            self.status = Some("No saved run yet: start a new game.".into());
-            return;
-        }
-        match crate::run::load_with_backup(&path) {
-            Ok(loaded) => {
+        match crate::run::load_latest(None) {
+            Ok((loaded, path)) => {
                 let fell_back = loaded.fell_back.is_some();
+                let theme = self.theme;
                 *self = App::resume(loaded.verified.recording, Some(path));
+                self.theme = theme;
                 if fell_back {
                     self.status = Some("The save was damaged; resumed from the backup.".into());
                 }
@@ -349,233 +266,124 @@ impl App {
     }
 
     fn act_picker(&mut self, action: Action) {
-        let Screen::Picker { cursor, seed } = &mut self.screen else {
+        let Some(picker) = self.picker.as_mut() else {
             return;
         };
-        let n = self.listing.len().max(1);
-        match action {
-            Action::Up => *cursor = cursor.checked_sub(1).unwrap_or(n - 1),
-            Action::Down => *cursor = (*cursor + 1) % n,
-            Action::Digit(d) if seed.len() < 19 => seed.push(char::from(b'0' + d)),
-            Action::Erase => {
-                seed.pop();
+        match picker.act(action) {
+            None => {}
+            Some(Picked::Start(scenario, seed)) => {
+                let theme = self.theme;
+                *self = App::play(scenario, seed);
+                self.theme = theme;
             }
-            Action::Back => self.screen = Screen::Title { cursor: 0 },
-            Action::Help => self.overlay = Overlay::Help,
-            Action::Quit => self.overlay = Overlay::Quit,
-            Action::Select => {
-                let seed = seed.parse::<u64>().unwrap_or(1);
-                let Some(choice) = self.listing.get(*cursor) else {
-                    return;
-                };
-                let arg = match &choice.source {
-                    scenario::Source::Builtin => choice.name.clone(),
-                    scenario::Source::User(p) | scenario::Source::Path(p) => {
-                        p.display().to_string()
-                    }
-                };
-                match scenario::resolve(&arg) {
-                    Ok((checked, _)) => self.start(Arc::new(checked.scenario), seed),
-                    Err(e) => self.status = Some(e.to_string()),
-                }
+            Some(Picked::Failed(why)) => self.status = Some(why),
+            Some(Picked::Back) => {
+                self.picker = None;
+                self.screen = Screen::Title(Title::default());
             }
-            _ => {}
+            Some(Picked::Help) => self.overlay = Overlay::Help,
+            Some(Picked::Quit) => self.overlay = Overlay::Quit,
         }
     }
 
     fn act_week(&mut self, action: Action) {
-        match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
-            Action::Left => self.adjust(-1),
-            Action::Right => self.adjust(1),
-            Action::BigLeft => self.adjust(-4),
-            Action::BigRight => self.adjust(4),
-            Action::NextPanel | Action::PrevPanel => {
-                self.panel = match self.panel {
-                    Panel::Attention => Panel::Org,
-                    Panel::Org => Panel::Attention,
-                };
-                self.row = 0;
-            }
-            Action::NextTab => self.tab = self.tab.next(),
-            Action::Par => {
-                if let Some(s) = self.state() {
-                    self.draft.attention =
-                        crate::engine::stage::par(s.company.stage, s.people.engineers());
-                    self.status = Some("Attention set to the stage's par.".into());
-                }
-            }
-            Action::OpenEvent => self.open_next_event(true),
-            Action::EndWeek => {
-                if self.unanswered() > 0 {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        match play.act(action) {
+            None => {}
+            Some(WeekAsk::Say(s)) => self.status = Some(s),
+            Some(WeekAsk::OpenEvent) => self.open_next_event(true),
+            Some(WeekAsk::EndWeek) => {
+                if play.unanswered() > 0 {
                     self.overlay = Overlay::ConfirmEnd;
                 } else {
                     self.end_week();
                 }
             }
-            Action::Help => self.overlay = Overlay::Help,
-            Action::Quit => self.overlay = Overlay::Quit,
-            _ => {}
+            Some(WeekAsk::Help) => self.overlay = Overlay::Help,
+            Some(WeekAsk::Quit) => self.overlay = Overlay::Quit,
         }
     }
 
     fn act_event(&mut self, action: Action) {
-        let Overlay::Event { index, cursor } = self.overlay else {
+        let (Overlay::Event { index, cursor }, Some(play)) = (self.overlay, self.play.as_mut())
+        else {
             return;
         };
-        let choices = self.event_choices(index);
-        match action {
-            Action::Up => {
-                self.overlay = Overlay::Event {
-                    index,
-                    cursor: cursor.checked_sub(1).unwrap_or(choices.saturating_sub(1)),
-                }
-            }
-            Action::Down => {
-                self.overlay = Overlay::Event {
-                    index,
-                    cursor: (cursor + 1) % choices.max(1),
-                }
-            }
-            Action::Select => {
-                self.draft.answers.retain(|a| a.pending != index);
-                self.draft.answers.push(Answer {
-                    pending: index,
-                    choice: cursor,
-                });
+        match dialog::act(cursor, play.event_choices(index), action) {
+            None => {}
+            Some(DialogAsk::Move(cursor)) => self.overlay = Overlay::Event { index, cursor },
+            Some(DialogAsk::Answer(choice)) => {
+                play.answer(index, choice);
                 self.overlay = Overlay::None;
                 self.open_next_event(false);
             }
-            Action::Back => {
+            Some(DialogAsk::Leave) => {
                 self.overlay = Overlay::None;
                 self.status = Some("Left unanswered for now: e to answer, or the organisation decides when the week ends.".into());
             }
-            Action::Help => self.overlay = Overlay::Help,
-            _ => {}
+            Some(DialogAsk::Help) => self.overlay = Overlay::Help,
         }
     }
 
-    fn event_choices(&self, index: usize) -> usize {
-        let Some(game) = &self.game else { return 0 };
-        game.state()
-            .pending
-            .get(index)
-            .and_then(|p| game.scenario().events.get(p.event))
-            .map_or(0, |e| e.choices.len())
-    }
-
-    /// Pending events without an answer in the draft.
-    pub fn unanswered(&self) -> usize {
-        self.state().map_or(0, |s| {
-            (0..s.pending.len())
-                .filter(|i| !self.draft.answers.iter().any(|a| a.pending == *i))
-                .count()
-        })
+    fn act_replay(&mut self, action: Action) {
+        let Some(replay) = self.replay.as_mut() else {
+            return;
+        };
+        let ask = replay.act(action);
+        self.status = Some(replay.status());
+        match ask {
+            None => {}
+            Some(ReplayAsk::Say(s)) => self.status = Some(s),
+            Some(ReplayAsk::Help) => self.overlay = Overlay::Help,
+            Some(ReplayAsk::Quit) => self.overlay = Overlay::Quit,
+            Some(ReplayAsk::Fork(play)) => {
+                let week = play.state().week;
+                let path = replay.fork_path();
+                self.start(*play, path);
+                self.status = Some(format!(
+                    "You took over after week {week}. This is a new run; the original is unchanged."
+                ));
+            }
+        }
     }
 
     fn open_next_event(&mut self, include_answered: bool) {
-        let Some(s) = self.state() else { return };
-        let next = (0..s.pending.len())
-            .find(|i| include_answered || !self.draft.answers.iter().any(|a| a.pending == *i));
-        match next {
-            Some(index) => {
-                let cursor = self
-                    .draft
-                    .answers
-                    .iter()
-                    .find(|a| a.pending == index)
-                    .map_or(0, |a| a.choice);
-                self.overlay = Overlay::Event { index, cursor };
-            }
+        let Some(play) = &self.play else { return };
+        match play.next_event(include_answered) {
+            Some((index, cursor)) => self.overlay = Overlay::Event { index, cursor },
             None if include_answered => self.status = Some("No events are waiting.".into()),
             None => {}
         }
     }
 
-    /// Rows of the focused panel.
-    pub fn rows(&self) -> usize {
-        match self.panel {
-            Panel::Attention => ATTENTION_ROWS,
-            Panel::Org => 3 + self.state().map_or(0, |s| s.people.vps.len()),
-        }
-    }
-
-    /// Change the focused row by `steps` (±1 or ±4).
-    fn adjust(&mut self, steps: i32) {
-        let d = &mut self.draft;
-        match (self.panel, self.row) {
-            (Panel::Attention, r @ 0..=3) => {
-                let now = share(&d.attention, r) as i32;
-                let target = (now + 5 * steps).clamp(0, 100) as u8;
-                d.attention = rebalance(d.attention, r, target);
-            }
-            (Panel::Attention, 4) => {
-                let delta = if steps.abs() > 1 {
-                    5 * steps.signum()
-                } else {
-                    steps
-                };
-                let h = i32::from(d.hours) + delta;
-                d.hours = h.clamp(i32::from(HOURS_RANGE.0), i32::from(HOURS_RANGE.1)) as u8;
-            }
-            (Panel::Attention, _) => {
-                let max = self
-                    .game
-                    .as_ref()
-                    .map_or(40, |g| g.scenario().params.engineering.max_refactor_pct);
-                d.refactor_pct =
-                    (i32::from(d.refactor_pct) + 5 * steps.signum()).clamp(0, i32::from(max)) as u8;
-            }
-            (Panel::Org, 0) => d.hiring.engineers = bump(d.hiring.engineers, steps, 2000),
-            (Panel::Org, 1) => d.hiring.managers = bump(d.hiring.managers, steps, 500),
-            (Panel::Org, 2) => {
-                let max = self
-                    .game
-                    .as_ref()
-                    .map_or(1, |g| g.scenario().params.hiring.max_vps);
-                d.hiring.vps = bump(d.hiring.vps, steps.signum(), max);
-            }
-            (Panel::Org, r) => {
-                let i = r - 3;
-                let Some(s) = self.game.as_ref().map(Game::state) else {
-                    return;
-                };
-                while d.vp_lines.len() < s.people.vps.len() {
-                    d.vp_lines.push(s.people.vps[d.vp_lines.len()].line);
-                }
-                if let Some(line) = d.vp_lines.get_mut(i) {
-                    *line = cycle_line(*line, steps.signum());
-                }
-            }
-        }
-    }
-
     /// Set the focused attention row from a click on its bar.
-    pub fn on_mouse(&mut self, ev: MouseEvent, bars: &[(u16, u16, u16)]) {
-        // `bars`: (row on screen, first column, width) of the four share bars.
+    pub fn on_mouse(&mut self, ev: MouseEvent) {
         if self.context() != Context::Week {
             return;
         }
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
         match ev.kind {
             MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left) => {
-                for (i, &(y, x, w)) in bars.iter().enumerate() {
+                // (row on screen, first column, width) of the four share bars.
+                let bars = play.bar_hits.get();
+                for (activity, &(y, x, w)) in Activity::ALL.into_iter().zip(bars.iter()) {
                     if ev.row == y && ev.column >= x && ev.column < x + w && w > 0 {
                         let pct = (u32::from(ev.column - x + 1) * 100 / u32::from(w)) as u8;
-                        let pct = (pct + 2) / 5 * 5;
-                        self.draft.attention = rebalance(self.draft.attention, i, pct.min(100));
-                        self.panel = Panel::Attention;
-                        self.row = i;
+                        play.click_bar(activity, (pct + 2) / 5 * 5);
                         self.dirty = true;
                     }
                 }
             }
             MouseEventKind::ScrollUp => {
-                self.adjust(1);
+                play.adjust(1);
                 self.dirty = true;
             }
             MouseEventKind::ScrollDown => {
-                self.adjust(-1);
+                play.adjust(-1);
                 self.dirty = true;
             }
             _ => {}
@@ -584,158 +392,123 @@ impl App {
 
     /// Play the drafted week.
     pub fn end_week(&mut self) {
-        let Some(game) = self.game.as_mut() else {
+        let Some(play) = self.play.as_mut() else {
             return;
         };
-        let before = game.state().metrics.influence;
-        let week = game.state().week + 1;
-        let hash = match game.step(&self.draft) {
-            Ok(hash) => hash,
-            Err(e) => {
-                self.status = Some(format!("That week can't be played: {e}."));
-                return;
+        match play.end_week() {
+            Played::Refused(why) => self.status = Some(why),
+            Played::Ended(said) => {
+                self.status = Some(said);
+                self.autosave.needed = true;
+                self.screen = Screen::End;
+                self.overlay = Overlay::None;
             }
-        };
-        let s = game.state();
-        if let Some(record) = self.record.as_mut() {
-            record.weeks.push(WeekRecord {
-                decision: self.draft.clone(),
-                hash,
-                headline: Headline::of(s),
-            });
-            record.ending = s.ending.map(|e| game.scenario().ending_id(e).to_string());
-            self.save_needed = true;
+            Played::Played(said) => {
+                self.status = Some(said);
+                self.autosave.needed = true;
+                self.open_next_event(false);
+            }
         }
-        let scenario = game.scenario();
-        self.history.push(WeekPoint {
-            week: s.week,
-            stage: s.company.stage,
-            influence: s.metrics.influence,
-            authority: s.power.legitimate,
-            arr: s.company.arr,
-            cash: s.company.cash,
-            velocity: s.metrics.velocity,
-            debt_tax: s.metrics.debt_tax,
-            morale: s.company.morale,
-            attention: self.draft.attention,
-            ledger: s.ledger.clone(),
-        });
-        for n in &s.news {
-            self.log.push((week, text::news_line(n, s, scenario)));
-        }
-        let moved = (s.metrics.influence - before) * 100.0;
-        self.status = Some(format!(
-            "Week {week} played. Influence {:+.1} to {:.0}.",
-            moved,
-            s.metrics.influence * 100.0
-        ));
-        // Keep the player's settings; forget answers and follow the lines as they are.
-        self.draft.answers.clear();
-        self.draft.vp_lines = s.people.vps.iter().map(|v| v.line).collect();
-        if s.ending.is_some() {
-            self.screen = Screen::End;
+    }
+
+    /// In a replay, show week `week` (clamped to the run).
+    pub fn seek(&mut self, week: u32) {
+        if let Some(replay) = self.replay.as_mut() {
+            replay.seek(week);
+            self.status = Some(replay.status());
             self.overlay = Overlay::None;
-            self.tab = Tab::Why;
-            return;
-        }
-        if !s.pending.is_empty() {
-            self.open_next_event(false);
+            self.dirty = true;
         }
     }
-}
 
-fn bump(x: u32, steps: i32, max: u32) -> u32 {
-    (i64::from(x) + i64::from(steps)).clamp(0, i64::from(max)) as u32
-}
-
-fn cycle_line(line: ReportingLine, dir: i32) -> ReportingLine {
-    const ORDER: [ReportingLine; 3] = [
-        ReportingLine::Cto,
-        ReportingLine::Ceo { forum: true },
-        ReportingLine::Ceo { forum: false },
-    ];
-    let i = ORDER.iter().position(|l| *l == line).unwrap_or(0) as i32;
-    ORDER[(i + dir).rem_euclid(3) as usize]
-}
-
-/// One of the four attention shares by position (strategy, hiring, coding, management).
-pub fn share(a: &Attention, i: usize) -> u8 {
-    match i {
-        0 => a.strategy,
-        1 => a.hiring,
-        2 => a.coding,
-        _ => a.management,
+    /// Whether the shell should send ticks (only while a replay plays).
+    pub fn wants_ticks(&self) -> bool {
+        self.replay.as_ref().is_some_and(|r| r.playing) && self.screen == Screen::Replay
     }
-}
 
-/// Set share `i` to `value` and spread the rest over the other three in
-/// proportion to what they had (largest remainder), so the four always sum to 100.
-pub fn rebalance(a: Attention, i: usize, value: u8) -> Attention {
-    let value = value.min(100);
-    let mut shares = [a.strategy, a.hiring, a.coding, a.management].map(u32::from);
-    let rest = 100 - u32::from(value);
-    let others: Vec<usize> = (0..4).filter(|&j| j != i).collect();
-    let total: u32 = others.iter().map(|&j| shares[j]).sum();
-    let weights: Vec<u32> = if total == 0 {
-        vec![1; 3]
-    } else {
-        others.iter().map(|&j| shares[j]).collect()
-    };
-    let wsum: u32 = weights.iter().sum();
-    let mut given = 0;
-    let mut remainders = Vec::new();
-    for (k, &j) in others.iter().enumerate() {
-        let exact = rest * weights[k];
-        shares[j] = exact / wsum;
-        given += shares[j];
-        remainders.push((exact % wsum, k));
-    }
-    // Hand out what rounding left over, biggest remainders first (ties: order).
-    remainders.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    for (_, k) in remainders.into_iter().take((rest - given) as usize) {
-        shares[others[k]] += 1;
-    }
-    shares[i] = u32::from(value);
-    Attention::new(
-        shares[0] as u8,
-        shares[1] as u8,
-        shares[2] as u8,
-        shares[3] as u8,
-    )
-}
-
-/// The decision a new run starts from: the stage's par, sensible hours, the
-/// current headcount as targets.
-fn first_draft(s: &State) -> Decision {
-    Decision {
-        hours: 48,
-        attention: crate::engine::stage::par(s.company.stage, s.people.engineers()),
-        refactor_pct: 15,
-        hiring: crate::engine::Hiring {
-            engineers: s.people.engineers(),
-            managers: s.people.managers,
-            vps: s.people.vps.len() as u32,
-        },
-        vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
-        answers: Vec::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rebalancing_always_sums_to_100() {
-        let a = Attention::new(35, 15, 35, 15);
-        for i in 0..4 {
-            for v in [0u8, 5, 33, 50, 99, 100] {
-                let b = rebalance(a, i, v);
-                assert_eq!(b.total(), 100, "{b:?}");
-                assert_eq!(share(&b, i), v);
+    /// Time passed while a replay plays.
+    pub fn tick(&mut self, seconds: f64) {
+        if let Some(replay) = self.replay.as_mut() {
+            if replay.tick(seconds) {
+                self.status = Some(replay.status());
+                self.overlay = Overlay::None;
+                self.dirty = true;
             }
         }
-        let all = Attention::new(100, 0, 0, 0);
-        assert_eq!(rebalance(all, 0, 70), Attention::new(70, 10, 10, 10));
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        if !fits(area) {
+            too_small(area, buf, t);
+            return;
+        }
+        let status = self.status.as_deref();
+        match &self.screen {
+            Screen::Title(title) => title.render(t, status, area, buf),
+            Screen::Picker => {
+                if let Some(p) = &self.picker {
+                    p.render(t, status, area, buf);
+                }
+            }
+            Screen::Week | Screen::Replay => self.render_week(area, buf),
+            Screen::End => {
+                if let Some(play) = &self.play {
+                    end::render(&play.session, t, area, buf);
+                }
+            }
+        }
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Help => help::render(self.base_context(), t, area, buf),
+            Overlay::Quit => confirm(area, buf, t, "Quit?", &[self.quit_note()]),
+            Overlay::ConfirmEnd => {
+                let n = self.play.as_ref().map_or(0, Play::unanswered);
+                let first = format!(
+                    "{n} event{} unanswered: the organisation will settle {} without you.",
+                    if n == 1 { " is" } else { "s are" },
+                    if n == 1 { "it" } else { "them" }
+                );
+                confirm(area, buf, t, "End the week?", &[&first])
+            }
+            Overlay::Event { index, cursor } => {
+                if let Some(play) = &self.play {
+                    dialog::render(play, t, index, cursor, area, buf);
+                }
+            }
+        }
+    }
+}
+
+impl App {
+    fn render_week(&self, area: Rect, buf: &mut Buffer) {
+        let Some(play) = self.shown() else { return };
+        let replay = self
+            .replay
+            .as_ref()
+            .filter(|_| self.screen == Screen::Replay);
+        let frame = Frame {
+            theme: self.theme,
+            status: self.status.as_deref(),
+            focused: self.overlay == Overlay::None,
+            context: self.base_context(),
+            timeline: replay.is_some(),
+        };
+        let timeline = play.render(&frame, area, buf);
+        if let Some(r) = replay {
+            r.render_timeline(self.theme, timeline, buf);
+        }
+    }
+
+    fn quit_note(&self) -> &'static str {
+        if self.play.is_some() && self.autosave.path.is_some() {
+            "The run is saved after every week: `cto-sim continue` resumes it."
+        } else if self.play.is_some() {
+            "There is no data folder, so this run is not saved."
+        } else {
+            "Leave cto-sim."
+        }
     }
 }

@@ -6,11 +6,12 @@
 
 pub mod app;
 pub mod keymap;
-pub mod replay;
+pub mod screens;
+pub mod session;
 pub mod story;
 pub mod text;
 pub mod theme;
-pub mod view;
+pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
@@ -69,7 +70,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
                 panic!("a test asked for a panic ({PANIC_TEST_ENV})");
             }
         }
-        if app.save_needed {
+        if app.autosave.needed {
             autosave(&mut app);
         }
         if app.quit {
@@ -88,10 +89,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
         }
         match event::read()? {
             Event::Key(key) => app.on_key(key),
-            Event::Mouse(mouse) => {
-                let hits = app.bar_hits.get();
-                app.on_mouse(mouse, &hits);
-            }
+            Event::Mouse(mouse) => app.on_mouse(mouse),
             Event::Resize(..) => app.on_resize(),
             _ => {}
         }
@@ -101,11 +99,11 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
 /// Write the run file after a week was played. A failure is shown in the
 /// status line (never printed: the screen belongs to the game).
 fn autosave(app: &mut App) {
-    app.save_needed = false;
-    let (Some(path), Some(record)) = (&app.save_path, &app.record) else {
+    app.autosave.needed = false;
+    let (Some(path), Some(play)) = (&app.autosave.path, &app.play) else {
         return;
     };
-    if let Err(e) = crate::run::save_atomic(path, record) {
+    if let Err(e) = crate::run::save_atomic(path, play.session.record()) {
         app.status = Some(format!("Autosave failed: {e}"));
         app.dirty = true;
     }

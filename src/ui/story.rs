@@ -1,8 +1,9 @@
 //! The story of a run, shared by the end screen and `cto-sim report`.
 
-use super::app::{share, App, WeekPoint};
+use super::session::{Session, WeekPoint};
 use super::text::{money, tips};
-use crate::engine::{score, Attention, Ending, Stage};
+use crate::engine::stage::{par, typical_engineers};
+use crate::engine::{score, Activity, Attention, Ending, Stage};
 
 /// The weeks where influence moved most: (week, net move in points, main cause).
 pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)> {
@@ -37,16 +38,15 @@ pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attent
                 return None;
             }
             let n = weeks.len() as f64;
-            let avg = |i: usize| {
+            let avg = |a: Activity| {
                 weeks
                     .iter()
-                    .map(|w| f64::from(share(&w.attention, i)))
+                    .map(|w| f64::from(w.attention.get(a)))
                     .sum::<f64>()
                     / n
             };
-            let par =
-                crate::engine::stage::par(stage, crate::engine::stage::typical_engineers(stage));
-            Some((stage, [avg(0), avg(1), avg(2), avg(3)], par))
+            let par = par(stage, typical_engineers(stage));
+            Some((stage, Activity::ALL.map(avg), par))
         })
         .collect()
 }
@@ -68,10 +68,8 @@ pub fn attention_row(stage: Stage, a: &[f64; 4], par: &Attention) -> String {
 }
 
 /// The run as Markdown, for sharing: what the end screen shows.
-pub fn markdown(app: &App) -> String {
-    let Some(game) = &app.game else {
-        return String::new();
-    };
+pub fn markdown(session: &Session) -> String {
+    let game = session.game();
     let s = game.state();
     let sc = game.scenario();
     let ending = s.ending.unwrap_or(Ending::TimeUp);
@@ -104,7 +102,7 @@ pub fn markdown(app: &App) -> String {
     line(String::new());
     line("| week | stage | cash | ARR | influence | authority | morale |".into());
     line("|---:|---|---:|---:|---:|---:|---:|".into());
-    for w in app
+    for w in session
         .history
         .iter()
         .filter(|w| w.week % 52 == 0 || w.week == s.week)
@@ -123,13 +121,13 @@ pub fn markdown(app: &App) -> String {
     line(String::new());
     line("## Where influence moved most".into());
     line(String::new());
-    for (w, net, cause) in biggest_moves(&app.history, 5) {
+    for (w, net, cause) in biggest_moves(&session.history, 5) {
         line(format!("- week {w}: {net:+.1} points ({cause})"));
     }
     line(String::new());
     line("## Attention by stage (strategy/hiring/coding/management, par in brackets)".into());
     line(String::new());
-    for (stage, a, par) in attention_by_stage(&app.history) {
+    for (stage, a, par) in attention_by_stage(&session.history) {
         line(format!("- {}", attention_row(stage, &a, &par)));
     }
     line(String::new());

@@ -5,12 +5,12 @@
 use std::process::Command;
 use std::sync::Arc;
 
-use cto_sim::engine::Game;
+use cto_sim::engine::{Decision, Game, ReportingLine};
 use cto_sim::run;
 use cto_sim::scenario::Scenario;
 use cto_sim::ui::app::Screen;
 use cto_sim::ui::keymap::Action;
-use cto_sim::ui::replay::Marker;
+use cto_sim::ui::screens::replay::Marker;
 use cto_sim::ui::App;
 
 fn golden(name: &str) -> App {
@@ -41,12 +41,12 @@ fn seeking_backward_and_forward_shows_exactly_the_recorded_week() {
         app.seek(week);
         assert_eq!(app.replay.as_ref().unwrap().week, week);
         assert_eq!(
-            app.game.as_ref().unwrap().hash(),
+            app.shown().unwrap().session.game().hash(),
             straight("default-balanced-1", week),
             "week {week}"
         );
         assert_eq!(
-            app.history.len(),
+            app.shown().unwrap().session.history.len(),
             week as usize,
             "charts up to the week shown"
         );
@@ -126,24 +126,57 @@ fn notable_moments_include_the_rounds_and_the_ending() {
 fn a_fork_takes_over_as_a_new_run_that_names_its_parent() {
     let mut app = golden("default-delegator-2");
     let original = std::fs::read("tests/runs/default-delegator-2.ron").unwrap();
-    app.seek(60);
+    let record = app.replay.as_ref().unwrap().record.clone();
+    // Take over just before the delegator hands the VP to the CEO.
+    let handover = record
+        .weeks
+        .iter()
+        .position(|w| w.decision.vp_lines.iter().any(|l| *l != ReportingLine::Cto))
+        .expect("the delegator hands the VP over");
+    let fork_at = handover as u32;
+    assert!(fork_at > 0);
+    app.seek(fork_at);
     app.act(Action::Fork);
     assert_eq!(app.screen, Screen::Week);
-    let rec = app.record.as_ref().unwrap();
-    assert_eq!(rec.weeks.len(), 60);
-    assert_eq!(rec.parent.as_ref().unwrap().week, 60);
-    assert_eq!(app.state().unwrap().week, 60);
-    // The player now decides differently: keep the VP.
-    app.draft.vp_lines =
-        vec![cto_sim::engine::ReportingLine::Cto; app.state().unwrap().people.vps.len()];
-    app.end_week();
-    assert_eq!(app.state().unwrap().week, 61);
-    // The fork is compared with the original, week for week.
+    let rec = app.play.as_ref().unwrap().session.record();
+    assert_eq!(rec.weeks.len(), handover);
+    assert_eq!(rec.parent.as_ref().unwrap().week, fork_at);
+    assert_eq!(app.state().unwrap().week, fork_at);
+    assert_eq!(app.state().unwrap().people.vps.len(), 1, "the VP is there");
+    // The player now decides differently: the VP keeps reporting to the CTO;
+    // everything else as the original run decided.
+    let weeks = 26;
+    for recorded in &record.weeks[handover..handover + weeks] {
+        let play = app.play.as_mut().unwrap();
+        play.draft = Decision {
+            vp_lines: vec![ReportingLine::Cto],
+            answers: Vec::new(),
+            ..recorded.decision.clone()
+        };
+        app.end_week();
+        app.overlay = cto_sim::ui::app::Overlay::None;
+    }
+    let week = fork_at + weeks as u32;
+    let s = app.state().unwrap();
+    assert_eq!(s.week, week);
+    assert_eq!(s.people.vps[0].line, ReportingLine::Cto);
+    let fork_authority = s.power.legitimate;
+    let original_authority = record.weeks[week as usize - 1].headline.authority;
+    assert!(
+        fork_authority > original_authority + 0.2,
+        "keeping the VP keeps authority: fork {fork_authority:.2}, original {original_authority:.2}"
+    );
+    // The fork is compared with the original, week for week, on screen.
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     term.draw(|f| f.render_widget(&app, f.area())).unwrap();
     let shown = term.backend().to_string();
     assert!(shown.contains("Fork vs original, same week"), "{shown}");
-    assert!(shown.contains("authority 100 /"), "{shown}");
+    let both = format!(
+        "authority {:.0} / {:.0}",
+        fork_authority * 100.0,
+        original_authority * 100.0
+    );
+    assert!(shown.contains(&both), "{both} in {shown}");
     assert_eq!(
         std::fs::read("tests/runs/default-delegator-2.ron").unwrap(),
         original

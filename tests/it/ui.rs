@@ -6,7 +6,8 @@ use std::sync::{Arc, Once};
 
 use cto_sim::engine::{Ending, ReportingLine};
 use cto_sim::scenario::{self, Scenario};
-use cto_sim::ui::app::{App, Overlay, Panel, Screen, Tab};
+use cto_sim::ui::app::{App, Overlay, Screen};
+use cto_sim::ui::screens::week::{Panel, Play, Tab};
 use cto_sim::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
@@ -41,6 +42,15 @@ fn key(code: KeyCode) -> KeyEvent {
         kind: KeyEventKind::Press,
         state: KeyEventState::NONE,
     }
+}
+
+/// The run on the week screen.
+fn p(app: &App) -> &Play {
+    app.play.as_ref().expect("a run is being played")
+}
+
+fn pm(app: &mut App) -> &mut Play {
+    app.play.as_mut().expect("a run is being played")
 }
 
 fn press(app: &mut App, codes: &[KeyCode]) {
@@ -81,7 +91,7 @@ fn screens() -> Vec<(&'static str, App)> {
     out.push(("picker", picker));
     out.push(("week_one", App::play(builtin("default"), 1)));
     let mut later = App::play(builtin("default"), 1);
-    later.draft.hiring.engineers = 6;
+    pm(&mut later).draft.hiring.engineers = 6;
     for _ in 0..30 {
         press(&mut later, &[KeyCode::Enter]);
         later.overlay = Overlay::None;
@@ -91,13 +101,13 @@ fn screens() -> Vec<(&'static str, App)> {
     for _ in 0..20 {
         press(&mut charts, &[KeyCode::Enter]);
     }
-    charts.tab = Tab::Charts;
+    pm(&mut charts).tab = Tab::Charts;
     out.push(("charts", charts));
     let mut news = App::play(builtin("default"), 1);
     for _ in 0..12 {
         press(&mut news, &[KeyCode::Enter]);
     }
-    news.tab = Tab::News;
+    pm(&mut news).tab = Tab::News;
     out.push(("news", news));
     let mut event = App::play(builtin("tutorial"), 1);
     press(&mut event, &[KeyCode::Enter]);
@@ -224,13 +234,13 @@ fn a_whole_game_through_the_key_handler() {
     let mut app = App::title();
     // Title -> New game -> the picker, seed 7, start the tutorial (second entry).
     press(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(app.screen, Screen::Picker { .. }));
+    assert!(matches!(app.screen, Screen::Picker));
     press(
         &mut app,
         &[KeyCode::Down, KeyCode::Char('7'), KeyCode::Enter],
     );
     assert_eq!(app.screen, Screen::Week);
-    let game = app.game.as_ref().unwrap();
+    let game = p(&app).session.game();
     assert_eq!(
         game.scenario().name,
         Scenario::builtin("tutorial").unwrap().name
@@ -238,10 +248,10 @@ fn a_whole_game_through_the_key_handler() {
     assert_eq!(game.seed(), 7);
 
     // Allocate: strategy up twice (+10), then hours up, refactoring up.
-    let before = app.draft.attention;
+    let before = p(&app).draft.attention;
     press(&mut app, &[KeyCode::Right, KeyCode::Right]);
-    assert_eq!(app.draft.attention.strategy, before.strategy + 10);
-    assert_eq!(app.draft.attention.total(), 100);
+    assert_eq!(p(&app).draft.attention.strategy, before.strategy + 10);
+    assert_eq!(p(&app).draft.attention.total(), 100);
     press(
         &mut app,
         &[
@@ -252,15 +262,15 @@ fn a_whole_game_through_the_key_handler() {
             KeyCode::Right,
         ],
     );
-    assert_eq!(app.draft.hours, 49);
+    assert_eq!(p(&app).draft.hours, 49);
     press(&mut app, &[KeyCode::Down, KeyCode::Right]);
-    assert_eq!(app.draft.refactor_pct, 20);
+    assert_eq!(p(&app).draft.refactor_pct, 20);
 
     // Hire: organisation panel, engineers wanted +2.
     press(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.panel, Panel::Org);
+    assert_eq!(p(&app).panel, Panel::Org);
     press(&mut app, &[KeyCode::Right, KeyCode::Right]);
-    assert_eq!(app.draft.hiring.engineers, 5);
+    assert_eq!(p(&app).draft.hiring.engineers, 5);
 
     // End the week: the welcome event opens; answer it with the second choice.
     press(&mut app, &[KeyCode::Enter]);
@@ -271,12 +281,13 @@ fn a_whole_game_through_the_key_handler() {
         app.overlay
     );
     press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
-    assert_eq!(app.draft.answers.len(), 1);
-    assert_eq!(app.draft.answers[0].choice, 1);
+    assert_eq!(p(&app).draft.answers.len(), 1);
+    assert_eq!(p(&app).draft.answers[0].choice, 1);
     press(&mut app, &[KeyCode::Enter]);
     let s = app.state().unwrap();
     assert_eq!(s.week, 2);
-    assert!(app
+    assert!(p(&app)
+        .session
         .log
         .iter()
         .any(|(_, l)| l.contains("you chose \"Got it: let me code\"")));
@@ -287,7 +298,7 @@ fn a_whole_game_through_the_key_handler() {
 
     // Hire a VP, wait for the search, then hand the VP to the CEO with a forum.
     press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
-    assert_eq!(app.draft.hiring.vps, 1);
+    assert_eq!(p(&app).draft.hiring.vps, 1);
     let mut presses = 0;
     while app.state().unwrap().people.vps.is_empty() {
         press(&mut app, &[KeyCode::Enter]);
@@ -299,10 +310,13 @@ fn a_whole_game_through_the_key_handler() {
         presses += 1;
         assert!(presses < 100, "the VP never arrived");
     }
-    app.panel = Panel::Org;
-    app.row = 3;
+    pm(&mut app).panel = Panel::Org;
+    pm(&mut app).row = 3;
     press(&mut app, &[KeyCode::Right]);
-    assert_eq!(app.draft.vp_lines, vec![ReportingLine::Ceo { forum: true }]);
+    assert_eq!(
+        p(&app).draft.vp_lines,
+        vec![ReportingLine::Ceo { forum: true }]
+    );
     press(&mut app, &[KeyCode::Enter]);
     if app.overlay == Overlay::ConfirmEnd {
         press(&mut app, &[KeyCode::Char('y')]);
@@ -323,7 +337,7 @@ fn a_whole_game_through_the_key_handler() {
     );
     // Enter on the end screen returns to the title; q then y quits.
     press(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(app.screen, Screen::Title { .. }));
+    assert!(matches!(app.screen, Screen::Title(_)));
     press(&mut app, &[KeyCode::Char('q')]);
     assert_eq!(app.overlay, Overlay::Quit);
     press(&mut app, &[KeyCode::Char('n')]);
@@ -351,7 +365,8 @@ fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
     let s = app.state().unwrap();
     assert_eq!(s.week, 2);
-    assert!(app
+    assert!(p(&app)
+        .session
         .log
         .iter()
         .any(|(_, l)| l.contains("settled without you")));

@@ -1,0 +1,161 @@
+//! The scenario picker: every valid scenario, its description, and the seed.
+
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::engine::Scenario;
+use crate::scenario::{self, Listing, Source};
+use crate::ui::keymap::{Action, Context};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{hint_bar, panel};
+
+/// The picker's state.
+#[derive(Clone, Debug)]
+pub struct Picker {
+    pub cursor: usize,
+    /// Digits typed for the seed.
+    pub seed: String,
+    /// The scenarios offered.
+    pub listing: Vec<Listing>,
+}
+
+/// What the player asked of the picker.
+pub enum Picked {
+    /// Start a run of this scenario with this seed.
+    Start(Arc<Scenario>, u64),
+    /// The chosen scenario does not load any more: why.
+    Failed(String),
+    Back,
+    Help,
+    Quit,
+}
+
+impl Picker {
+    /// The picker with every valid scenario, built-in ones first.
+    pub fn new() -> Picker {
+        Picker {
+            cursor: 0,
+            seed: String::new(),
+            listing: scenario::list().into_iter().filter(|l| l.valid).collect(),
+        }
+    }
+
+    pub fn act(&mut self, action: Action) -> Option<Picked> {
+        let n = self.listing.len().max(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.checked_sub(1).unwrap_or(n - 1),
+            Action::Down => self.cursor = (self.cursor + 1) % n,
+            Action::Digit(d) if self.seed.len() < 19 => self.seed.push(char::from(b'0' + d)),
+            Action::Erase => {
+                self.seed.pop();
+            }
+            Action::Back => return Some(Picked::Back),
+            Action::Help => return Some(Picked::Help),
+            Action::Quit => return Some(Picked::Quit),
+            Action::Select => return self.pick(),
+            _ => {}
+        }
+        None
+    }
+
+    fn pick(&self) -> Option<Picked> {
+        let seed = self.seed.parse::<u64>().unwrap_or(1);
+        let choice = self.listing.get(self.cursor)?;
+        let arg = match &choice.source {
+            Source::Builtin => choice.name.clone(),
+            Source::User(p) | Source::Path(p) => p.display().to_string(),
+        };
+        Some(match scenario::resolve(&arg) {
+            Ok((checked, _)) => Picked::Start(Arc::new(checked.scenario), seed),
+            Err(e) => Picked::Failed(e.to_string()),
+        })
+    }
+
+    pub fn render(&self, t: Theme, status: Option<&str>, area: Rect, buf: &mut Buffer) {
+        let [head, body, seed_area, status_area, keys] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(3),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Line::styled("New game: pick a scenario", t.title()).render(head, buf);
+        let [list, about] =
+            Layout::horizontal([Constraint::Length(30), Constraint::Fill(1)]).areas(body);
+        let names: Vec<Line> = self
+            .listing
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let stars = "*".repeat(usize::from(l.difficulty.unwrap_or(0)));
+                let style = if i == self.cursor {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                Line::styled(format!(" {:<20} {stars:<5}", l.name), style)
+            })
+            .collect();
+        Paragraph::new(names)
+            .block(panel("Scenarios", true, t))
+            .render(list, buf);
+        let desc = self.listing.get(self.cursor).map_or_else(Vec::new, |l| {
+            vec![
+                Line::styled(l.name.clone(), t.title()),
+                Line::styled(
+                    format!(
+                        "{} · difficulty {}",
+                        l.source,
+                        l.difficulty.map_or("?".into(), |d| d.to_string())
+                    ),
+                    t.dim(),
+                ),
+                Line::raw(""),
+                Line::raw(l.description.clone()),
+            ]
+        });
+        Paragraph::new(desc)
+            .wrap(Wrap { trim: true })
+            .block(panel("About", false, t))
+            .render(about, buf);
+        self.render_seed(t, seed_area, buf);
+        if let Some(s) = status {
+            Line::styled(s.lines().next().unwrap_or("").to_string(), t.bad())
+                .render(status_area, buf);
+        }
+        hint_bar(Context::Picker, t).render(keys, buf);
+    }
+
+    fn render_seed(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+        let seed_line = Line::from(vec![
+            Span::raw(" Seed: "),
+            Span::styled(
+                if self.seed.is_empty() {
+                    "1 (type digits to change)".to_string()
+                } else {
+                    format!("{}_", self.seed)
+                },
+                t.key(),
+            ),
+            Span::styled(
+                "   the same scenario and seed always give the same game",
+                t.dim(),
+            ),
+        ]);
+        Paragraph::new(seed_line)
+            .block(Block::bordered().border_style(t.dim()))
+            .render(area, buf);
+    }
+}
+
+impl Default for Picker {
+    fn default() -> Self {
+        Picker::new()
+    }
+}

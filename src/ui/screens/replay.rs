@@ -1,0 +1,377 @@
+//! Watching a saved run: play and pause, speed from ¼× to 64× and instant,
+//! stepping and seeking in both directions, notable moments, and forking.
+//!
+//! Seeking is instant both ways: a keyframe (a copy of the game) is kept every
+//! 26 weeks, so any week is at most 25 simulated weeks from one.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::week::Play;
+use crate::engine::{Game, News};
+use crate::run::{Headline, Parent, Recording, RunRecord};
+use crate::ui::keymap::Action;
+use crate::ui::session::{Session, WeekPoint};
+use crate::ui::theme::Theme;
+
+/// Playback speeds, in multiples of 1× (2 weeks a second); the last is instant.
+pub const SPEEDS: [f64; 10] = [
+    0.25,
+    0.5,
+    1.0,
+    2.0,
+    4.0,
+    8.0,
+    16.0,
+    32.0,
+    64.0,
+    f64::INFINITY,
+];
+/// Weeks per second at 1×.
+pub const WEEKS_PER_SECOND: f64 = 2.0;
+const KEYFRAME_EVERY: u32 = 26;
+
+/// Why a week is worth jumping to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Stage,
+    Event,
+    Influence,
+    Ending,
+}
+
+impl Marker {
+    /// The mark on the timeline.
+    pub fn symbol(self) -> char {
+        match self {
+            Marker::Stage => '◆',
+            Marker::Event => '•',
+            Marker::Influence => '!',
+            Marker::Ending => '■',
+        }
+    }
+}
+
+/// A run being watched.
+pub struct Replay {
+    pub record: RunRecord,
+    keyframes: Vec<Game>,
+    full: Session,
+    /// The week shown, on the week screen.
+    pub shown: Play,
+    /// The week shown (0 = before the first week).
+    pub week: u32,
+    pub playing: bool,
+    /// Position in [`SPEEDS`].
+    pub speed: usize,
+    pub markers: Vec<(u32, Marker)>,
+    carry: f64,
+    /// Digits typed after `g`, for a jump.
+    pub jump: Option<String>,
+}
+
+/// What the replay asks of the game around it.
+pub enum ReplayAsk {
+    /// Say this on the status line.
+    Say(String),
+    /// Take over: play this fork (a new run) from where the replay stands.
+    Fork(Box<Play>),
+    Help,
+    Quit,
+}
+
+impl Replay {
+    /// Watch `recording` (a verified run) from its first week.
+    pub fn new(recording: Recording) -> Replay {
+        let record = recording.record.clone();
+        let scenario = Arc::clone(recording.game.scenario_arc());
+        // One pass over the run: the charts and news, keyframes and event weeks.
+        let mut full = Session::new(Arc::clone(&scenario), record.seed);
+        let mut keyframes = vec![full.game().clone()];
+        let mut event_weeks = Vec::new();
+        for (i, w) in record.weeks.iter().enumerate() {
+            // A verified run replays without errors; stop quietly if not.
+            if full.play(&w.decision).is_err() {
+                break;
+            }
+            let s = full.state();
+            if s.news.iter().any(|n| matches!(n, News::EventFired(_))) {
+                event_weeks.push(s.week);
+            }
+            if (i as u32 + 1) % KEYFRAME_EVERY == 0 {
+                keyframes.push(full.game().clone());
+            }
+        }
+        let markers = markers(&full.history, scenario.start.stage, &event_weeks, &record);
+        let shown = Play::new(Session::new(scenario, record.seed));
+        let mut replay = Replay {
+            record,
+            keyframes,
+            full,
+            shown,
+            week: 0,
+            playing: false,
+            speed: 3,
+            markers,
+            carry: 0.0,
+            jump: None,
+        };
+        replay.seek(0);
+        replay
+    }
+
+    /// Weeks in the run.
+    pub fn len(&self) -> u32 {
+        self.record.weeks.len() as u32
+    }
+
+    /// Whether the run has no weeks.
+    pub fn is_empty(&self) -> bool {
+        self.record.weeks.is_empty()
+    }
+
+    /// The speed as a player reads it.
+    pub fn speed_label(&self) -> String {
+        let x = SPEEDS[self.speed];
+        if x.is_infinite() {
+            "instant".into()
+        } else if x < 1.0 {
+            format!("{}×", if x == 0.25 { "¼" } else { "½" })
+        } else {
+            format!("{x:.0}×")
+        }
+    }
+
+    /// The status line while watching.
+    pub fn status(&self) -> String {
+        format!(
+            "Replay · week {} of {} · {} {} · Space play/pause · n/N notable moments · f take over",
+            self.week,
+            self.len(),
+            if self.playing { "▶" } else { "‖" },
+            self.speed_label()
+        )
+    }
+
+    /// Show week `week` (clamped to the run).
+    pub fn seek(&mut self, week: u32) {
+        let week = week.min(self.len());
+        let k = (week / KEYFRAME_EVERY) as usize;
+        let k = k.min(self.keyframes.len() - 1);
+        let mut game = self.keyframes[k].clone();
+        for w in self
+            .record
+            .weeks
+            .iter()
+            .take(week as usize)
+            .skip(k * KEYFRAME_EVERY as usize)
+        {
+            if game.step(&w.decision).is_err() {
+                break;
+            }
+        }
+        self.week = week;
+        let session = &mut self.shown.session;
+        session.recording.game = game;
+        session.history = self.full.history[..week as usize].to_vec();
+        session.log = self
+            .full
+            .log
+            .iter()
+            .filter(|(w, _)| *w <= week)
+            .cloned()
+            .collect();
+        if let Some(next) = self.record.weeks.get(week as usize) {
+            self.shown.draft = next.decision.clone();
+        }
+    }
+
+    /// Time passed while playing: advance by `seconds × speed`. `true` if the
+    /// week shown changed (or playback stopped).
+    pub fn tick(&mut self, seconds: f64) -> bool {
+        if !self.playing {
+            return false;
+        }
+        let end = self.len();
+        let target = if SPEEDS[self.speed].is_infinite() {
+            end
+        } else {
+            self.carry += seconds * WEEKS_PER_SECOND * SPEEDS[self.speed];
+            let steps = self.carry.floor();
+            self.carry -= steps;
+            (self.week + steps as u32).min(end)
+        };
+        if target >= end {
+            self.playing = false;
+        }
+        if target != self.week || !self.playing {
+            self.seek(target);
+            return true;
+        }
+        false
+    }
+
+    /// Replay keys.
+    pub fn act(&mut self, action: Action) -> Option<ReplayAsk> {
+        if let Some(jump) = self.jump.as_mut() {
+            match action {
+                Action::Digit(d) if jump.len() < 5 => jump.push(char::from(b'0' + d)),
+                Action::Erase => {
+                    jump.pop();
+                }
+                Action::Select => {
+                    let w = jump.parse().unwrap_or(self.week);
+                    self.jump = None;
+                    self.seek(w);
+                }
+                _ => self.jump = None,
+            }
+            return None;
+        }
+        let week = self.week;
+        let end = self.len();
+        match action {
+            Action::PlayPause => {
+                if week >= end {
+                    self.week = 0;
+                }
+                self.playing = !self.playing;
+                self.carry = 0.0;
+                self.seek(self.week);
+            }
+            Action::Faster => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
+            Action::Slower => self.speed = self.speed.saturating_sub(1),
+            Action::Left => self.seek(week.saturating_sub(1)),
+            Action::Right => self.seek(week + 1),
+            Action::BigLeft => self.seek(week.saturating_sub(13)),
+            Action::BigRight => self.seek(week + 13),
+            Action::First => self.seek(0),
+            Action::Last => self.seek(end),
+            Action::NextMark => {
+                let next = self
+                    .markers
+                    .iter()
+                    .find(|(w, _)| *w > week)
+                    .map(|(w, _)| *w);
+                self.seek(next.unwrap_or(end));
+            }
+            Action::PrevMark => {
+                let prev = self.markers.iter().rev().find(|(w, _)| *w < week);
+                self.seek(prev.map_or(0, |(w, _)| *w));
+            }
+            Action::Jump => {
+                self.jump = Some(String::new());
+                self.playing = false;
+                return Some(ReplayAsk::Say("Jump to week: type it, then Enter.".into()));
+            }
+            Action::Fork => return Some(self.fork()),
+            Action::Help => return Some(ReplayAsk::Help),
+            Action::Quit => return Some(ReplayAsk::Quit),
+            _ => {}
+        }
+        None
+    }
+
+    /// Take over from the week shown: a new run with this run as its parent.
+    fn fork(&self) -> ReplayAsk {
+        let week = self.week;
+        let original: Vec<Headline> = self.record.weeks.iter().map(|w| w.headline).collect();
+        let mut record = self.record.clone();
+        let parent_hash = record.weeks.last().map_or(0, |w| w.hash);
+        record.weeks.truncate(week as usize);
+        record.ending = None;
+        record.parent = Some(Parent {
+            run: parent_hash,
+            week,
+        });
+        match crate::run::verify(&record, "fork") {
+            Ok(v) => {
+                let mut play = Play::new(Session::resume(v.recording));
+                play.original = Some(original);
+                ReplayAsk::Fork(Box::new(play))
+            }
+            Err(e) => ReplayAsk::Say(format!("Cannot fork here: {e}")),
+        }
+    }
+
+    /// Where a fork from the week shown is saved.
+    pub fn fork_path(&self) -> Option<PathBuf> {
+        let parent_hash = self.record.weeks.last().map_or(0, |w| w.hash);
+        crate::run::runs_dir()
+            .map(|d| d.join(format!("fork-{parent_hash:016x}-w{}.ron", self.week)))
+    }
+
+    /// The run as a bar: where we are, and the notable moments.
+    pub fn render_timeline(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+        let label = match &self.jump {
+            Some(j) => format!(" go to week: {j}_ "),
+            None => format!(
+                " {} {} w{}/{} ",
+                if self.playing { "▶" } else { "‖" },
+                self.speed_label(),
+                self.week,
+                self.len()
+            ),
+        };
+        let width = area.width.saturating_sub(label.chars().count() as u16 + 2) as usize;
+        if width < 2 {
+            Line::raw(label).render(area, buf);
+            return;
+        }
+        let total = self.len().max(1) as usize;
+        let mut bar: Vec<char> = vec!['─'; width];
+        for (w, m) in &self.markers {
+            let at = (*w as usize * (width - 1)) / total;
+            bar[at.min(width - 1)] = m.symbol();
+        }
+        let at = (self.week as usize * (width - 1)) / total;
+        let (before, rest) = bar.split_at(at.min(width - 1));
+        // The cursor takes the place of the mark under it.
+        let after = &rest[1..];
+        Line::from(vec![
+            Span::styled(label, t.key()),
+            Span::styled(before.iter().collect::<String>(), t.title()),
+            Span::styled("●", t.key()),
+            Span::styled(after.iter().collect::<String>(), t.dim()),
+        ])
+        .render(area, buf);
+    }
+}
+
+/// The notable weeks of a run: a new stage, an influence move of 2 points or
+/// more, an event (where nothing else is marked), the ending.
+fn markers(
+    history: &[WeekPoint],
+    start: crate::engine::Stage,
+    event_weeks: &[u32],
+    record: &RunRecord,
+) -> Vec<(u32, Marker)> {
+    let mut markers = Vec::new();
+    let mut stage = record.weeks.first().map(|_| start);
+    let mut prev_influence = history.first().map_or(0.0, |w| w.influence);
+    for w in history {
+        if Some(w.stage) != stage {
+            markers.push((w.week, Marker::Stage));
+            stage = Some(w.stage);
+        }
+        if (w.influence - prev_influence).abs() * 100.0 >= 2.0 {
+            markers.push((w.week, Marker::Influence));
+        }
+        prev_influence = w.influence;
+    }
+    for &week in event_weeks {
+        if !markers.iter().any(|(w, _)| *w == week) {
+            markers.push((week, Marker::Event));
+        }
+    }
+    if record.ending.is_some() {
+        markers.push((record.weeks.len() as u32, Marker::Ending));
+    }
+    markers.sort_by_key(|(w, _)| *w);
+    markers
+}

@@ -1,0 +1,194 @@
+//! The two editable panels: attention (with hours and refactoring) and the
+//! organisation (with hiring targets and reporting lines).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Frame, Panel, Play};
+use crate::engine::stage::par;
+use crate::engine::Activity;
+use crate::ui::text::line_label;
+use crate::ui::widgets::panel;
+
+impl Play {
+    pub(super) fn attention(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
+        let t = f.theme;
+        let s = self.state();
+        let focused = self.panel == Panel::Attention && f.focused;
+        let par = par(s.company.stage, s.people.engineers());
+        let block = panel(
+            &format!(
+                "Attention · par {}/{}/{}/{}",
+                par.strategy, par.hiring, par.coding, par.management
+            ),
+            focused,
+            t,
+        );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let d = &self.draft;
+        let bar_width = inner.width.saturating_sub(12 + 5 + 7) as usize;
+        let mut lines = Vec::new();
+        let mut hits = [(0u16, 0u16, 0u16); 4];
+        for (i, activity) in Activity::ALL.into_iter().enumerate() {
+            let v = d.attention.get(activity);
+            let p = par.get(activity);
+            let filled = (usize::from(v) * bar_width).div_ceil(100).min(bar_width);
+            let sel = focused && self.row == i;
+            let label_style = if sel { t.selected() } else { Style::new() };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<11}", activity.label()), label_style),
+                Span::raw(" "),
+                Span::styled("█".repeat(filled), t.title()),
+                Span::styled("░".repeat(bar_width - filled), t.dim()),
+                Span::styled(format!("{v:>4}%"), if sel { t.key() } else { Style::new() }),
+                Span::styled(format!(" par{p:>3}"), t.dim()),
+            ]));
+            hits[i] = (inner.y + i as u16, inner.x + 12, bar_width as u16);
+        }
+        self.bar_hits.set(hits);
+        let sel = |r: usize| focused && self.row == r;
+        let row_style = |r: usize| if sel(r) { t.selected() } else { Style::new() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<11}", "Hours"), row_style(4)),
+            Span::raw(format!(" {} h/week", d.hours)),
+            Span::styled(
+                format!("  efficiency {:.0}%", s.metrics.efficiency * 100.0),
+                t.dim(),
+            ),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<11}", "Refactoring"), row_style(5)),
+            Span::raw(format!(" {}% of capacity", d.refactor_pct)),
+            Span::styled(
+                format!("  debt tax {:.0}%", s.metrics.debt_tax * 100.0),
+                if s.metrics.debt_tax > 0.3 {
+                    t.warn()
+                } else {
+                    t.dim()
+                },
+            ),
+        ]));
+        let eff = s.metrics.effective_hours.0;
+        lines.push(Line::styled(
+            format!(
+                "last week: {:.0}/{:.0}/{:.0}/{:.0} effective h",
+                eff[0], eff[1], eff[2], eff[3]
+            ),
+            t.dim(),
+        ));
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    pub(super) fn organisation(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
+        let t = f.theme;
+        let focused = self.panel == Panel::Org && f.focused;
+        let block = panel("Organisation", focused, t);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut lines = self.org_chart(f);
+        let d = &self.draft;
+        let row = |r: usize, label: &str, value: String| {
+            let sel = focused && self.row == r;
+            Line::from(vec![
+                Span::styled(
+                    format!("{label:<17}"),
+                    if sel { t.selected() } else { Style::new() },
+                ),
+                Span::styled(
+                    format!("◀ {value} ▶"),
+                    if sel { t.key() } else { Style::new() },
+                ),
+            ])
+        };
+        lines.push(row(0, "Engineers wanted", d.hiring.engineers.to_string()));
+        lines.push(row(1, "Managers wanted", d.hiring.managers.to_string()));
+        lines.push(row(2, "VPs wanted", d.hiring.vps.to_string()));
+        for (i, vp) in self.state().people.vps.iter().enumerate() {
+            let line = d.vp_lines.get(i).copied().unwrap_or(vp.line);
+            lines.push(row(
+                3 + i,
+                &format!("VP #{}", i + 1),
+                line_label(line).to_string(),
+            ));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The org chart as it stands, with coverage, morale and overhead.
+    fn org_chart(&self, f: &Frame) -> Vec<Line<'static>> {
+        let t = f.theme;
+        let s = self.state();
+        let p = &s.people;
+        let m = &s.metrics;
+        // The scenario's own ramp, not a copy of the default.
+        let vp_ramp_weeks = self.session.scenario().params.hiring.vp_ramp_weeks;
+        let mut lines = vec![Line::styled("CTO (you)", t.title())];
+        let ramping = p.ramping_total();
+        let ics = format!(
+            "{} engineers{}",
+            p.engineers(),
+            if ramping > 0 {
+                format!(" ({ramping} ramping)")
+            } else {
+                String::new()
+            }
+        );
+        if p.vps.is_empty() {
+            lines.push(Line::raw(format!(
+                "├─ {} manager{}",
+                p.managers,
+                if p.managers == 1 { "" } else { "s" }
+            )));
+            lines.push(Line::raw(format!("└─ {ics}")));
+        } else {
+            for (i, vp) in p.vps.iter().enumerate() {
+                let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
+                let ramp = ramp.min(1.0) * 100.0;
+                lines.push(Line::raw(format!(
+                    "├─ VP #{}: {} · ramp {ramp:.0}%",
+                    i + 1,
+                    line_label(vp.line)
+                )));
+            }
+            lines.push(Line::raw(format!("└─ {} managers, {ics}", p.managers)));
+        }
+        if p.vp_search.is_some() || p.in_pipeline() > 0 {
+            lines.push(Line::styled(
+                format!(
+                    "   coming: {} offers{}",
+                    p.in_pipeline(),
+                    p.vp_search
+                        .map_or(String::new(), |w| format!(", a VP in {w} weeks"))
+                ),
+                t.dim(),
+            ));
+        }
+        lines.push(Line::from(vec![
+            Span::raw("Coverage "),
+            Span::styled(
+                format!("{:.0}%", m.org_coverage * 100.0),
+                t.level(m.org_coverage * 100.0),
+            ),
+            Span::raw("  Morale "),
+            Span::styled(
+                format!("{:.0}%", s.company.morale * 100.0),
+                t.level(s.company.morale * 100.0),
+            ),
+            Span::raw(format!(
+                "  Overhead {:.0}%",
+                m.communication_overhead * 100.0
+            )),
+        ]));
+        if m.needs_manager_of_managers {
+            lines.push(Line::styled(
+                "Too many managers for you alone: time for a VP.",
+                t.warn(),
+            ));
+        }
+        lines
+    }
+}

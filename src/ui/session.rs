@@ -1,0 +1,121 @@
+//! A run as the screens know it: one [`Recording`] (the game and its run file)
+//! plus what the charts and the news log need from every week played. The
+//! game, continue, replay, fork and `cto-sim report` all build one the same way.
+
+use std::sync::Arc;
+
+use super::text;
+use crate::engine::ledger::LedgerEntry;
+use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
+use crate::run::{Recording, RunRecord};
+
+/// What the charts and the end screen need from each week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekPoint {
+    pub week: u32,
+    pub stage: Stage,
+    pub influence: f64,
+    pub authority: f64,
+    pub arr: f64,
+    pub cash: f64,
+    pub velocity: f64,
+    pub debt_tax: f64,
+    pub morale: f64,
+    pub attention: Attention,
+    /// The influence ledger of the week.
+    pub ledger: Vec<LedgerEntry>,
+}
+
+/// A run being played (or shown), with its history.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The game and the run file that records it.
+    pub recording: Recording,
+    /// One point per week played, for the charts.
+    pub history: Vec<WeekPoint>,
+    /// (week, line) news log, newest last.
+    pub log: Vec<(u32, String)>,
+}
+
+impl Session {
+    /// A new run of `scenario` with `seed`, before week 1.
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
+        let log = vec![(0, format!("Week 1 at {}. Seed {seed}.", scenario.name))];
+        Session {
+            recording: Recording::start(scenario, seed),
+            history: Vec::new(),
+            log,
+        }
+    }
+
+    /// A recorded run, played again week by week to rebuild the charts and the
+    /// news; the record's header (its parent, for a fork) is kept.
+    pub fn resume(recording: Recording) -> Session {
+        let scenario = Arc::clone(recording.game.scenario_arc());
+        let mut session = Session::new(scenario, recording.record.seed);
+        session.recording.record = RunRecord {
+            weeks: Vec::new(),
+            ending: None,
+            ..recording.record.clone()
+        };
+        for week in &recording.record.weeks {
+            // A verified run replays without errors; stop quietly if not.
+            if session.play(&week.decision).is_err() {
+                break;
+            }
+        }
+        session
+    }
+
+    /// The game in progress.
+    pub fn game(&self) -> &Game {
+        &self.recording.game
+    }
+
+    /// The state after the last week played.
+    pub fn state(&self) -> &State {
+        self.recording.game.state()
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Scenario {
+        self.recording.game.scenario()
+    }
+
+    /// The run file as recorded so far.
+    pub fn record(&self) -> &RunRecord {
+        &self.recording.record
+    }
+
+    /// Play and record one week, and add it to the charts and the news.
+    pub fn play(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        let hash = self.recording.play(decision)?;
+        let game = &self.recording.game;
+        let s = game.state();
+        self.history.push(WeekPoint::of(s, decision.attention));
+        for n in &s.news {
+            self.log
+                .push((s.week, text::news_line(n, s, game.scenario())));
+        }
+        Ok(hash)
+    }
+}
+
+impl WeekPoint {
+    /// The point of the week `s` ends, played with `attention`.
+    pub fn of(s: &State, attention: Attention) -> WeekPoint {
+        WeekPoint {
+            week: s.week,
+            stage: s.company.stage,
+            influence: s.metrics.influence,
+            authority: s.power.legitimate,
+            arr: s.company.arr,
+            cash: s.company.cash,
+            velocity: s.metrics.velocity,
+            debt_tax: s.metrics.debt_tax,
+            morale: s.company.morale,
+            attention,
+            ledger: s.ledger.clone(),
+        }
+    }
+}

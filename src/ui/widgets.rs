@@ -1,0 +1,155 @@
+//! Small drawing pieces shared by the screens: bordered panels, centring, the
+//! hint bar, line charts, the yes/no dialog and the "too small" screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Chart, Clear, Dataset, GraphType, Paragraph, Widget, Wrap};
+
+use super::keymap::{hints, Context};
+use super::theme::Theme;
+
+/// The smallest terminal the game draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether the game can draw in `area` (otherwise it shows [`too_small`]).
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
+
+/// The screen shown when the terminal is smaller than the game needs.
+pub fn too_small(area: Rect, buf: &mut Buffer, t: Theme) {
+    let lines = vec![
+        Line::styled("Terminal too small", t.bad()),
+        Line::raw(format!("{}×{}", area.width, area.height)),
+        Line::raw(format!("cto-sim needs {MIN_WIDTH}×{MIN_HEIGHT}")),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .centered()
+        .render(area, buf);
+}
+
+/// `area`'s centre, `width` × `height` (or smaller, to fit).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The keys of `ctx` with their few words, from the key table.
+pub fn hint_bar(ctx: Context, t: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in hints(ctx) {
+        spans.push(Span::styled(key, t.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    Line::from(spans)
+}
+
+/// A bordered panel with a title; focused panels stand out.
+pub fn panel(title: &str, focused: bool, t: Theme) -> Block<'static> {
+    let b = Block::bordered().title(Span::styled(format!(" {title} "), t.title()));
+    if focused {
+        b.border_style(t.focus_border())
+    } else {
+        b.border_style(t.dim())
+    }
+}
+
+/// A line chart of `data` (and `extra`, drawn in another colour) over the weeks.
+#[allow(clippy::too_many_arguments)]
+pub fn line_chart(
+    t: Theme,
+    name: &str,
+    data: &[f64],
+    extra_name: &str,
+    extra: Option<&[f64]>,
+    max: f64,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let points: Vec<(f64, f64)> = data
+        .iter()
+        .enumerate()
+        .map(|(i, y)| (i as f64 + 1.0, *y))
+        .collect();
+    let extra_points: Vec<(f64, f64)> = extra
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .map(|(i, y)| (i as f64 + 1.0, *y))
+        .collect();
+    let top = if max > 0.0 {
+        max
+    } else {
+        data.iter()
+            .chain(extra.unwrap_or(&[]))
+            .fold(1.0f64, |a, b| a.max(*b))
+            * 1.1
+    };
+    let weeks = data.len().max(2) as f64;
+    let mut sets = vec![Dataset::default()
+        .name(name.to_string())
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Line)
+        .style(t.good())
+        .data(&points)];
+    if extra.is_some() {
+        sets.push(
+            Dataset::default()
+                .name(extra_name.to_string())
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.warn())
+                .data(&extra_points),
+        );
+    }
+    Chart::new(sets)
+        .block(Block::bordered().border_style(t.dim()))
+        .x_axis(
+            Axis::default()
+                .bounds([1.0, weeks])
+                .labels(["w1".to_string(), format!("w{}", data.len())])
+                .style(t.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top])
+                .labels(["0".to_string(), format!("{top:.0}")])
+                .style(t.dim()),
+        )
+        .render(area, buf);
+}
+
+/// A yes/no question over the screen, with a note or two.
+pub fn confirm(area: Rect, buf: &mut Buffer, t: Theme, question: &str, notes: &[&str]) {
+    let width = notes
+        .iter()
+        .map(|n| n.chars().count() as u16)
+        .max()
+        .unwrap_or(0)
+        .max(30)
+        + 4;
+    let rect = centered(
+        area,
+        width.min(area.width.saturating_sub(4)),
+        4 + notes.len() as u16 * 2,
+    );
+    Clear.render(rect, buf);
+    let mut lines = vec![Line::styled(format!("{question} (y/n)"), t.title())];
+    for n in notes {
+        lines.push(Line::raw(n.to_string()));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().border_style(t.focus_border()))
+        .render(rect, buf);
+}
