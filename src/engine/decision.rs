@@ -1,59 +1,9 @@
 //! What the player decides each week, and why a decision can be refused.
 
-use std::ops::{Index, IndexMut};
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::state::ReportingLine;
-
-/// One of the four things a CTO spends the week on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Activity {
-    Strategy,
-    Hiring,
-    Coding,
-    Management,
-}
-
-impl Activity {
-    /// The four, in the order the screens and run files list them.
-    pub const ALL: [Activity; 4] = [
-        Activity::Strategy,
-        Activity::Hiring,
-        Activity::Coding,
-        Activity::Management,
-    ];
-
-    /// The name a player reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Activity::Strategy => "Strategy",
-            Activity::Hiring => "Hiring",
-            Activity::Coding => "Coding",
-            Activity::Management => "Management",
-        }
-    }
-}
-
-/// One value per activity, indexed by [`Activity`] (stored in [`Activity::ALL`]'s
-/// order, which is also how it is serialised and hashed: a plain array of four).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PerActivity<T>(pub [T; 4]);
-
-impl<T> Index<Activity> for PerActivity<T> {
-    type Output = T;
-    fn index(&self, a: Activity) -> &T {
-        &self.0[a as usize]
-    }
-}
-
-impl<T> IndexMut<Activity> for PerActivity<T> {
-    fn index_mut(&mut self, a: Activity) -> &mut T {
-        &mut self.0[a as usize]
-    }
-}
+use super::kinds::{Activity, PerActivity, ReportingLine};
 
 /// How the CTO splits attention, in whole percent. The four must sum to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,9 +6,12 @@
 //! [`State`]. Bots and people play through exactly this API.
 
 pub mod decision;
+pub mod ending;
 pub mod events;
 pub mod hash;
+pub mod kinds;
 pub mod ledger;
+pub mod metric;
 pub mod news;
 pub mod outcome;
 pub mod params;
@@ -19,15 +22,16 @@ pub mod state;
 mod state_hash;
 mod step;
 
-pub use decision::{
-    Activity, Answer, Attention, Decision, DecisionError, Hiring, PerActivity, HOURS_RANGE,
-};
+pub use decision::{Answer, Attention, Decision, DecisionError, Hiring, HOURS_RANGE};
+pub use ending::Ending;
+pub use kinds::{Activity, PerActivity, PowerBase, ReportingLine, BURN_MULTIPLE_CAP, RUNWAY_CAP};
 pub use ledger::{Cause, LedgerEntry};
 pub use news::News;
-pub use outcome::{score, Ending};
+pub use outcome::score;
 pub use scenario::Scenario;
-pub use state::{PowerBase, ReportingLine, Stage, State};
-pub use step::{new_hire_productivity, yearly_attrition, Game, MAX_PENDING, RUNWAY_CAP};
+pub use stage::Stage;
+pub use state::State;
+pub use step::{new_hire_productivity, yearly_attrition, Game, MAX_PENDING};
 
 /// Version of the simulation rules. Bumped whenever the same (scenario, seed,
 /// decisions) could produce different states; saved runs record it.

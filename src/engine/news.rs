@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::outcome::Ending;
-use super::state::{ReportingLine, Stage};
+use super::ending::Ending;
+use super::kinds::ReportingLine;
+use super::stage::Stage;
 
 /// One item of the news log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{PowerBase, Stage};
+use super::kinds::PowerBase;
+use super::stage::Stage;
 
 /// All model parameters, grouped by subsystem.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

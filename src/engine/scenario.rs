@@ -6,10 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ending::Ending;
 use super::events::{Condition, EventDef};
-use super::outcome::Ending;
+use super::kinds::ReportingLine;
 use super::params::Params;
-use super::state::{ReportingLine, Stage};
+use super::stage::Stage;
 
 /// The current version of the scenario format.
 pub const FORMAT_VERSION: u32 = 1;

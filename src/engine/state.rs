@@ -3,23 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decision::PerActivity;
-use super::events::Metric;
+use super::ending::Ending;
+use super::kinds::PerActivity;
+pub use super::kinds::{PowerBase, ReportingLine};
 use super::ledger::LedgerEntry;
+use super::metric::Metric;
 use super::news::News;
-use super::outcome::Ending;
 pub use super::stage::Stage;
-
-/// To whom a VP of Engineering reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub enum ReportingLine {
-    /// The VP reports to the CTO: the CTO keeps authority over the whole organisation.
-    Cto,
-    /// The VP reports to the CEO. With `forum`, the CTO keeps a shared-responsibility
-    /// forum with the VP and the CEO (joint prioritisation); without, the CTO only advises.
-    Ceo { forum: bool },
-}
 
 /// A VP of Engineering.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,40 +115,6 @@ impl Power {
             PowerBase::Expert => &mut self.expert,
             PowerBase::Referent => &mut self.referent,
             PowerBase::Credits => &mut self.credits,
-        }
-    }
-}
-
-/// One of the quantities the influence ledger itemises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PowerBase {
-    Legitimate,
-    Reward,
-    Informational,
-    Expert,
-    Referent,
-    Credits,
-}
-
-impl PowerBase {
-    /// The five bases that make up influence, in the order of `params.power.weights`.
-    pub const INFLUENCE: [PowerBase; 5] = [
-        PowerBase::Legitimate,
-        PowerBase::Reward,
-        PowerBase::Informational,
-        PowerBase::Expert,
-        PowerBase::Referent,
-    ];
-
-    /// The name a player reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            PowerBase::Legitimate => "authority",
-            PowerBase::Reward => "reward",
-            PowerBase::Informational => "information",
-            PowerBase::Expert => "expertise",
-            PowerBase::Referent => "trust",
-            PowerBase::Credits => "credits",
         }
     }
 }

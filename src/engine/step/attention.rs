@@ -2,7 +2,7 @@
 //! activity, after fatigue (Robinson) and context switching (Weinberg).
 
 use super::week::Week;
-use crate::engine::decision::{Activity, PerActivity};
+use crate::engine::kinds::{Activity, PerActivity};
 
 impl Week<'_> {
     pub(super) fn attention(&mut self) {

@@ -4,17 +4,11 @@
 
 use super::week::{clamp01, Week};
 use crate::engine::events::Tunable;
+use crate::engine::kinds::{BURN_MULTIPLE_CAP, RUNWAY_CAP};
 use crate::engine::ledger::Cause;
 use crate::engine::news::News;
 use crate::engine::params::Role;
 use crate::engine::state::Stage;
-
-/// Months of runway shown when the company does not burn cash: runway and burn
-/// multiple stand in for "infinite" with these caps, so no infinity ever
-/// enters the state.
-pub const RUNWAY_CAP: f64 = 999.0;
-/// The burn multiple when the company burns cash and adds no ARR.
-pub const BURN_MULTIPLE_CAP: f64 = 99.0;
 
 impl Week<'_> {
     pub(super) fn business(&mut self) {

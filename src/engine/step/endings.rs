@@ -3,9 +3,9 @@
 
 use super::power::influence;
 use super::week::{clamp01, Week};
-use crate::engine::decision::Activity;
+use crate::engine::ending::Ending;
+use crate::engine::kinds::Activity;
 use crate::engine::news::News;
-use crate::engine::outcome::Ending;
 
 impl Week<'_> {
     pub(super) fn track_and_end(&mut self) {

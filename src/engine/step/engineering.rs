@@ -4,8 +4,8 @@
 
 use super::org::new_hire_productivity;
 use super::week::Week;
-use crate::engine::decision::Activity;
 use crate::engine::events::Tunable;
+use crate::engine::kinds::Activity;
 
 impl Week<'_> {
     pub(super) fn engineering(&mut self) {

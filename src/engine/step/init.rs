@@ -1,9 +1,9 @@
 //! The state before the first week: the scenario's `start`, with what it leaves
 //! out taken from the CTO's background and the reporting lines.
 
-use super::business::RUNWAY_CAP;
 use super::power::{adoption, influence};
 use super::week::clamp01;
+use crate::engine::kinds::RUNWAY_CAP;
 use crate::engine::scenario::{Scenario, Start};
 use crate::engine::state::{
     Company, Metrics, People, Power, Raise, ReportingLine, State, Tracking, Vp,

@@ -25,7 +25,6 @@ use super::scenario::Scenario;
 use super::state::{Metrics, State};
 use week::{Rngs, Week};
 
-pub use business::RUNWAY_CAP;
 pub use event_effects::MAX_PENDING;
 pub use morale::yearly_attrition;
 pub use org::new_hire_productivity;

@@ -3,8 +3,8 @@
 //! spans, coverage, communication overhead).
 
 use super::week::{ramp_fraction, Week};
-use crate::engine::decision::Activity;
 use crate::engine::events::Tunable;
+use crate::engine::kinds::Activity;
 use crate::engine::ledger::Cause;
 use crate::engine::news::News;
 use crate::engine::params::{HiringParams, Role};

@@ -3,7 +3,7 @@
 //! move of a base is itemised in the ledger.
 
 use super::week::{clamp01, ramp_fraction, Week};
-use crate::engine::decision::Activity;
+use crate::engine::kinds::Activity;
 use crate::engine::ledger::Cause;
 use crate::engine::params::PowerParams;
 use crate::engine::state::{Power, PowerBase, ReportingLine};

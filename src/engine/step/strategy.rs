@@ -3,8 +3,8 @@
 //! opportunities (Cohen, March & Olsen).
 
 use super::week::{clamp01, Week};
-use crate::engine::decision::Activity;
 use crate::engine::events::Tunable;
+use crate::engine::kinds::Activity;
 use crate::engine::ledger::Cause;
 use crate::engine::news::News;
 use crate::engine::state::PowerBase;

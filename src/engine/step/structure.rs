@@ -4,7 +4,7 @@
 //! the CTO's reporting chain.
 
 use super::week::{ramp_fraction, Week};
-use crate::engine::decision::Activity;
+use crate::engine::kinds::Activity;
 use crate::engine::state::{ReportingLine, Vp};
 
 /// Counts the structure stage works from.
