@@ -94,6 +94,45 @@ fn the_authors_reference_documents_every_parameter() {
     assert!(missing.is_empty(), "undocumented: {missing:?}");
 }
 
+/// The "allowed" column of the parameter tables says what validation checks:
+/// the same range as the one declaration in `engine/params/bounds.rs`.
+#[test]
+fn the_authors_reference_gives_every_parameter_its_declared_range() {
+    let doc = doc();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for section in doc.split("### `params.").skip(1) {
+        let group = &section[..section.find('`').unwrap()];
+        for row in section.lines().take_while(|l| !l.starts_with("## ")) {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            if cells.len() < 6 || !cells[1].starts_with('`') {
+                continue;
+            }
+            let field = cells[1].trim_matches('`');
+            let allowed = cells[4].trim_end_matches(" each");
+            let Some((lo, hi)) = allowed.split_once('–') else {
+                continue; // "a stage", "at most 4": not a range
+            };
+            let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+            let path = format!("{group}.{field}");
+            match cto_sim::engine::params::bounds::bound(&path) {
+                Some(b) if b.min == lo && b.max == hi => checked += 1,
+                Some(b) => wrong.push(format!(
+                    "{path}: doc {lo}–{hi}, declared {}–{}",
+                    b.min, b.max
+                )),
+                None => wrong.push(format!("{path}: documented with a range but no bound")),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(
+        checked,
+        cto_sim::engine::params::bounds::BOUNDS.len() - 2,
+        "every bound but the rounds' (documented in prose) is in a table"
+    );
+}
+
 #[test]
 fn every_broken_scenario_gets_a_located_message_and_exit_code_1() {
     insta::glob!("..", "scenarios/broken/*.ron", |path| {

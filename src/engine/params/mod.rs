@@ -4,6 +4,8 @@
 //! out keeps the default shown here. The defaults follow `docs/model.md` (and the
 //! sources behind it); the comment on each field names its unit.
 
+pub mod bounds;
+
 use serde::{Deserialize, Serialize};
 
 use super::kinds::PowerBase;
