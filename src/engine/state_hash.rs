@@ -64,32 +64,7 @@ impl State {
         h.u64(u64::from(bridged));
         metrics.hash_into(h);
         tracking.hash_into(h);
-        h.u64(pending.len() as u64);
-        for PendingEvent { event, week } in pending {
-            h.u64(*event as u64);
-            h.u64(u64::from(*week));
-        }
-        for last in event_last_fired {
-            h.u64(last.map_or(u64::MAX, u64::from));
-        }
-        h.u64(ongoing.len() as u64);
-        for Ongoing {
-            event,
-            metric,
-            per_week,
-            weeks_left,
-        } in ongoing
-        {
-            h.u64(*event as u64);
-            h.u64(*metric as u64);
-            h.f64(*per_week);
-            h.u64(u64::from(*weeks_left));
-        }
-        h.u64(scheduled.len() as u64);
-        for Scheduled { event, week } in scheduled {
-            h.u64(*event as u64);
-            h.u64(u64::from(*week));
-        }
+        hash_events(h, pending, event_last_fired, ongoing, scheduled);
         for &streak in ending_streaks {
             h.u64(u64::from(streak));
         }
@@ -265,5 +240,42 @@ impl Tracking {
         h.f64(influence_sum);
         h.f64(peak_arr);
         h.f64(delivery_sum);
+    }
+}
+
+/// The event machinery: pending events, when each fired last, effects under
+/// way and follow-ups waiting.
+fn hash_events(
+    h: &mut StateHasher,
+    pending: &[PendingEvent],
+    event_last_fired: &[Option<u32>],
+    ongoing: &[Ongoing],
+    scheduled: &[Scheduled],
+) {
+    h.u64(pending.len() as u64);
+    for PendingEvent { event, week } in pending {
+        h.u64(*event as u64);
+        h.u64(u64::from(*week));
+    }
+    for last in event_last_fired {
+        h.u64(last.map_or(u64::MAX, u64::from));
+    }
+    h.u64(ongoing.len() as u64);
+    for Ongoing {
+        event,
+        metric,
+        per_week,
+        weeks_left,
+    } in ongoing
+    {
+        h.u64(*event as u64);
+        h.u64(*metric as u64);
+        h.f64(*per_week);
+        h.u64(u64::from(*weeks_left));
+    }
+    h.u64(scheduled.len() as u64);
+    for Scheduled { event, week } in scheduled {
+        h.u64(*event as u64);
+        h.u64(u64::from(*week));
     }
 }

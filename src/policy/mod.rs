@@ -86,12 +86,21 @@ pub fn within_limits(mut d: Decision, scenario: &Scenario) -> Decision {
     d
 }
 
-impl Scripted {
-    /// What this style would do, before the scenario's limits.
-    fn intent(&self, s: &State) -> Decision {
+/// What a sensible CTO does whatever their style: how many engineers and
+/// managers to aim for, and how much refactoring the debt calls for.
+struct Sensible {
+    /// Engineers now.
+    n: u32,
+    /// Engineers typical of the stage.
+    norm: u32,
+    refactor: u8,
+    hiring: Hiring,
+}
+
+impl Sensible {
+    fn of(s: &State) -> Sensible {
         let n = s.people.engineers();
-        let stage = s.company.stage;
-        let norm = typical_engineers(stage);
+        let norm = typical_engineers(s.company.stage);
         // A prudent CTO stops hiring when the runway gets short and no raise is near.
         let careful = |target: u32| {
             if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
@@ -101,7 +110,6 @@ impl Scripted {
             }
         };
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
-        let vps = s.people.vps.len();
         // A sensible CTO protects more time for refactoring when debt bites.
         let tax = s.metrics.debt_tax;
         let refactor = if tax > 0.3 {
@@ -113,11 +121,30 @@ impl Scripted {
         };
         // The structure a sensible CTO builds: a manager per 7 engineers from 10,
         // a VP at 28 who reports to the CTO.
-        let sensible = Hiring {
-            engineers: careful(norm),
-            managers: managers_at(7, 10),
-            vps: u32::from(n >= 28),
-        };
+        Sensible {
+            n,
+            norm,
+            refactor,
+            hiring: Hiring {
+                engineers: careful(norm),
+                managers: managers_at(7, 10),
+                vps: u32::from(n >= 28),
+            },
+        }
+    }
+}
+
+impl Scripted {
+    /// What this style would do, before the scenario's limits.
+    fn intent(&self, s: &State) -> Decision {
+        let Sensible {
+            n,
+            norm,
+            refactor,
+            hiring: sensible,
+        } = Sensible::of(s);
+        let stage = s.company.stage;
+        let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
             Style::Balanced => (48, par(stage, n), refactor, sensible, ReportingLine::Cto),
             Style::Static => (
@@ -179,7 +206,7 @@ impl Scripted {
             attention,
             refactor_pct,
             hiring,
-            vp_lines: vec![line; vps],
+            vp_lines: vec![line; s.people.vps.len()],
             answers: Vec::new(),
         }
     }

@@ -276,6 +276,12 @@ pub fn resolve(arg: &str) -> Result<(Checked, Source), ScenarioError> {
     Err(not_found(arg))
 }
 
+/// Find a scenario by built-in name, user-folder name or path, check it, and
+/// keep only the scenario (warnings dropped).
+pub fn find(arg: &str) -> Result<Scenario, ScenarioError> {
+    resolve(arg).map(|(checked, _)| checked.scenario)
+}
+
 /// Read a scenario file as text, refusing anything over [`MAX_BYTES`] before
 /// reading it, folders, and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, ScenarioError> {

@@ -39,6 +39,52 @@ fn cli(args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// `simulate --record` writes what the golden runs hold, byte for byte: for a
+/// single run (the timeline) and within a batch alike; and every file verifies.
+#[test]
+fn simulate_record_writes_the_golden_runs_again() {
+    let dir = temp_dir("record");
+    let single = dir.join("single");
+    let batch = dir.join("batch");
+    std::fs::create_dir_all(&single).unwrap();
+    std::fs::create_dir_all(&batch).unwrap();
+    let (code, out) = cli(&[
+        "simulate",
+        "--policy",
+        "coder",
+        "--scenario",
+        "scale_up",
+        "--seed",
+        "3",
+        "--record",
+        single.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = cli(&[
+        "simulate",
+        "--policy",
+        "coder",
+        "--scenario",
+        "scale_up",
+        "--seed",
+        "2",
+        "--runs",
+        "3",
+        "--record",
+        batch.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    let golden = std::fs::read("tests/runs/scale_up-coder-3.ron").unwrap();
+    assert_eq!(std::fs::read(single.join("coder-3.ron")).unwrap(), golden);
+    assert_eq!(std::fs::read(batch.join("coder-3.ron")).unwrap(), golden);
+    for seed in 2..=4 {
+        let f = batch.join(format!("coder-{seed}.ron"));
+        let (code, out) = cli(&["verify", f.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn every_golden_run_replays_exactly() {
     let files = golden();

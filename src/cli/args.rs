@@ -1,0 +1,84 @@
+//! The command line's arguments (clap), with the help text each command shows.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario::DEFAULT;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cto-sim",
+    version,
+    about = "You are the CTO of a growing startup."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play: start a run at week 1 (without a command: the title screen).
+    Play {
+        /// A built-in scenario name, a name from your scenario folder, or a path.
+        #[arg(long, short, default_value = DEFAULT)]
+        scenario: String,
+        /// The run's seed: the same scenario and seed always give the same game.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// List the bots, a line each.
+    Policies,
+    /// Let a bot play runs headlessly and summarise them.
+    Simulate(SimulateArgs),
+    /// List the scenarios: built-in ones and those in your scenario folder.
+    Scenarios,
+    /// Resume a saved run (without a file: the run you were playing last).
+    Continue {
+        /// A run file; default: the autosave in your data folder.
+        file: Option<PathBuf>,
+    },
+    /// Re-simulate a run file and check every week's state hash.
+    Verify {
+        file: PathBuf,
+        /// Print exactly one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Watch a run file: play, pause, speed, step and seek both ways, fork.
+    Replay { file: PathBuf },
+    /// Tell a run's story as Markdown, for sharing.
+    Report { file: PathBuf },
+    /// Check scenario files: syntax, values, then a short simulation with bots.
+    Check {
+        /// Scenario files (or built-in names) to check.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SimulateArgs {
+    /// The bot that plays (see `cto-sim policies`), or `all` for a table of every bot.
+    #[arg(long, short)]
+    pub policy: String,
+    /// A built-in scenario name or a path to a .ron file.
+    #[arg(long, short, default_value = DEFAULT)]
+    pub scenario: String,
+    /// Number of runs; seeds are S, S+1, …
+    #[arg(long, short, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub runs: u32,
+    /// Seed of the first run.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Play at most this many weeks (overrides the scenario's horizon).
+    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..=5200))]
+    pub weeks: Option<u32>,
+    /// Print exactly one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Write one run file per game into this folder (replayable with `verify`).
+    #[arg(long, value_name = "DIR")]
+    pub record: Option<PathBuf>,
+}

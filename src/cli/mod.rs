@@ -1,0 +1,182 @@
+//! The command line: argument definitions and the commands behind them.
+
+mod args;
+mod error;
+mod simulate;
+
+pub use args::{Cli, Command, SimulateArgs};
+pub use error::CliError;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::policy;
+use crate::scenario::{self, Scenario, ScenarioError};
+
+/// Run the parsed command line, writing to `out`.
+pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    run_from(cli, out, Instant::now())
+}
+
+/// [`run`], timing the first frame from `started` (the process's start).
+pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Result<(), CliError> {
+    match cli.command {
+        None => Ok(crate::ui::run(crate::ui::App::title(), started)?),
+        Some(Command::Play { scenario, seed }) => {
+            let scenario = Arc::new(load_scenario(&scenario)?);
+            Ok(crate::ui::run(
+                crate::ui::App::play(scenario, seed),
+                started,
+            )?)
+        }
+        Some(Command::Policies) => {
+            for (name, about) in policy::BOTS {
+                let _ = writeln!(out, "{name:<10} {about}");
+            }
+            Ok(())
+        }
+        Some(Command::Simulate(args)) => simulate::simulate(args, out),
+        Some(Command::Continue { file }) => {
+            let (loaded, path) = crate::run::load_latest(file)?;
+            if let Some(why) = &loaded.fell_back {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
+                    crate::run::backup_path(&path).display()
+                );
+            }
+            let fell_back = loaded.fell_back.is_some();
+            let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
+            if fell_back {
+                app.status = Some("The save was damaged; resumed from the backup.".into());
+            }
+            Ok(crate::ui::run(app, started)?)
+        }
+        Some(Command::Verify { file, json }) => verify_command(&file, json, out),
+        Some(Command::Replay { file }) => {
+            let record = crate::run::load(&file)?;
+            let verified = crate::run::verify(&record, &file.display().to_string())?;
+            Ok(crate::ui::run(
+                crate::ui::App::replay(verified.recording),
+                started,
+            )?)
+        }
+        Some(Command::Report { file }) => {
+            let origin = file.display().to_string();
+            let record = crate::run::load(&file)?;
+            let verified = crate::run::verify(&record, &origin)?;
+            let session = crate::ui::session::Session::resume(verified.recording);
+            let _ = write!(out, "{}", crate::ui::story::markdown(&session));
+            Ok(())
+        }
+        Some(Command::Scenarios) => {
+            list_scenarios(out);
+            Ok(())
+        }
+        Some(Command::Check { files }) => {
+            if crate::check::check_all(&files, out) {
+                Ok(())
+            } else {
+                Err(CliError::Failed)
+            }
+        }
+    }
+}
+
+fn list_scenarios(out: &mut dyn std::io::Write) {
+    let listing = scenario::list();
+    let width = listing
+        .iter()
+        .map(|l| l.name.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    for l in &listing {
+        let stars = l.difficulty.map_or_else(String::new, |d| {
+            format!(
+                "{}{}",
+                "*".repeat(d.into()),
+                " ".repeat(5 - usize::from(d.min(5)))
+            )
+        });
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<10}  {stars:<5}  {}",
+            l.name,
+            match l.source {
+                scenario::Source::Builtin => "built-in".to_string(),
+                _ => "user".to_string(),
+            },
+            l.description.lines().next().unwrap_or(""),
+        );
+    }
+    match scenario::user_dir() {
+        Some(dir) => {
+            let _ = writeln!(out, "\nYour scenarios go in {}", dir.display());
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "\nNo data folder found: set {} to choose one",
+                scenario::DATA_DIR_ENV
+            );
+        }
+    }
+}
+
+/// Load a scenario by built-in name, user-folder name or path.
+pub fn load_scenario(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+    scenario::find(name_or_path)
+}
+
+fn verify_command(
+    file: &std::path::Path,
+    json: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let origin = file.display().to_string();
+    let result = crate::run::load(file).and_then(|r| crate::run::verify(&r, &origin));
+    if json {
+        let value = match &result {
+            Ok(v) => serde_json::json!({
+                "file": origin,
+                "ok": true,
+                "weeks": v.weeks,
+                "ending": v.ending,
+                "score": (v.score * 10.0).round() / 10.0,
+            }),
+            Err(e) => {
+                let (week, fields) = match e {
+                    crate::run::RunError::Diverged { divergence, .. } => {
+                        (Some(divergence.week), divergence.fields.clone())
+                    }
+                    _ => (None, Vec::new()),
+                };
+                serde_json::json!({
+                    "file": origin,
+                    "ok": false,
+                    "error": e.to_string(),
+                    "first_divergent_week": week,
+                    "fields": fields,
+                })
+            }
+        };
+        let _ = writeln!(out, "{value}");
+        return match result {
+            Ok(_) => Ok(()),
+            Err(_) => Err(CliError::Failed),
+        };
+    }
+    let v = result?;
+    let _ = writeln!(
+        out,
+        "{origin}: ok: {} weeks replayed exactly; ending {}; score {:.1}",
+        v.weeks,
+        v.ending
+            .as_deref()
+            .unwrap_or("none yet (the run is in progress)"),
+        v.score
+    );
+    Ok(())
+}

@@ -1,0 +1,230 @@
+//! `cto-sim simulate`: a bot plays headlessly, one run as a timeline or a batch
+//! as a summary (text or JSON), recording run files if asked; `--policy all`
+//! prints the bot table of docs/model.md.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::args::SimulateArgs;
+use super::error::CliError;
+use crate::engine::{Scenario, State};
+use crate::policy;
+use crate::run::RunRecord;
+use crate::scenario;
+use crate::sim;
+use crate::ui::text::money;
+
+pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let all = args.policy == "all";
+    if !all && policy::by_name(&args.policy, 0).is_none() {
+        return Err(sim::SimError::UnknownPolicy(args.policy).into());
+    }
+    if all && args.json {
+        return Err(CliError::Usage(
+            "--json reports one policy; name it with --policy NAME".into(),
+        ));
+    }
+    let mut scenario = scenario::find(&args.scenario)?;
+    if let Some(w) = args.weeks {
+        scenario.horizon_weeks = w;
+    }
+    let scenario = Arc::new(scenario);
+    if all {
+        return bot_table(&scenario, args.runs, args.seed, out);
+    }
+    let started = Instant::now();
+    if args.runs == 1 && !args.json {
+        return one_run(&scenario, &args, out);
+    }
+    let batch = match &args.record {
+        Some(dir) => record_runs(&scenario, &args, dir)?,
+        None => sim::batch(&scenario, &args.policy, args.runs, args.seed)?,
+    };
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if args.json {
+        print_json(&batch, elapsed_ms, out);
+    } else {
+        print_batch(&batch, elapsed_ms, out);
+    }
+    Ok(())
+}
+
+/// One run as a timeline, a row a quarter (recorded too, if asked).
+fn one_run(
+    scenario: &Arc<Scenario>,
+    args: &SimulateArgs,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let mut rows = Vec::new();
+    let mut record = RunRecord::new(scenario, args.seed);
+    let result = sim::play_policy(scenario, &args.policy, args.seed, None, |game, d, hash| {
+        let s = game.state();
+        if s.week % 13 == 0 || s.ending.is_some() {
+            rows.push(timeline_row(s));
+        }
+        if args.record.is_some() {
+            record.push_week(game, d, hash);
+        }
+    })?;
+    if let Some(dir) = &args.record {
+        save_run(dir, &args.policy, &record)?;
+    }
+    let _ = writeln!(
+        out,
+        "{} plays '{}' (seed {}).\n",
+        args.policy, scenario.name, args.seed
+    );
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9} {:>9} {:>7} {:>8}",
+        "week", "stage", "cash", "ARR", "eng", "influence", "authority", "morale", "debt tax"
+    );
+    for r in rows {
+        let _ = writeln!(out, "{r}");
+    }
+    let _ = writeln!(
+        out,
+        "\nEnding: {} ({}) after {} weeks. Score {:.1}.",
+        scenario.ending_id(result.ending),
+        scenario.ending_headline(result.ending),
+        result.weeks,
+        result.score
+    );
+    Ok(())
+}
+
+fn print_json(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write) {
+    let value = serde_json::json!({
+        "scenario": batch.scenario,
+        "policy": batch.policy,
+        "runs": batch.runs,
+        "seed": batch.seed,
+        "weeks_simulated": batch.weeks_simulated,
+        "elapsed_ms": (elapsed_ms * 1000.0).round() / 1000.0,
+        "endings": batch.endings,
+        "mean": batch.mean,
+        "digest": batch.digest,
+    });
+    let _ = writeln!(out, "{value}");
+}
+
+fn print_batch(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write) {
+    let _ = writeln!(
+        out,
+        "{} played '{}' {} times (seeds {}–{}), {} weeks in {:.0} ms.\n",
+        batch.policy,
+        batch.scenario,
+        batch.runs,
+        batch.seed,
+        batch.seed.wrapping_add(u64::from(batch.runs) - 1),
+        batch.weeks_simulated,
+        elapsed_ms
+    );
+    let _ = writeln!(out, "Endings:");
+    for (id, &c) in &batch.endings {
+        if c > 0 {
+            let pct = 100.0 * f64::from(c) / f64::from(batch.runs);
+            let _ = writeln!(out, "  {id:<17} {c:>6}  {pct:>5.1}%");
+        }
+    }
+    let m = &batch.mean;
+    let _ = writeln!(
+        out,
+        "\nMeans: score {:.1}, influence {:.1}, authority {:.1}, ARR ${:.2}M, headcount {:.1}, weeks {:.1}",
+        m.score,
+        m.influence,
+        m.authority,
+        m.arr / 1e6,
+        m.headcount,
+        m.weeks
+    );
+}
+
+/// Every bot on one scenario, as a Markdown table (the one in docs/model.md).
+fn bot_table(
+    scenario: &Arc<Scenario>,
+    runs: u32,
+    seed: u64,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let _ = writeln!(
+        out,
+        "'{}', {runs} runs per bot, seeds {seed}–{}.\n",
+        scenario.name,
+        seed.wrapping_add(u64::from(runs) - 1)
+    );
+    let _ = writeln!(
+        out,
+        "| bot | score | influence | authority | ARR | headcount | weeks | endings |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
+    for name in policy::names() {
+        let b = sim::batch(scenario, name, runs, seed)?;
+        let endings: Vec<String> = scenario
+            .all_endings()
+            .into_iter()
+            .filter(|e| b.count(scenario, *e) > 0)
+            .map(|e| {
+                let pct = 100.0 * f64::from(b.count(scenario, e)) / f64::from(runs);
+                let digits = usize::from(pct < 1.0);
+                format!("{} {pct:.digits$}%", scenario.ending_id(e))
+            })
+            .collect();
+        let m = &b.mean;
+        let _ = writeln!(
+            out,
+            "| {name} | {:.1} | {:.1} | {:.1} | {} | {:.1} | {:.0} | {} |",
+            m.score,
+            m.influence,
+            m.authority,
+            money(m.arr),
+            m.headcount,
+            m.weeks,
+            endings.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Play the batch, recording each game to `dir`/`<policy>-<seed>.ron` as it is
+/// played (the batch is played once).
+fn record_runs(
+    scenario: &Arc<Scenario>,
+    args: &SimulateArgs,
+    dir: &std::path::Path,
+) -> Result<sim::Batch, CliError> {
+    let mut results = Vec::with_capacity(args.runs as usize);
+    for i in 0..args.runs {
+        let seed = args.seed.wrapping_add(u64::from(i));
+        let mut record = RunRecord::new(scenario, seed);
+        let result = sim::play_policy(scenario, &args.policy, seed, None, |game, d, hash| {
+            record.push_week(game, d, hash)
+        })?;
+        save_run(dir, &args.policy, &record)?;
+        results.push(result);
+    }
+    Ok(sim::Batch::of(scenario, &args.policy, args.seed, results))
+}
+
+/// Write `record` to `dir`/`<policy>-<seed>.ron`.
+fn save_run(dir: &Path, policy: &str, record: &RunRecord) -> Result<(), CliError> {
+    let path = dir.join(format!("{policy}-{}.ron", record.seed));
+    crate::run::save_atomic(&path, record)?;
+    Ok(())
+}
+
+fn timeline_row(s: &State) -> String {
+    format!(
+        "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9.0} {:>9.0} {:>7.2} {:>7.0}%",
+        s.week,
+        s.company.stage.label(),
+        money(s.company.cash),
+        money(s.company.arr),
+        s.people.engineers(),
+        s.influence_points(),
+        s.authority_points(),
+        s.company.morale,
+        s.metrics.debt_tax * 100.0
+    )
+}
