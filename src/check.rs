@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use crate::engine::{News, Scenario};
+use crate::policy;
 use crate::scenario::{self, ScenarioError, Severity};
 use crate::sim;
 
-/// Bots that play the smoke simulation, and for how many weeks.
-const SMOKE_BOTS: [&str; 3] = ["balanced", "coder", "random"];
+/// Every bot plays the smoke simulation, for this many weeks and seeds.
 const SMOKE_WEEKS: u32 = 52;
 const SMOKE_SEEDS: u64 = 3;
 
@@ -76,7 +76,8 @@ fn tally(errors: usize, warnings: usize) -> String {
 fn smoke(scenario: &Arc<Scenario>) -> Result<String, String> {
     let mut weeks = 0u64;
     let mut events = 0usize;
-    for bot in SMOKE_BOTS {
+    let bots: Vec<&str> = policy::names().collect();
+    for &bot in &bots {
         for seed in 1..=SMOKE_SEEDS {
             let result = sim::play_policy(scenario, bot, seed, Some(SMOKE_WEEKS), |game, _, _| {
                 events += game
@@ -92,6 +93,6 @@ fn smoke(scenario: &Arc<Scenario>) -> Result<String, String> {
     }
     Ok(format!(
         "{} bots played {weeks} weeks, {events} events fired",
-        SMOKE_BOTS.len()
+        bots.len()
     ))
 }

@@ -174,3 +174,110 @@ proptest! {
         prop_assert_eq!(game.hash(), before);
     }
 }
+
+/// The limits a bot must respect, drawn across their whole declared range.
+const LIMITS: [&str; 4] = [
+    "hiring.max_vps",
+    "engineering.max_refactor_pct",
+    "hiring.promotions_per_week",
+    "org.cto_team",
+];
+
+/// Valid parameters, one draw in 0–1 per number: the limits anywhere within
+/// their declared bounds (`engine/params/bounds.rs`), every other number
+/// between half and twice its default (within its bounds), so that runs last
+/// long enough for the limits to matter.
+fn params_within_bounds(draws: &[f64]) -> cto_sim::engine::params::Params {
+    use serde_json::Value;
+    fn redraw(v: &mut Value, key: &str, draws: &[f64], i: &mut usize) {
+        match v {
+            Value::Number(n) => {
+                let b = cto_sim::engine::params::bounds::bound(key).expect("declared");
+                let u = draws[*i % draws.len()];
+                *i += 1;
+                let x = if LIMITS.contains(&key) {
+                    b.min + u * (b.max + 0.999 - b.min)
+                } else {
+                    let default = n.as_f64().unwrap_or(b.min);
+                    (default * (0.5 + 1.5 * u)).clamp(b.min, b.max)
+                };
+                *n = if b.whole {
+                    serde_json::Number::from(x as u64)
+                } else {
+                    serde_json::Number::from_f64(x).expect("finite")
+                };
+            }
+            Value::Object(map) => {
+                for (name, v) in map.iter_mut() {
+                    let key = if key.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{key}.{name}")
+                    };
+                    redraw(v, &key, draws, i);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    redraw(item, key, draws, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(cto_sim::engine::params::Params::default()).unwrap();
+    redraw(&mut value, "", draws, &mut 0);
+    let mut p: cto_sim::engine::params::Params = serde_json::from_value(value).unwrap();
+    // The two ranges must be in order.
+    let b = &mut p.business;
+    b.growth_bounds.sort_by(f64::total_cmp);
+    b.appetite.sort_by(f64::total_cmp);
+    p
+}
+
+/// Every bot keeps to the scenario's limits, whatever valid parameters the
+/// scenario sets: each of its decisions is one the engine accepts.
+#[test]
+fn every_bot_makes_legal_decisions_in_any_valid_scenario() {
+    use proptest::test_runner::{Config, TestRunner};
+    use std::cell::Cell;
+    let weeks = Cell::new(0u64);
+    let runs = Cell::new(0u64);
+    let limits_seen = Cell::new((false, false));
+    let mut runner = TestRunner::new(Config::with_cases(48));
+    let cases = (proptest::collection::vec(0.0f64..1.0, 150), 0u64..1000);
+    let result = runner.run(&cases, |(draws, seed)| {
+        let mut scenario = common::default_scenario();
+        scenario.params = params_within_bounds(&draws);
+        let found = cto_sim::scenario::validate::validate(&scenario, "drawn");
+        let errors: Vec<String> = found
+            .iter()
+            .filter(|d| d.severity == cto_sim::scenario::Severity::Error)
+            .map(|d| d.to_string())
+            .collect();
+        prop_assert!(
+            errors.is_empty(),
+            "drawn parameters are invalid: {errors:?}"
+        );
+        let (zero_vps, tight_refactor) = limits_seen.get();
+        limits_seen.set((
+            zero_vps || scenario.params.hiring.max_vps == 0,
+            tight_refactor || scenario.params.engineering.max_refactor_pct < 15,
+        ));
+        let scenario = Arc::new(scenario);
+        for bot in cto_sim::policy::names() {
+            let played = cto_sim::sim::play_policy(&scenario, bot, seed, Some(52), |_, _, _| {});
+            prop_assert!(played.is_ok(), "{}", played.unwrap_err());
+            weeks.set(weeks.get() + u64::from(played.unwrap().weeks));
+            runs.set(runs.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // The property says something only if the runs last and the limits bite.
+    let mean = weeks.get() as f64 / runs.get() as f64;
+    assert!(mean >= 26.0, "runs last {mean:.1} weeks on average");
+    assert_eq!(limits_seen.get(), (true, true), "no draw had tight limits");
+}

@@ -94,6 +94,19 @@ fn the_authors_reference_documents_every_parameter() {
     assert!(missing.is_empty(), "undocumented: {missing:?}");
 }
 
+/// A valid scenario with tight limits (no VPs, 10% refactoring at most, no
+/// promotions) passes `check`, which plays every bot on it.
+#[test]
+fn every_bot_keeps_to_a_scenario_with_tight_limits() {
+    let (code, out) = check(&["tests/scenarios/tight_limits.ron"]);
+    assert_eq!(code, Some(0), "{out}");
+    let bots = cto_sim::policy::names().count();
+    assert!(
+        out.contains(&format!("ok, 0 errors, 0 warnings ({bots} bots played")),
+        "{out}"
+    );
+}
+
 /// The "allowed" column of the parameter tables says what validation checks:
 /// the same range as the one declaration in `engine/params/bounds.rs`.
 #[test]
