@@ -37,7 +37,7 @@ fn a_different_seed_gives_a_different_run() {
 }
 
 #[test]
-fn the_hash_depends_on_the_state_not_on_the_process() {
+fn a_cloned_game_steps_in_lockstep() {
     // A game and its clone step in lockstep; the hash after each step agrees.
     let scenario = Arc::new(common::default_scenario());
     let mut bot = policy::by_name("balanced", 5).unwrap();
@@ -73,6 +73,35 @@ fn simulate_json(args: &[&str]) -> serde_json::Value {
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     v.as_object_mut().unwrap().remove("elapsed_ms");
     v
+}
+
+/// Another process (the built binary) plays the same run: every weekly hash it
+/// records, and its batch digest, are the ones this process computes.
+#[test]
+fn the_hashes_are_the_same_in_another_process() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-det-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["simulate", "--policy", "random", "--seed", "5", "--record"])
+        .arg(&dir)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record = cto_sim::run::load(&dir.join("random-5.ron")).unwrap();
+    let theirs: Vec<u64> = record.weeks.iter().map(|w| w.hash).collect();
+    let ours = weekly_hashes("random", 5);
+    assert!(theirs.len() > 10, "{} weeks", theirs.len());
+    assert_eq!(theirs, ours[1..], "weekly hashes differ between processes");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let json = simulate_json(&["--policy", "balanced", "--runs", "5", "--seed", "3"]);
+    let scenario = Arc::new(common::default_scenario());
+    let batch = cto_sim::sim::batch(&scenario, "balanced", 5, 3).unwrap();
+    assert_eq!(json["digest"], serde_json::Value::from(batch.digest));
 }
 
 #[test]

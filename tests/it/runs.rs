@@ -352,9 +352,20 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
     let dir = temp_dir("soak");
     let path = dir.join("latest.ron");
     let mut state = 0x2545_F491_u64;
-    for i in 0..200 {
+    let kills = 200;
+    let mut loaded_after_kill = 0;
+    for i in 0..kills {
+        // Each kill is judged on what that process left: start from nothing.
+        for leftover in std::fs::read_dir(&dir).unwrap() {
+            std::fs::remove_file(leftover.unwrap().path()).unwrap();
+        }
         let mut child = Command::new(&soak).arg(&path).spawn().unwrap();
-        // A pseudo-random moment: 1-25 ms, plus a longer wait now and then.
+        // Once its first save is on disk (so every kill tests something)...
+        let started = std::time::Instant::now();
+        while !path.exists() && started.elapsed().as_secs() < 10 {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        // ...a pseudo-random moment: 1-25 ms, plus a longer wait now and then.
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
@@ -363,11 +374,18 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
         child.kill().unwrap();
         child.wait().unwrap();
         if !path.exists() && !run::backup_path(&path).exists() {
-            continue; // killed before the first save
+            continue; // killed before its first save
         }
         let loaded = run::load_with_backup(&path)
             .unwrap_or_else(|e| panic!("kill #{i}: nothing on disk loads: {e}"));
         run::verify(&loaded.record, "soak").unwrap_or_else(|e| panic!("kill #{i}: {e}"));
+        loaded_after_kill += 1;
     }
     std::fs::remove_dir_all(&dir).ok();
+    // Every kill must have left something to load, or the test tests nothing.
+    assert!(
+        loaded_after_kill == kills,
+        "only {loaded_after_kill} of {kills} kills left a save to load"
+    );
+    eprintln!("{loaded_after_kill} of {kills} kills left a save that loaded and verified");
 }

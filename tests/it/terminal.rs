@@ -174,24 +174,65 @@ fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
     assert!(text.contains("3 weeks replayed exactly"), "{text}");
 }
 
+/// The lines of the week screen that say where the run stands and what the
+/// player has drafted: the header's figures and the attention panel's rows.
+fn standing(screen: &str) -> Vec<String> {
+    let lines: Vec<String> = screen
+        .lines()
+        .filter(|l| {
+            l.contains("Cash ")
+                || [
+                    "Strategy",
+                    "Hiring",
+                    "Coding",
+                    "Management",
+                    "Hours",
+                    "Refactoring",
+                ]
+                .iter()
+                .any(|row| l.contains(&format!("│{row}")))
+        })
+        .map(|l| l.split("│").nth(1).unwrap_or(l).trim_end().to_string())
+        .collect();
+    assert_eq!(lines.len(), 7, "header and six attention rows:\n{screen}");
+    lines
+}
+
 #[test]
 fn continue_resumes_exactly_where_the_player_stopped() {
     let t = Tmux::start("continue");
     let (_, _, done) = script(&t, "play --seed 5");
     t.wait_for("Week 1 of 312");
+    // The player changes their week: strategy up, more hours, then plays four.
+    t.keys(&[
+        "Right", "Right", "Down", "Down", "Down", "Down", "Right", "Right",
+    ]);
     t.keys(&["Enter", "Enter", "Enter", "Enter"]);
-    t.wait_for("Week 5 of 312");
+    let stopped = t.wait_for("Week 5 of 312");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     std::fs::remove_file(&done).unwrap();
     let (before, after, done) = script(&t, "continue");
     let resumed = t.wait_for("Week 5 of 312");
     assert!(resumed.contains("seed 5"), "{resumed}");
+    // The same figures and the same drafted week as when the player stopped.
+    assert_eq!(standing(&resumed), standing(&stopped));
+    assert!(
+        standing(&resumed).iter().any(|l| l.contains("50 h/week")),
+        "{resumed}"
+    );
     t.keys(&["Enter"]);
     t.wait_for("Week 6 of 312");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
+    // The save holds the five weeks, the last one played with the resumed draft.
+    let save = t.dir.join("data/runs/latest.ron");
+    let record = cto_sim::run::load(&save).unwrap();
+    cto_sim::run::verify(&record, "save").unwrap();
+    assert_eq!(record.weeks.len(), 5);
+    assert_eq!(record.weeks[4].decision, record.weeks[3].decision);
+    assert_eq!(record.weeks[4].decision.hours, 50);
 }
 
 #[test]
