@@ -1,6 +1,7 @@
 //! Semantic checks: everything the parser cannot see. All findings are collected.
 
 mod events;
+mod numbers;
 mod params;
 
 use super::diagnostic::Diagnostic;

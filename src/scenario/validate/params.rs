@@ -1,60 +1,11 @@
 //! The scenario's `params`: every number against its declared bound
 //! (`engine::params::bounds`), then the relations between numbers.
 
-use std::collections::BTreeMap;
-
-use ron::Value;
-
+use super::numbers::numbers;
 use super::Checker;
 use crate::engine::params::bounds::BOUNDS;
 use crate::engine::params::Params;
 use crate::engine::Stage;
-
-/// Every number in `params`: by its bound's path (indices left out), the
-/// numbers found there in order, each with the path an author reads
-/// (`params.attention.switching_loss[2]`).
-pub fn numbers(params: &Params) -> BTreeMap<String, Vec<(String, f64)>> {
-    let mut out = BTreeMap::new();
-    // The parameters' own serialisation names every field: walking it means no
-    // field can be forgotten here.
-    let value = ron::to_string(params)
-        .ok()
-        .and_then(|text| ron::from_str::<Value>(&text).ok());
-    if let Some(value) = value {
-        walk(&value, "", "", &mut out);
-    }
-    out
-}
-
-fn walk(v: &Value, key: &str, shown: &str, out: &mut BTreeMap<String, Vec<(String, f64)>>) {
-    match v {
-        Value::Number(n) => out
-            .entry(key.to_string())
-            .or_default()
-            .push((format!("params.{shown}"), n.into_f64())),
-        Value::Map(map) => {
-            for (k, v) in map.iter() {
-                if let Value::String(name) = k {
-                    let join = |base: &str| {
-                        if base.is_empty() {
-                            name.clone()
-                        } else {
-                            format!("{base}.{name}")
-                        }
-                    };
-                    walk(v, &join(key), &join(shown), out);
-                }
-            }
-        }
-        Value::Seq(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(item, key, &format!("{shown}[{i}]"), out);
-            }
-        }
-        Value::Option(Some(inner)) => walk(inner, key, shown, out),
-        _ => {}
-    }
-}
 
 impl Checker<'_> {
     pub(super) fn params(&mut self, params: &Params) {
@@ -123,6 +74,7 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::params::Params;
 
     #[test]
     fn every_number_in_the_parameters_has_a_declared_bound() {
