@@ -29,11 +29,7 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
                 .filter(|d| d.severity == Severity::Error)
                 .count();
             let warnings = found.len() - errors;
-            let mut sorted = found;
-            sorted.sort_by_key(|d| d.severity);
-            for d in &sorted {
-                let _ = writeln!(out, "{d}");
-            }
+            let _ = writeln!(out, "{}", ScenarioError::Invalid(found));
             let _ = writeln!(out, "{file}: {}", tally(errors, warnings));
             return false;
         }

@@ -108,3 +108,11 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// `found` in the order a person reads them: errors first, then warnings, each
+/// in the order they were found.
+pub fn sorted(found: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut sorted: Vec<&Diagnostic> = found.iter().collect();
+    sorted.sort_by_key(|d| d.severity);
+    sorted
+}

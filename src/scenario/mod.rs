@@ -4,6 +4,7 @@
 //! in `scenarios/`), a user folder in the platform's data directory, or any path.
 
 pub mod diagnostic;
+pub mod error;
 pub mod load;
 pub mod suggest;
 pub mod validate;
@@ -15,6 +16,7 @@ pub use crate::engine::scenario::{
     Background, CustomEnding, Outcome, Scenario, Start, FORMAT_VERSION,
 };
 pub use diagnostic::{Diagnostic, Location, Severity};
+pub use error::ScenarioError;
 pub use load::{load_str, Checked, MAX_BYTES};
 
 /// The scenarios built into the binary: (name, RON text).
@@ -34,57 +36,6 @@ pub const DEFAULT: &str = "default";
 
 /// Environment variable that moves the data folder (for tests and portable installs).
 pub const DATA_DIR_ENV: &str = "CTO_SIM_DATA_DIR";
-
-/// Why a scenario could not be used.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ScenarioError {
-    /// It was read but is not a valid scenario: every finding, errors first.
-    Invalid(Vec<Diagnostic>),
-    /// No built-in scenario, user scenario or file with this name.
-    NotFound {
-        name: String,
-        known: Vec<String>,
-        suggestion: Option<String>,
-    },
-    /// The file could not be read.
-    Io { origin: String, message: String },
-}
-
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ScenarioError::Invalid(found) => {
-                let mut sorted: Vec<&Diagnostic> = found.iter().collect();
-                sorted.sort_by_key(|d| d.severity);
-                for (i, d) in sorted.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{d}")?;
-                }
-                Ok(())
-            }
-            ScenarioError::NotFound {
-                name,
-                known,
-                suggestion,
-            } => {
-                write!(f, "no scenario named '{name}'")?;
-                if let Some(s) = suggestion {
-                    write!(f, "; did you mean '{s}'?")?;
-                }
-                write!(
-                    f,
-                    "\n    known: {}\n    hint: give a path to a .ron file to load your own; `cto-sim scenarios` lists them",
-                    known.join(", ")
-                )
-            }
-            ScenarioError::Io { origin, message } => write!(f, "{origin}: error: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for ScenarioError {}
 
 impl Scenario {
     /// Parse and check a scenario from RON text; `origin` names it in errors.
