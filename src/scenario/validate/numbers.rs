@@ -50,17 +50,10 @@ impl Numbers {
     }
 }
 
-/// The collector never fails.
-#[derive(Debug)]
+/// The collector never fails (maps, which parameters do not have, are refused).
+#[derive(Debug, thiserror::Error)]
+#[error("the parameters hold a map")]
 struct Never;
-
-impl std::fmt::Display for Never {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("unreachable")
-    }
-}
-
-impl std::error::Error for Never {}
 
 impl ser::Error for Never {
     fn custom<T: std::fmt::Display>(_: T) -> Self {
