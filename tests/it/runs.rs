@@ -162,14 +162,22 @@ fn damaged(dir: &Path) -> Vec<(PathBuf, &'static str)> {
     write("flipped_hash.ron", &flipped, "diverges in week");
     write(
         "wrong_version.ron",
-        good.replacen("format_version: 1", "format_version: 7", 1)
-            .as_bytes(),
+        good.replacen(
+            &format!("format_version: {}", run::RUN_FORMAT_VERSION),
+            "format_version: 7",
+            1,
+        )
+        .as_bytes(),
         "run-file format 7 is not supported",
     );
     write(
         "wrong_rules.ron",
-        good.replacen("rules_version: 1", "rules_version: 99", 1)
-            .as_bytes(),
+        good.replacen(
+            &format!("rules_version: {}", cto_sim::engine::RULES_VERSION),
+            "rules_version: 99",
+            1,
+        )
+        .as_bytes(),
         "simulation rules 99",
     );
     let seed_line = good

@@ -479,3 +479,79 @@ fn an_unchanged_frame_writes_nothing_to_the_terminal() {
         "{one_key} bytes for one change"
     );
 }
+
+/// Accepting the CEO's forum in an event dialog moves the VP to the forum, and
+/// the week's decision (which still lists the old line, untouched by the
+/// player) does not undo it.
+#[test]
+fn accepting_the_forum_in_an_event_keeps_the_forum() {
+    let mut app = App::play(builtin("puppet_rescue"), 1);
+    let scenario = Scenario::builtin("puppet_rescue").unwrap();
+    let offer = scenario
+        .events
+        .iter()
+        .position(|e| e.id == "ceo_offers_forum")
+        .unwrap();
+    let accept = scenario.events[offer]
+        .choices
+        .iter()
+        .position(|c| c.label == "Accept the forum")
+        .unwrap();
+    let mut weeks = 0;
+    let (index, cursor) = loop {
+        press(&mut app, &[KeyCode::Enter]);
+        if app.overlay == Overlay::ConfirmEnd {
+            press(&mut app, &[KeyCode::Char('y')]);
+        }
+        if let Overlay::Event { index, cursor } = app.overlay {
+            let pending = &app.state().unwrap().pending[index];
+            if pending.event == offer {
+                break (index, cursor);
+            }
+            press(&mut app, &[KeyCode::Esc]);
+        }
+        weeks += 1;
+        assert!(weeks < 30, "the CEO never offered the forum");
+    };
+    assert_eq!(
+        app.state().unwrap().people.vps[0].line,
+        ReportingLine::Ceo { forum: false }
+    );
+    // Move the cursor to "Accept the forum" and answer; then play the week.
+    for _ in 0..cursor.abs_diff(accept) {
+        press(
+            &mut app,
+            &[if cursor > accept {
+                KeyCode::Up
+            } else {
+                KeyCode::Down
+            }],
+        );
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(p(&app).draft.answers.len(), 1);
+    assert_eq!(p(&app).draft.answers[0].pending, index);
+    assert_eq!(p(&app).draft.answers[0].choice, accept);
+    while app.overlay != Overlay::None {
+        press(&mut app, &[KeyCode::Esc]);
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    if app.overlay == Overlay::ConfirmEnd {
+        press(&mut app, &[KeyCode::Char('y')]);
+    }
+    let forum = ReportingLine::Ceo { forum: true };
+    assert_eq!(app.state().unwrap().people.vps[0].line, forum);
+    // And it stays: ten more weeks of plain Enter.
+    for _ in 0..10 {
+        press(&mut app, &[KeyCode::Enter]);
+        match app.overlay {
+            Overlay::ConfirmEnd => press(&mut app, &[KeyCode::Char('y')]),
+            Overlay::Event { .. } => press(&mut app, &[KeyCode::Esc]),
+            _ => {}
+        }
+        if app.screen == Screen::End {
+            break;
+        }
+    }
+    assert_eq!(app.state().unwrap().people.vps[0].line, forum);
+}

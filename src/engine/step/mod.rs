@@ -22,7 +22,7 @@ use super::decision::{Decision, DecisionError, HOURS_RANGE};
 use super::hash::StateHasher;
 use super::rng::{SimRng, Stream};
 use super::scenario::Scenario;
-use super::state::{Metrics, State};
+use super::state::{Metrics, ReportingLine, State};
 use week::{Rngs, Week};
 
 pub use event_effects::MAX_PENDING;
@@ -119,8 +119,11 @@ impl Week<'_> {
         self.s.news.clear();
         self.s.ledger.clear();
         self.s.week += 1;
+        // Reporting lines as the week began: an answered event may change a
+        // line, and a decision that merely repeats the old line must not undo it.
+        let lines_before: Vec<ReportingLine> = self.s.people.vps.iter().map(|v| v.line).collect();
         self.settle_events();
-        self.apply_reporting_lines();
+        self.apply_reporting_lines(&lines_before);
         self.attention();
         self.org_flows();
         self.structure();

@@ -11,12 +11,13 @@ use crate::engine::params::{HiringParams, Role};
 use crate::engine::state::{ReportingLine, Vp};
 
 impl Week<'_> {
-    /// The decision's reporting lines. Taking a VP back from the CEO is the
-    /// CEO's call.
-    pub(super) fn apply_reporting_lines(&mut self) {
+    /// The reporting lines the decision changes (a line equal to the one the
+    /// VP had as the week began is no change, even if an event has moved the
+    /// VP since). Taking a VP back from the CEO is the CEO's call.
+    pub(super) fn apply_reporting_lines(&mut self, before: &[ReportingLine]) {
         for (i, &line) in self.d.vp_lines.iter().enumerate() {
             let old = self.s.people.vps[i].line;
-            if old == line {
+            if old == line || before.get(i) == Some(&line) {
                 continue;
             }
             if matches!(old, ReportingLine::Ceo { .. }) && line == ReportingLine::Cto {
