@@ -8,7 +8,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::engine::hash::StateHasher;
-use crate::engine::{score, Decision, DecisionError, Ending, Game, Scenario, State};
+use crate::engine::scenario::Outcome;
+use crate::engine::{score, Decision, DecisionError, Ending, Game, News, Scenario, State};
 use crate::policy;
 
 /// How one run ended.
@@ -29,13 +30,15 @@ pub struct RunResult {
     pub weeks: u32,
     /// Hash of the final state.
     pub final_hash: u64,
+    /// Scenario events that fired during the run.
+    pub events: u32,
 }
 
 /// Why a bot could not play.
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
-    #[error("unknown policy '{0}' (run `cto-sim policies` for the list)")]
-    UnknownPolicy(String),
+    #[error("{0}")]
+    Policy(#[from] policy::PolicyError),
     #[error("the {policy} bot made an illegal decision in week {week} (seed {seed}): {error}")]
     IllegalDecision {
         policy: String,
@@ -68,10 +71,10 @@ pub fn play_policy(
     max_weeks: Option<u32>,
     mut each_week: impl FnMut(&Game, &Decision, u64),
 ) -> Result<RunResult, SimError> {
-    let mut bot =
-        policy::by_name(policy, seed).ok_or_else(|| SimError::UnknownPolicy(policy.into()))?;
+    let mut bot = policy::by_name(policy, seed)?;
     let mut game = Game::new(Arc::clone(scenario), seed);
     let mut hash = game.hash();
+    let mut events = 0;
     while !game.is_over() && max_weeks.is_none_or(|max| game.state().week < max) {
         let decision = bot.decide(game.state(), scenario);
         hash = game
@@ -82,13 +85,23 @@ pub fn play_policy(
                 week: game.state().week + 1,
                 error,
             })?;
+        events += game
+            .state()
+            .news
+            .iter()
+            .filter(|n| matches!(n, News::EventFired(_)))
+            .count() as u32;
         each_week(&game, &decision, hash);
     }
-    Ok(RunResult::of(&game, hash))
+    Ok(RunResult {
+        events,
+        ..RunResult::of(&game, hash)
+    })
 }
 
 impl RunResult {
-    /// The result of `game` as it stands, `hash` being its state hash.
+    /// The result of `game` as it stands, `hash` being its state hash (events
+    /// not counted: the play loop counts them).
     pub fn of(game: &Game, hash: u64) -> RunResult {
         let s = game.state();
         RunResult {
@@ -101,6 +114,7 @@ impl RunResult {
             headcount: s.people.headcount(),
             weeks: s.week,
             final_hash: hash,
+            events: 0,
         }
     }
 }
@@ -114,6 +128,14 @@ pub struct Means {
     pub arr: f64,
     pub headcount: f64,
     pub weeks: f64,
+    /// Scenario events that fired, per run.
+    pub events: f64,
+}
+
+/// Standard deviations over a batch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Spread {
+    pub score: f64,
 }
 
 /// A batch of runs with seeds `seed`, `seed + 1`, …
@@ -126,7 +148,11 @@ pub struct Batch {
     pub weeks_simulated: u64,
     /// Count of each ending, by identifier (every ending listed, zeros included).
     pub endings: BTreeMap<String, u32>,
+    /// Runs that ended in a win, a loss, or neither (`win`, `loss`, `neutral`).
+    pub outcomes: BTreeMap<String, u32>,
     pub mean: Means,
+    /// Standard deviations (sample, n − 1).
+    pub sd: Spread,
     /// A hash over every run's final state hash, in seed order: two batches
     /// with the same digest played the same weeks.
     pub digest: String,
@@ -200,12 +226,23 @@ fn summarise(
         .into_iter()
         .map(|e| (scenario.ending_id(e).to_string(), 0))
         .collect();
+    let mut outcomes: BTreeMap<String, u32> = ["win", "loss", "neutral"]
+        .into_iter()
+        .map(|k| (k.to_string(), 0))
+        .collect();
     let mut mean = Means::default();
     let mut weeks_simulated = 0;
     for r in &results {
         *endings
             .entry(scenario.ending_id(r.ending).to_string())
             .or_default() += 1;
+        let outcome = match scenario.ending_outcome(r.ending) {
+            Some(Outcome::Win) => "win",
+            Some(Outcome::Loss) => "loss",
+            None => "neutral",
+        };
+        *outcomes.entry(outcome.to_string()).or_default() += 1;
+        mean.events += f64::from(r.events);
         mean.score += r.score;
         mean.influence += r.influence;
         mean.authority += r.authority;
@@ -222,9 +259,21 @@ fn summarise(
         &mut mean.arr,
         &mut mean.headcount,
         &mut mean.weeks,
+        &mut mean.events,
     ] {
         *x /= k;
     }
+    let squares: f64 = results
+        .iter()
+        .map(|r| (r.score - mean.score) * (r.score - mean.score))
+        .sum();
+    let sd = Spread {
+        score: if runs > 1 {
+            libm::sqrt(squares / f64::from(runs - 1))
+        } else {
+            0.0
+        },
+    };
     let mut h = StateHasher::new();
     for r in &results {
         h.u64(r.final_hash);
@@ -237,7 +286,9 @@ fn summarise(
         seed,
         weeks_simulated,
         endings,
+        outcomes,
         mean,
+        sd,
         results,
     }
 }

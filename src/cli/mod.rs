@@ -33,6 +33,12 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             for (name, about) in policy::BOTS {
                 let _ = writeln!(out, "{name:<10} {about}");
             }
+            let _ = writeln!(
+                out,
+                "\n{}\n           {}",
+                policy::FIXED_SYNTAX,
+                policy::FIXED_ABOUT
+            );
             Ok(())
         }
         Some(Command::Simulate(args)) => simulate::simulate(args, out),

@@ -17,8 +17,8 @@ use crate::ui::text::money;
 
 pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let all = args.policy == "all";
-    if !all && policy::by_name(&args.policy, 0).is_none() {
-        return Err(sim::SimError::UnknownPolicy(args.policy).into());
+    if !all {
+        policy::by_name(&args.policy, 0).map_err(sim::SimError::from)?;
     }
     if all && args.json {
         return Err(CliError::Usage(
@@ -103,7 +103,9 @@ fn print_json(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write)
         "weeks_simulated": batch.weeks_simulated,
         "elapsed_ms": (elapsed_ms * 1000.0).round() / 1000.0,
         "endings": batch.endings,
+        "outcomes": batch.outcomes,
         "mean": batch.mean,
+        "sd": batch.sd,
         "digest": batch.digest,
     });
     let _ = writeln!(out, "{value}");

@@ -6,6 +6,7 @@
 //! [`State`]. Bots and people play through exactly this API.
 
 pub mod decision;
+pub mod draft;
 pub mod ending;
 pub mod events;
 pub mod hash;

@@ -71,6 +71,20 @@ impl Scenario {
         all
     }
 
+    /// Whether `ending` is a win or a loss (`None`: neither, the horizon was
+    /// reached). An IPO is a win; the built-in failure modes are losses; the
+    /// scenario's own endings say which they are.
+    pub fn ending_outcome(&self, ending: Ending) -> Option<Outcome> {
+        match ending {
+            Ending::Ipo => Some(Outcome::Win),
+            Ending::TimeUp => None,
+            Ending::OutOfCash | Ending::Fired | Ending::Puppet | Ending::TenXProgrammer => {
+                Some(Outcome::Loss)
+            }
+            Ending::Custom(i) => self.endings.get(usize::from(i)).map(|e| e.outcome),
+        }
+    }
+
     /// The headline of `ending` for a player.
     pub fn ending_headline(&self, ending: Ending) -> &str {
         match ending {

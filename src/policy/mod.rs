@@ -2,12 +2,21 @@
 //!
 //! A bot sees what a player sees (the state and the scenario) and returns a
 //! [`Decision`]; the engine cannot tell a bot from a person. The bots exist to test
-//! the model's claims: each one plays a recognisable CTO style.
+//! the model's claims: each one plays a recognisable CTO style. Two more are
+//! instruments: `passive` (what pressing Enter every week gives) and
+//! `fixed:S/H/C/M` (one attention split for the whole run).
+
+mod fixed;
+mod passive;
+mod random;
+mod scripted;
+
+pub use fixed::{Fixed, BALANCED_HOURS};
 
 use crate::engine::rng::{SimRng, Stream};
-use crate::engine::stage::{par, typical_engineers};
-use crate::engine::state::{ReportingLine, State};
-use crate::engine::{Answer, Attention, Decision, Hiring, Scenario, HOURS_RANGE};
+use crate::engine::state::State;
+use crate::engine::{Decision, Scenario, HOURS_RANGE};
+use scripted::{Scripted, Style};
 
 /// A way of playing.
 pub trait Policy {
@@ -25,10 +34,37 @@ pub const BOTS: &[(&str, &str)] = &[
     ("hire_fast", "hires far ahead of the stage and spends the week recruiting"),
     ("drifter", "neglects strategy: codes, hires and manages, but never looks at the business"),
     ("random", "random hours, attention, hiring, reporting lines and answers"),
+    ("passive", "presses Enter every week: the screen's first draft, never changed, events left to their default"),
 ];
 
+/// How to name a fixed policy, for `cto-sim policies` and error messages.
+pub const FIXED_SYNTAX: &str = "fixed:S/H/C/M[,hours=N][,refactor=P][,vp=cto|forum|ceo]";
+
+/// What `fixed:…` does, a line.
+pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100) with balanced's hiring and managers; hours (default 48), refactoring (default: balanced's) and every VP's line (default cto) as given";
+
+/// Why no bot answers to a name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("unknown policy '{name}'{}; `cto-sim policies` lists them", suggestion.as_ref().map_or(String::new(), |s| format!(" (did you mean '{s}'?)")))]
+    Unknown {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("bad fixed policy '{spec}': {why} (the syntax is {FIXED_SYNTAX})")]
+    BadFixed { spec: String, why: String },
+}
+
 /// The bot called `name`, seeded with `seed` (only `random` uses it).
-pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
+pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
+    if let Some(spec) = name.strip_prefix("fixed:") {
+        return Fixed::parse(spec)
+            .map(|f| Box::new(f) as Box<dyn Policy>)
+            .map_err(|why| PolicyError::BadFixed {
+                spec: name.to_string(),
+                why,
+            });
+    }
     let style = match name {
         "balanced" => Style::Balanced,
         "static" => Style::Static,
@@ -38,39 +74,26 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
         "hire_fast" => Style::HireFast,
         "drifter" => Style::Drifter,
         "random" => {
-            return Some(Box::new(RandomBot {
+            return Ok(Box::new(random::RandomBot {
                 rng: SimRng::new(seed, Stream::Policy),
             }))
         }
-        _ => return None,
+        "passive" => return Ok(Box::<passive::Passive>::default()),
+        _ => {
+            let suggestion = crate::scenario::suggest::closest(name, names().chain(["fixed:"]))
+                .map(str::to_string);
+            return Err(PolicyError::Unknown {
+                name: name.to_string(),
+                suggestion,
+            });
+        }
     };
-    Some(Box::new(Scripted { style }))
+    Ok(Box::new(Scripted { style }))
 }
 
-/// The names of all bots.
+/// The names of all named bots (fixed policies are named by their spec).
 pub fn names() -> impl Iterator<Item = &'static str> {
     BOTS.iter().map(|(n, _)| *n)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
-    Balanced,
-    Static,
-    Coder,
-    Delegator,
-    Sharer,
-    HireFast,
-    Drifter,
-}
-
-struct Scripted {
-    style: Style,
-}
-
-impl Policy for Scripted {
-    fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        within_limits(self.intent(s), scenario)
-    }
 }
 
 /// `d` changed as little as possible to respect the scenario's limits (hours,
@@ -84,198 +107,4 @@ pub fn within_limits(mut d: Decision, scenario: &Scenario) -> Decision {
         .min(scenario.params.engineering.max_refactor_pct);
     d.hiring.vps = d.hiring.vps.min(scenario.params.hiring.max_vps);
     d
-}
-
-/// What a sensible CTO does whatever their style: how many engineers and
-/// managers to aim for, and how much refactoring the debt calls for.
-struct Sensible {
-    /// Engineers now.
-    n: u32,
-    /// Engineers typical of the stage.
-    norm: u32,
-    refactor: u8,
-    hiring: Hiring,
-}
-
-impl Sensible {
-    fn of(s: &State) -> Sensible {
-        let n = s.people.engineers();
-        let norm = typical_engineers(s.company.stage);
-        // A prudent CTO stops hiring when the runway gets short and no raise is near.
-        let careful = |target: u32| {
-            if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
-                target.min(n)
-            } else {
-                target
-            }
-        };
-        let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
-        // A sensible CTO protects more time for refactoring when debt bites.
-        let tax = s.metrics.debt_tax;
-        let refactor = if tax > 0.3 {
-            35
-        } else if tax > 0.2 {
-            25
-        } else {
-            15
-        };
-        // The structure a sensible CTO builds: a manager per 7 engineers from 10,
-        // a VP at 28 who reports to the CTO.
-        Sensible {
-            n,
-            norm,
-            refactor,
-            hiring: Hiring {
-                engineers: careful(norm),
-                managers: managers_at(7, 10),
-                vps: u32::from(n >= 28),
-            },
-        }
-    }
-}
-
-impl Scripted {
-    /// What this style would do, before the scenario's limits.
-    fn intent(&self, s: &State) -> Decision {
-        let Sensible {
-            n,
-            norm,
-            refactor,
-            hiring: sensible,
-        } = Sensible::of(s);
-        let stage = s.company.stage;
-        let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
-        let (hours, attention, refactor_pct, hiring, line) = match self.style {
-            Style::Balanced => (48, par(stage, n), refactor, sensible, ReportingLine::Cto),
-            Style::Static => (
-                48,
-                Attention::new(35, 15, 35, 15),
-                refactor,
-                sensible,
-                ReportingLine::Cto,
-            ),
-            Style::Drifter => (
-                48,
-                Attention::new(2, 23, 40, 35),
-                refactor,
-                sensible,
-                ReportingLine::Cto,
-            ),
-            Style::Coder => (
-                50,
-                Attention::new(20, 10, 60, 10),
-                10,
-                Hiring {
-                    managers: 0,
-                    vps: 0,
-                    ..sensible
-                },
-                ReportingLine::Cto,
-            ),
-            Style::Delegator | Style::Sharer => (
-                50,
-                // The sharer spends the forum's hours; the delegator codes them.
-                if self.style == Style::Sharer {
-                    Attention::new(30, 15, 35, 20)
-                } else {
-                    Attention::new(30, 15, 45, 10)
-                },
-                10,
-                Hiring {
-                    vps: u32::from(n >= 6),
-                    ..sensible
-                },
-                ReportingLine::Ceo {
-                    forum: self.style == Style::Sharer,
-                },
-            ),
-            Style::HireFast => (
-                50,
-                Attention::new(15, 55, 10, 20),
-                5,
-                Hiring {
-                    engineers: norm * 3,
-                    managers: managers_at(12, 12),
-                    vps: u32::from(n >= 40),
-                },
-                ReportingLine::Cto,
-            ),
-        };
-        Decision {
-            hours,
-            attention,
-            refactor_pct,
-            hiring,
-            vp_lines: vec![line; s.people.vps.len()],
-            answers: Vec::new(),
-        }
-    }
-}
-
-/// Plays at random, within the rules.
-struct RandomBot {
-    rng: SimRng,
-}
-
-impl Policy for RandomBot {
-    fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        let r = &mut self.rng;
-        let hours = 35 + r.below(46) as u8;
-        // Three cut points in 0..=100 give four shares that sum to 100.
-        let mut cuts = [r.below(101), r.below(101), r.below(101)];
-        cuts.sort_unstable();
-        let attention = Attention::new(
-            cuts[0] as u8,
-            (cuts[1] - cuts[0]) as u8,
-            (cuts[2] - cuts[1]) as u8,
-            (100 - cuts[2]) as u8,
-        );
-        let n = u64::from(s.people.engineers());
-        let limits = &scenario.params;
-        let max_vps = u64::from(limits.hiring.max_vps.min(1));
-        let hiring = Hiring {
-            engineers: (n + r.below(6)).saturating_sub(2) as u32,
-            managers: (n / (5 + r.below(6))) as u32,
-            vps: r.below(max_vps + 1) as u32,
-        };
-        // Reporting lines change now and then, not every week.
-        let vp_lines = s
-            .people
-            .vps
-            .iter()
-            .map(|vp| {
-                if !r.chance(0.05) {
-                    return vp.line;
-                }
-                match r.below(3) {
-                    0 => ReportingLine::Cto,
-                    1 => ReportingLine::Ceo { forum: false },
-                    _ => ReportingLine::Ceo { forum: true },
-                }
-            })
-            .collect();
-        let answers = s
-            .pending
-            .iter()
-            .enumerate()
-            .map(|(i, pe)| Answer {
-                pending: i,
-                choice: r.below(scenario.events[pe.event].choices.len() as u64) as usize,
-            })
-            .collect();
-        // Up to 40% refactoring, or the scenario's maximum if lower (with the
-        // default maximum of 40 the draw is the one it always was).
-        let max_refactor = u64::from(limits.engineering.max_refactor_pct.min(40));
-        within_limits(
-            Decision {
-                hours,
-                attention,
-                refactor_pct: r.below(max_refactor + 1) as u8,
-                hiring,
-                vp_lines,
-                answers,
-            },
-            scenario,
-        )
-    }
 }

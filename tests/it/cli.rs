@@ -24,7 +24,39 @@ fn policies_lists_every_bot_on_a_line_of_its_own() {
             "{name} missing from:\n{stdout}"
         );
     }
-    assert_eq!(stdout.lines().count(), cto_sim::policy::BOTS.len());
+    // Then the syntax of fixed policies, after a blank line.
+    let named: Vec<&str> = stdout.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(named.len(), cto_sim::policy::BOTS.len());
+    assert!(stdout.contains(cto_sim::policy::FIXED_SYNTAX), "{stdout}");
+}
+
+/// `fixed:` and `passive` play; a malformed spec says what is wrong and exits 1;
+/// `--json` reports outcomes, the score's spread and events per run.
+#[test]
+fn fixed_policies_and_passive_play_and_report_outcomes() {
+    for policy in [
+        "passive",
+        "fixed:40/20/10/30",
+        "fixed:50/25/25/0,vp=forum,hours=55,refactor=20",
+    ] {
+        let out = cto_sim(&["simulate", "--policy", policy, "--runs", "4", "--json"]);
+        assert!(out.status.success(), "{policy}: {}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+        let outcomes = &v["outcomes"];
+        let total: u64 = ["win", "loss", "neutral"]
+            .iter()
+            .map(|k| outcomes[k].as_u64().unwrap())
+            .sum();
+        assert_eq!(total, 4, "{policy}: {v}");
+        assert!(v["sd"]["score"].as_f64().unwrap() >= 0.0);
+        assert!(v["mean"]["events"].as_f64().is_some());
+        assert_eq!(v["policy"], policy);
+    }
+    let out = cto_sim(&["simulate", "--policy", "fixed:40/20/10/20"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("adds up to 90%"), "{err}");
+    assert!(err.contains("fixed:S/H/C/M"), "{err}");
 }
 
 #[test]
@@ -43,6 +75,8 @@ fn an_unknown_policy_is_a_user_error_with_a_hint() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("unknown policy 'ceo'"), "{stderr}");
     assert!(stderr.contains("cto-sim policies"), "{stderr}");
+    let near = text(&cto_sim(&["simulate", "--policy", "balaced"]).stderr);
+    assert!(near.contains("did you mean 'balanced'?"), "{near}");
 }
 
 #[test]

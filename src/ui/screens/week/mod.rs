@@ -14,9 +14,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::engine::draft::first_draft;
 use crate::engine::stage::par;
 use crate::engine::{
-    Activity, Answer, Attention, Decision, Hiring, ReportingLine, State, HOURS_RANGE, RUNWAY_CAP,
+    Activity, Answer, Attention, Decision, ReportingLine, State, HOURS_RANGE, RUNWAY_CAP,
 };
 use crate::run::Headline;
 use crate::ui::keymap::{Action, Context};
@@ -101,7 +102,7 @@ impl Play {
     /// The week screen on `session`, with a draft that continues its last week
     /// (or, before week 1, the stage's par).
     pub fn new(session: Session) -> Play {
-        let mut draft = first_draft(session.state());
+        let mut draft = first_draft(session.state(), session.scenario());
         if let Some(last) = session.record().weeks.last() {
             draft.hours = last.decision.hours;
             draft.attention = last.decision.attention;
@@ -327,23 +328,6 @@ pub fn rebalance(a: Attention, activity: Activity, value: u8) -> Attention {
         shares[2] as u8,
         shares[3] as u8,
     )
-}
-
-/// The decision a new run starts from: the stage's par, sensible hours, the
-/// current headcount as targets.
-fn first_draft(s: &State) -> Decision {
-    Decision {
-        hours: 48,
-        attention: par(s.company.stage, s.people.engineers()),
-        refactor_pct: 15,
-        hiring: Hiring {
-            engineers: s.people.engineers(),
-            managers: s.people.managers,
-            vps: s.people.vps.len() as u32,
-        },
-        vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
-        answers: Vec::new(),
-    }
 }
 
 /// What the week screen needs from around it to draw.

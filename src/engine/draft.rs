@@ -1,0 +1,30 @@
+//! The decision a new run starts from: what the week screen proposes before the
+//! player touches anything (and what the `passive` bot keeps playing).
+
+use super::decision::{Decision, Hiring};
+use super::scenario::Scenario;
+use super::stage::par;
+use super::state::State;
+
+/// Hours the first draft proposes.
+pub const FIRST_DRAFT_HOURS: u8 = 48;
+/// Refactoring share the first draft proposes, percent.
+pub const FIRST_DRAFT_REFACTOR: u8 = 15;
+
+/// The first draft for `s`: the stage's par, sensible hours and refactoring
+/// (within the scenario's maximum), the current headcount as targets, every VP
+/// on their current line. It is always a decision the engine accepts.
+pub fn first_draft(s: &State, scenario: &Scenario) -> Decision {
+    Decision {
+        hours: FIRST_DRAFT_HOURS,
+        attention: par(s.company.stage, s.people.engineers()),
+        refactor_pct: FIRST_DRAFT_REFACTOR.min(scenario.params.engineering.max_refactor_pct),
+        hiring: Hiring {
+            engineers: s.people.engineers(),
+            managers: s.people.managers,
+            vps: s.people.vps.len() as u32,
+        },
+        vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
+        answers: Vec::new(),
+    }
+}

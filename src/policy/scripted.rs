@@ -1,0 +1,156 @@
+//! The scripted bots: each plays one recognisable CTO style, on top of what a
+//! sensible CTO does whatever their style (`Sensible`).
+
+use super::{within_limits, Policy};
+use crate::engine::stage::{par, typical_engineers};
+use crate::engine::state::{ReportingLine, State};
+use crate::engine::{Attention, Decision, Hiring, Scenario};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    Balanced,
+    Static,
+    Coder,
+    Delegator,
+    Sharer,
+    HireFast,
+    Drifter,
+}
+
+pub(super) struct Scripted {
+    pub style: Style,
+}
+
+impl Policy for Scripted {
+    fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
+        within_limits(self.intent(s), scenario)
+    }
+}
+
+/// What a sensible CTO does whatever their style: how many engineers and
+/// managers to aim for, and how much refactoring the debt calls for.
+pub(super) struct Sensible {
+    /// Engineers now.
+    pub n: u32,
+    /// Engineers typical of the stage.
+    pub norm: u32,
+    /// Refactoring share the debt calls for.
+    pub refactor: u8,
+    /// Engineers and managers at sensible spans, a VP from 28 engineers.
+    pub hiring: Hiring,
+}
+
+impl Sensible {
+    pub(super) fn of(s: &State) -> Sensible {
+        let n = s.people.engineers();
+        let norm = typical_engineers(s.company.stage);
+        // A prudent CTO stops hiring when the runway gets short and no raise is near.
+        let careful = |target: u32| {
+            if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
+                target.min(n)
+            } else {
+                target
+            }
+        };
+        let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
+        // A sensible CTO protects more time for refactoring when debt bites.
+        let tax = s.metrics.debt_tax;
+        let refactor = if tax > 0.3 {
+            35
+        } else if tax > 0.2 {
+            25
+        } else {
+            15
+        };
+        // The structure a sensible CTO builds: a manager per 7 engineers from 10,
+        // a VP at 28 who reports to the CTO.
+        Sensible {
+            n,
+            norm,
+            refactor,
+            hiring: Hiring {
+                engineers: careful(norm),
+                managers: managers_at(7, 10),
+                vps: u32::from(n >= 28),
+            },
+        }
+    }
+}
+
+impl Scripted {
+    /// What this style would do, before the scenario's limits.
+    fn intent(&self, s: &State) -> Decision {
+        let Sensible {
+            n,
+            norm,
+            refactor,
+            hiring: sensible,
+        } = Sensible::of(s);
+        let stage = s.company.stage;
+        let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
+        let (hours, attention, refactor_pct, hiring, line) = match self.style {
+            Style::Balanced => (48, par(stage, n), refactor, sensible, ReportingLine::Cto),
+            Style::Static => (
+                48,
+                Attention::new(35, 15, 35, 15),
+                refactor,
+                sensible,
+                ReportingLine::Cto,
+            ),
+            Style::Drifter => (
+                48,
+                Attention::new(2, 23, 40, 35),
+                refactor,
+                sensible,
+                ReportingLine::Cto,
+            ),
+            Style::Coder => (
+                50,
+                Attention::new(20, 10, 60, 10),
+                10,
+                Hiring {
+                    managers: 0,
+                    vps: 0,
+                    ..sensible
+                },
+                ReportingLine::Cto,
+            ),
+            Style::Delegator | Style::Sharer => (
+                50,
+                // The sharer spends the forum's hours; the delegator codes them.
+                if self.style == Style::Sharer {
+                    Attention::new(30, 15, 35, 20)
+                } else {
+                    Attention::new(30, 15, 45, 10)
+                },
+                10,
+                Hiring {
+                    vps: u32::from(n >= 6),
+                    ..sensible
+                },
+                ReportingLine::Ceo {
+                    forum: self.style == Style::Sharer,
+                },
+            ),
+            Style::HireFast => (
+                50,
+                Attention::new(15, 55, 10, 20),
+                5,
+                Hiring {
+                    engineers: norm * 3,
+                    managers: managers_at(12, 12),
+                    vps: u32::from(n >= 40),
+                },
+                ReportingLine::Cto,
+            ),
+        };
+        Decision {
+            hours,
+            attention,
+            refactor_pct,
+            hiring,
+            vp_lines: vec![line; s.people.vps.len()],
+            answers: Vec::new(),
+        }
+    }
+}
