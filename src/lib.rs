@@ -4,6 +4,7 @@
 //! [`scenario`] loads and checks scenario files, [`policy`] holds the bots that play
 //! through the same decision API as people, and [`sim`] runs batches of games.
 
+pub mod balance;
 pub mod check;
 pub mod cli;
 pub mod engine;

@@ -50,6 +50,22 @@ pub enum Command {
     Replay { file: PathBuf },
     /// Tell a run's story as Markdown, for sharing.
     Report { file: PathBuf },
+    /// A scenario's balance, for its author: every bot, passive and a grid of
+    /// fixed policies over the same seeds; does a fixed recipe beat adapting?
+    Balance {
+        /// A built-in scenario name, a name from your scenario folder, or a path.
+        #[arg(long, short, default_value = DEFAULT)]
+        scenario: String,
+        /// Runs per policy; seeds are S, S+1, …
+        #[arg(long, short, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        runs: u32,
+        /// Seed of the first run.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print exactly one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check scenario files: syntax, values, then a short simulation with bots.
     Check {
         /// Scenario files (or built-in names) to check.

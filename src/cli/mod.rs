@@ -1,6 +1,7 @@
 //! The command line: argument definitions and the commands behind them.
 
 mod args;
+mod balance;
 mod error;
 mod simulate;
 
@@ -42,6 +43,12 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(())
         }
         Some(Command::Simulate(args)) => simulate::simulate(args, out),
+        Some(Command::Balance {
+            scenario,
+            runs,
+            seed,
+            json,
+        }) => balance::balance(&scenario, runs, seed, json, out),
         Some(Command::Continue { file }) => {
             let (loaded, path) = crate::run::load_latest(file)?;
             if let Some(why) = &loaded.fell_back {

@@ -129,3 +129,25 @@ fn a_broken_scenario_file_is_pointed_at_by_line_and_column() {
     assert!(text(&out.stderr).contains("no scenario named 'atlantis'"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `balance` plays every bot, passive and the whole grid of fixed policies,
+/// and says whether a fixed recipe beats balanced and whether passive wins.
+#[test]
+fn balance_reports_bots_and_the_best_fixed_policies() {
+    let out = cto_sim(&["balance", "--scenario", "tutorial", "--runs", "1", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let bots = v["bots"].as_array().unwrap();
+    assert_eq!(bots.len(), cto_sim::policy::BOTS.len());
+    assert!(bots.iter().any(|b| b["policy"] == "passive"));
+    assert_eq!(v["grid_size"], cto_sim::balance::grid().len());
+    let best = v["best_fixed"].as_array().unwrap();
+    assert_eq!(best.len(), cto_sim::balance::SHOWN);
+    assert!(best[0]["mean_score"].as_f64() >= best[1]["mean_score"].as_f64());
+    assert!(best[0]["policy"].as_str().unwrap().starts_with("fixed:"));
+    let balanced = bots.iter().find(|b| b["policy"] == "balanced").unwrap();
+    assert_eq!(
+        v["fixed_beats_balanced"],
+        best[0]["mean_score"].as_f64() > balanced["mean_score"].as_f64()
+    );
+}

@@ -561,7 +561,9 @@ fn accepting_the_forum_in_an_event_keeps_the_forum() {
 #[test]
 fn the_first_draft_plays_in_a_scenario_with_tight_limits() {
     let text = std::fs::read_to_string("tests/scenarios/tight_limits.ron").unwrap();
-    let scenario = cto_sim::scenario::load_str(&text, "tight").unwrap().scenario;
+    let scenario = cto_sim::scenario::load_str(&text, "tight")
+        .unwrap()
+        .scenario;
     let mut app = App::play(Arc::new(scenario), 1);
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.state().unwrap().week, 1, "{:?}", app.status);
