@@ -14,3 +14,4 @@ pub mod run;
 pub mod scenario;
 pub mod sim;
 pub mod ui;
+pub mod untrusted;

@@ -1,19 +1,21 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use cto_sim::untrusted::{printable, Printable};
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     // clap exits with 2 on usage errors and 0 for --help/--version.
     let cli = cto_sim::cli::Cli::parse();
     // Not a locked handle: the signal handler and the panic hook must be able to
-    // write to the terminal while a command runs.
-    let mut out = std::io::stdout();
+    // write to the terminal while a command runs. Everything a command prints
+    // may quote a file a user handed us, so it goes out escaped.
+    let mut out = Printable::new(std::io::stdout());
     match cto_sim::cli::run_from(cli, &mut out, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(cto_sim::cli::CliError::Failed) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("cto-sim: {e}");
+            eprintln!("cto-sim: {}", printable(&e.to_string()));
             ExitCode::from(1)
         }
     }

@@ -54,7 +54,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             if let Some(why) = &loaded.fell_back {
                 use std::io::Write as _;
                 let _ = writeln!(
-                    std::io::stderr(),
+                    crate::untrusted::Printable::new(std::io::stderr()),
                     "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
                     crate::run::backup_path(&path).display()
                 );

@@ -151,3 +151,90 @@ fn balance_reports_bots_and_the_best_fixed_policies() {
         best[0]["mean_score"].as_f64() > balanced["mean_score"].as_f64()
     );
 }
+
+/// No raw control byte or bidirectional override from a hostile scenario
+/// reaches the terminal: `scenarios`, `simulate`, `check`, `report` and
+/// `verify` print them escaped.
+#[test]
+fn hostile_text_in_a_scenario_is_printed_escaped() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-hostile-{}", std::process::id()));
+    let folder = dir.join("scenarios");
+    std::fs::create_dir_all(&folder).unwrap();
+    let evil = "tests/scenarios/hostile_text.ron";
+    std::fs::copy(evil, folder.join("evil.ron")).unwrap();
+    let runs = dir.join("runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    let run_file = runs.join("balanced-1.ron");
+    let commands: Vec<Vec<String>> = vec![
+        vec!["scenarios".into()],
+        vec![
+            "simulate".into(),
+            "--policy".into(),
+            "balanced".into(),
+            "--scenario".into(),
+            evil.into(),
+        ],
+        vec![
+            "simulate".into(),
+            "--policy".into(),
+            "random".into(),
+            "--runs".into(),
+            "3".into(),
+            "--scenario".into(),
+            evil.into(),
+        ],
+        vec![
+            "simulate".into(),
+            "--policy".into(),
+            "balanced".into(),
+            "--scenario".into(),
+            evil.into(),
+            "--json".into(),
+            "--runs".into(),
+            "2".into(),
+        ],
+        vec![
+            "simulate".into(),
+            "--policy".into(),
+            "balanced".into(),
+            "--scenario".into(),
+            evil.into(),
+            "--record".into(),
+            runs.display().to_string(),
+        ],
+        vec!["check".into(), evil.into()],
+        vec!["report".into(), run_file.display().to_string()],
+        vec!["verify".into(), run_file.display().to_string()],
+    ];
+    for args in &commands {
+        let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .args(args)
+            .env("CTO_SIM_DATA_DIR", &dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        for stream in [&out.stdout, &out.stderr] {
+            let s = String::from_utf8_lossy(stream);
+            let bad: Vec<char> = s
+                .chars()
+                .filter(|c| {
+                    (c.is_control() && *c != '\n' && *c != '\t')
+                        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                })
+                .collect();
+            assert!(bad.is_empty(), "{args:?} printed {bad:?}:\n{s}");
+        }
+    }
+    // And what was escaped is still there to read.
+    let listed = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("scenarios")
+        .env("CTO_SIM_DATA_DIR", &dir)
+        .output()
+        .unwrap();
+    assert!(
+        text(&listed.stdout).contains("desc \\u{1b}[31mred"),
+        "{}",
+        text(&listed.stdout)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

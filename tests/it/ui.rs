@@ -568,3 +568,40 @@ fn the_first_draft_plays_in_a_scenario_with_tight_limits() {
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.state().unwrap().week, 1, "{:?}", app.status);
 }
+
+/// The game's own screens show a hostile scenario's texts without a raw
+/// control character or bidirectional override: the header, the event dialog
+/// and the end screen.
+#[test]
+fn hostile_text_never_reaches_the_screen_raw() {
+    let text = std::fs::read_to_string("tests/scenarios/hostile_text.ron").unwrap();
+    let scenario = cto_sim::scenario::load_str(&text, "evil").unwrap().scenario;
+    let mut app = App::play(Arc::new(scenario), 1);
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        seen.push(render(&app, 120, 40).backend().buffer().clone());
+        if app.screen == Screen::End {
+            break;
+        }
+        press(&mut app, &[KeyCode::Enter]);
+        if app.overlay == Overlay::ConfirmEnd {
+            press(&mut app, &[KeyCode::Char('y')]);
+        }
+    }
+    seen.push(render(&app, 120, 40).backend().buffer().clone());
+    assert_eq!(
+        app.screen,
+        Screen::End,
+        "the scenario's own win after 3 weeks"
+    );
+    for buffer in &seen {
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(|c| c.is_control()
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+                "a raw {:?} on screen",
+                cell.symbol()
+            );
+        }
+    }
+}
