@@ -74,7 +74,8 @@ mod tests {
     #[test]
     fn the_writer_escapes_what_passes_through_it() {
         let mut out = Printable::new(Vec::new());
-        write!(out, "name: {}", "x\u{1b}[31my").unwrap();
+        let name = "x\u{1b}[31my";
+        write!(out, "name: {name}").unwrap();
         assert_eq!(String::from_utf8(out.inner).unwrap(), "name: x\\u{1b}[31my");
     }
 }
