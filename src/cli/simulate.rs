@@ -27,6 +27,14 @@ pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Resu
     }
     let mut scenario = scenario::find(&args.scenario)?;
     if let Some(w) = args.weeks {
+        // Shorter runs only: past the horizon the score would count weeks the
+        // scenario does not have, and run files would not verify.
+        if w > scenario.horizon_weeks {
+            return Err(CliError::Usage(format!(
+                "--weeks {w} is past the scenario's horizon of {} weeks; a run ends there (give at most {0})",
+                scenario.horizon_weeks
+            )));
+        }
         scenario.horizon_weeks = w;
     }
     let scenario = Arc::new(scenario);

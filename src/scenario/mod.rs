@@ -93,9 +93,10 @@ pub fn data_dir() -> Option<PathBuf> {
     } else if cfg!(target_os = "macos") {
         home().map(|h| h.join("Library/Application Support/cto-sim"))
     } else {
+        // The XDG spec: a relative XDG_DATA_HOME is invalid and ignored.
         std::env::var_os("XDG_DATA_HOME")
-            .filter(|d| !d.is_empty())
             .map(PathBuf::from)
+            .filter(|d| d.is_absolute())
             .or_else(|| home().map(|h| h.join(".local/share")))
             .map(|d| d.join("cto-sim"))
     }

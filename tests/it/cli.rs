@@ -238,3 +238,110 @@ fn hostile_text_in_a_scenario_is_printed_escaped() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A named pipe (or anything but a regular file) is refused at once, never
+/// waited on: `check`, `verify` and `continue`, each in well under a second.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_without_hanging() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("runs")).unwrap();
+    let fifo = dir.join("runs/latest.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let fifo_arg = fifo.display().to_string();
+    for args in [
+        vec!["check", fifo_arg.as_str()],
+        vec!["verify", fifo_arg.as_str()],
+        vec![
+            "simulate",
+            "--policy",
+            "balanced",
+            "--scenario",
+            fifo_arg.as_str(),
+        ],
+        vec!["continue"],
+    ] {
+        let started = std::time::Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .args(&args)
+            .env("CTO_SIM_DATA_DIR", &dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Give it a second; a hang is killed so the test fails instead of hanging.
+        while child.try_wait().unwrap().is_none() && started.elapsed().as_secs() < 1 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            panic!("{args:?} hung on a pipe");
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let all = text(&out.stdout) + &text(&out.stderr);
+        assert!(all.contains("not a regular file"), "{args:?}: {all}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A scenario saved with a UTF-8 byte-order mark loads as if it had none.
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bom.ron");
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(std::fs::read("scenarios/tutorial.ron").unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let out = cto_sim(&["check", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `--weeks` may shorten a run, never lengthen it past the scenario's horizon.
+#[test]
+fn weeks_past_the_horizon_are_refused() {
+    let out = cto_sim(&[
+        "simulate",
+        "--policy",
+        "balanced",
+        "--scenario",
+        "tutorial",
+        "--weeks",
+        "5000",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("past the scenario's horizon"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cto_sim(&["simulate", "--policy", "balanced", "--weeks", "20"]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("after 20 weeks"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// A relative XDG_DATA_HOME is ignored, as the XDG spec says.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_relative_xdg_data_home_is_ignored() {
+    let home = std::env::temp_dir().join(format!("cto-sim-home-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("scenarios")
+        .env_remove("CTO_SIM_DATA_DIR")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", "relative/data")
+        .output()
+        .unwrap();
+    let listed = text(&out.stdout);
+    let expected = home.join(".local/share/cto-sim/scenarios");
+    assert!(listed.contains(&expected.display().to_string()), "{listed}");
+    std::fs::remove_dir_all(&home).ok();
+}
