@@ -164,6 +164,7 @@ fn verify_command(
                     crate::run::RunError::Diverged { divergence, .. } => {
                         (Some(divergence.week), divergence.fields.clone())
                     }
+                    crate::run::RunError::Header { field, .. } => (None, vec![field.to_string()]),
                     _ => (None, Vec::new()),
                 };
                 serde_json::json!({

@@ -31,6 +31,14 @@ pub enum RunError {
         origin: String,
         found: Vec<Diagnostic>,
     },
+    /// The header says something the embedded scenario does not.
+    #[error("{origin}: error: the header's {field} is {recorded:?}, but the embedded scenario says {actual:?}")]
+    Header {
+        origin: String,
+        field: &'static str,
+        recorded: String,
+        actual: String,
+    },
     /// Replaying does not give the recorded weeks.
     #[error("{origin}: error: {divergence}")]
     Diverged {

@@ -1,4 +1,8 @@
-//! Replaying a run file and checking every week against its recorded hash.
+//! Replaying a run file and checking everything it claims: the header against
+//! the embedded scenario, every week's state hash and headline figures, and
+//! the ending. Headline figures are compared bit for bit: run files store
+//! floats in their shortest round-trip form and a replay is deterministic, so
+//! any difference at all is an edit (or a bug), never rounding.
 
 use std::sync::Arc;
 
@@ -41,11 +45,13 @@ pub fn verify(record: &RunRecord, origin: &str) -> Result<Verified, RunError> {
                     "the recorded decision is refused: {e}"
                 )]))
             }
-            Ok(hash) if hash != week.hash => {
+            Ok(hash) => {
                 let now = Headline::of(recording.game.state());
-                return Err(diverged(week.headline.differences(&now)));
+                let differ = week.headline.differences(&now);
+                if hash != week.hash || !differ.is_empty() {
+                    return Err(diverged(differ));
+                }
             }
-            Ok(_) => {}
         }
     }
     let s = recording.game.state();
@@ -102,10 +108,32 @@ fn check_header(record: &RunRecord, origin: &str) -> Result<Scenario, RunError> 
             origin: origin.to_string(),
         });
     }
-    load_str(&record.scenario, &format!("{origin} (embedded scenario)"))
+    let scenario = load_str(&record.scenario, &format!("{origin} (embedded scenario)"))
         .map(|checked| checked.scenario)
         .map_err(|found| RunError::ScenarioInvalid {
             origin: origin.to_string(),
             found,
-        })
+        })?;
+    // The header repeats two things the embedded scenario says; they must agree.
+    let claim = |field: &'static str, recorded: String, actual: String| RunError::Header {
+        origin: origin.to_string(),
+        field,
+        recorded,
+        actual,
+    };
+    if record.scenario_name != scenario.name {
+        return Err(claim(
+            "scenario_name",
+            record.scenario_name.clone(),
+            scenario.name.clone(),
+        ));
+    }
+    if record.difficulty != scenario.difficulty {
+        return Err(claim(
+            "difficulty",
+            record.difficulty.to_string(),
+            scenario.difficulty.to_string(),
+        ));
+    }
+    Ok(scenario)
 }

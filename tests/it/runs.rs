@@ -397,3 +397,73 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
     );
     eprintln!("{loaded_after_kill} of {kills} kills left a save that loaded and verified");
 }
+
+/// A run file that claims anything the replay does not produce is refused, with
+/// the week and the field named: every headline figure (a few weeks each, NaN
+/// included), the header's scenario name and difficulty, and the ending.
+#[test]
+fn verify_refuses_every_claim_the_replay_does_not_make() {
+    let dir = temp_dir("claims");
+    let good = run::load(Path::new("tests/runs/tutorial-balanced-1.ron")).unwrap();
+    let last = good.weeks.len();
+    type Edit = Box<dyn Fn(&mut run::RunRecord)>;
+    let mut edits: Vec<(String, Edit, String)> = Vec::new();
+    for week in [1, 30, last] {
+        let i = week - 1;
+        let figures: [(&str, Edit); 7] = [
+            ("cash", Box::new(move |r| r.weeks[i].headline.cash += 1e6)),
+            ("arr", Box::new(move |r| r.weeks[i].headline.arr *= 1.0001)),
+            (
+                "headcount",
+                Box::new(move |r| r.weeks[i].headline.headcount = 9999),
+            ),
+            (
+                "influence",
+                Box::new(move |r| r.weeks[i].headline.influence = 0.1),
+            ),
+            (
+                "authority",
+                Box::new(move |r| r.weeks[i].headline.authority -= 1e-12),
+            ),
+            (
+                "morale",
+                Box::new(move |r| r.weeks[i].headline.morale = f64::NAN),
+            ),
+            ("cash", Box::new(move |r| r.weeks[i].headline.cash = -0.0)),
+        ];
+        for (field, edit) in figures {
+            edits.push((format!("week {week}"), edit, field.to_string()));
+        }
+    }
+    edits.push((
+        "header".into(),
+        Box::new(|r| r.scenario_name = "Something else".into()),
+        "scenario_name".into(),
+    ));
+    edits.push((
+        "header".into(),
+        Box::new(|r| r.difficulty = 5),
+        "difficulty".into(),
+    ));
+    edits.push((
+        "ending".into(),
+        Box::new(|r| r.ending = Some("ipo".into())),
+        "the ending".into(),
+    ));
+    for (n, (place, edit, field)) in edits.iter().enumerate() {
+        let mut record = good.clone();
+        edit(&mut record);
+        let path = dir.join(format!("edited-{n}.ron"));
+        run::save_atomic(&path, &record).unwrap();
+        let (code, out) = cli(&["verify", path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{place} {field}: {out}");
+        assert!(out.contains(field.as_str()), "{place} {field}: {out}");
+        if let Some(week) = place.strip_prefix("week ") {
+            assert!(
+                out.contains(&format!("diverges in week {week}")),
+                "{place} {field}: {out}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
