@@ -6,10 +6,15 @@ use clap::{Parser, Subcommand};
 
 use crate::scenario::DEFAULT;
 
+/// `--version`: the game's version and the simulation rules it plays (saved
+/// runs replay only under the same rules). A test keeps the number in step with
+/// `engine::RULES_VERSION`.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (simulation rules 2)");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cto-sim",
-    version,
+    version = VERSION,
     about = "You are the CTO of a growing startup."
 )]
 pub struct Cli {
@@ -65,6 +70,11 @@ pub enum Command {
         /// Print exactly one JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Check scenario files: syntax, values, then a short simulation with bots.
     Check {

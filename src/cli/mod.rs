@@ -5,7 +5,7 @@ mod balance;
 mod error;
 mod simulate;
 
-pub use args::{Cli, Command, SimulateArgs};
+pub use args::{Cli, Command, SimulateArgs, VERSION};
 pub use error::CliError;
 
 use std::sync::Arc;
@@ -67,6 +67,11 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(crate::ui::run(app, started)?)
         }
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "cto-sim", out);
+            Ok(())
+        }
         Some(Command::Replay { file }) => {
             let record = crate::run::load(&file)?;
             let verified = crate::run::verify(&record, &file.display().to_string())?;

@@ -345,3 +345,29 @@ fn a_relative_xdg_data_home_is_ignored() {
     assert!(listed.contains(&expected.display().to_string()), "{listed}");
     std::fs::remove_dir_all(&home).ok();
 }
+
+/// `--version` names the simulation rules (saved runs replay only under the
+/// same rules), and shells get completion scripts.
+#[test]
+fn version_names_the_rules_and_completions_are_printed() {
+    let out = cto_sim(&["--version"]);
+    assert!(out.status.success());
+    let version = text(&out.stdout);
+    assert!(
+        version.contains(&format!(
+            "simulation rules {}",
+            cto_sim::engine::RULES_VERSION
+        )),
+        "{version}"
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let out = cto_sim(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = text(&out.stdout);
+        assert!(
+            script.contains("cto-sim") && script.contains("balance"),
+            "{shell}: {script}"
+        );
+    }
+    assert_eq!(cto_sim(&["completions", "tcsh"]).status.code(), Some(2));
+}
