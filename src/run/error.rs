@@ -49,7 +49,7 @@ pub enum RunError {
     #[error("no data folder: set {env} or name a run file")]
     NoDataDir { env: &'static str },
     /// Nothing has been saved yet.
-    #[error("no saved run at {}; start one with `cto-sim play`", path.display())]
+    #[error("no saved run to continue at {}; start one with `cto-sim play`", path.display())]
     NoSave { path: PathBuf },
 }
 

@@ -3,13 +3,17 @@
 //! and headline figures of each week; loading it is re-simulating it.
 
 pub mod error;
+pub mod history;
 pub mod record;
 pub mod resume;
 pub mod store;
 pub mod verify;
 
 pub use error::{Divergence, RunError};
+pub use history::{base_name, save_new};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
 pub use resume::{load_latest, load_with_backup, Loaded};
-pub use store::{backup_path, latest_path, load, parse, runs_dir, save_atomic, MAX_RUN_BYTES};
+pub use store::{
+    backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new, MAX_RUN_BYTES,
+};
 pub use verify::{verify, Verified};

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::error::RunError;
+use super::history;
 use super::record::RunRecord;
-use super::store::{backup_path, latest_path, load};
+use super::store::{backup_path, clean_temporaries, load, runs_dir};
 use super::verify::{verify, Verified};
 use crate::scenario::DATA_DIR_ENV;
 
@@ -43,15 +44,30 @@ pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
     }
 }
 
-/// The run `continue` resumes: `file`, or the autosave; with the path it came
-/// from (autosaves keep going there).
+/// The run `continue` resumes, with the path it came from (autosaves keep
+/// going there): `file` (or its backup), or else the newest unfinished run in
+/// the history that loads and verifies (a damaged one's backup counts).
+/// Temporary files a killed save left behind are cleaned up on the way.
 pub fn load_latest(file: Option<PathBuf>) -> Result<(Loaded, PathBuf), RunError> {
-    let path = match file {
-        Some(p) => p,
-        None => latest_path().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?,
-    };
-    if !path.exists() && !backup_path(&path).exists() {
-        return Err(RunError::NoSave { path });
+    if let Some(path) = file {
+        if !path.exists() && !backup_path(&path).exists() {
+            return Err(RunError::NoSave { path });
+        }
+        return load_with_backup(&path).map(|loaded| (loaded, path));
     }
-    load_with_backup(&path).map(|loaded| (loaded, path))
+    let dir = runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
+    clean_temporaries(&dir);
+    let mut first_error = None;
+    for entry in history::list(&dir) {
+        if matches!(&entry.record, Ok(r) if r.ending.is_some()) {
+            continue; // finished: replay it, there is nothing to continue
+        }
+        match load_with_backup(&entry.path) {
+            Ok(loaded) => return Ok((loaded, entry.path)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(RunError::NoSave { path: dir }))
 }

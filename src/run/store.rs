@@ -17,11 +17,6 @@ pub fn runs_dir() -> Option<PathBuf> {
     data_dir().map(|d| d.join("runs"))
 }
 
-/// The file where the game keeps the run in progress: `<data dir>/runs/latest.ron`.
-pub fn latest_path() -> Option<PathBuf> {
-    runs_dir().map(|d| d.join("latest.ron"))
-}
-
 /// The backup kept beside `path`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -52,20 +47,71 @@ pub fn parse(text: &str, origin: &str) -> Result<RunRecord, RunError> {
     })
 }
 
-/// Save `record` to `path` atomically: write a temporary file in the same
-/// folder, flush it to disk, keep the previous save as `.bak`, rename the new
-/// file into place and flush the folder. At every moment either the new save
-/// or the previous one is complete on disk.
+/// Save `record` to `path` atomically. The order keeps a complete file under
+/// `path` at every moment: write a temporary file in the same folder and flush
+/// it to disk; keep the previous save as `.bak` (a hard link, or a copy where
+/// links are not possible); rename the temporary file over `path`; flush the
+/// folder. A failed save removes its temporary file and leaves `path` as it was.
 pub fn save_atomic(path: &Path, record: &RunRecord) -> Result<(), RunError> {
     let origin = path.display().to_string();
     let io = |what: &str, e: std::io::Error| RunError::Io {
         origin: origin.clone(),
         message: format!("{what}: {e}"),
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let tmp = write_temporary(path, record)?;
+    let result = (|| {
+        if path.exists() {
+            let bak = backup_path(path);
+            match std::fs::remove_file(&bak) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io("cannot replace the backup", e)),
+            }
+            if std::fs::hard_link(path, &bak).is_err() {
+                std::fs::copy(path, &bak).map_err(|e| io("cannot keep the backup", e))?;
+            }
+        }
+        std::fs::rename(&tmp, path).map_err(|e| io("cannot move the save into place", e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result?;
+    sync_folder(path);
+    Ok(())
+}
+
+/// Save `record` as a new file at `path`, only if nothing is there yet:
+/// `Ok(false)` if the name is taken. The file appears complete or not at all
+/// (a temporary file is linked to the name, which fails if it exists).
+pub fn write_new(path: &Path, record: &RunRecord) -> Result<bool, RunError> {
+    let tmp = write_temporary(path, record)?;
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {
+            sync_folder(path);
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(RunError::Io {
+            origin: path.display().to_string(),
+            message: format!("cannot create the run file: {e}"),
+        }),
+    }
+}
+
+/// Prefix of the temporary files saves write (`.tmp-<name>-<pid>`).
+const TEMPORARY: &str = ".tmp-";
+
+/// Write `record` to a temporary file beside `path`, flushed to disk.
+fn write_temporary(path: &Path, record: &RunRecord) -> Result<PathBuf, RunError> {
+    let origin = path.display().to_string();
+    let io = |what: &str, e: std::io::Error| RunError::Io {
+        origin: origin.clone(),
+        message: format!("{what}: {e}"),
+    };
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(|e| io("cannot create the folder", e))?;
     let text =
         ron::ser::to_string_pretty(record, ron::ser::PrettyConfig::default()).map_err(|e| {
@@ -74,23 +120,63 @@ pub fn save_atomic(path: &Path, record: &RunRecord) -> Result<(), RunError> {
                 message: format!("cannot encode the run: {e}"),
             }
         })?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(path.file_name().unwrap_or_default());
-    tmp_name.push(format!(".tmp{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    {
+    let mut name = std::ffi::OsString::from(TEMPORARY);
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!("-{}", std::process::id()));
+    let tmp = dir.join(name);
+    let written = (|| {
         let mut f = std::fs::File::create(&tmp).map_err(|e| io("cannot write", e))?;
         f.write_all(text.as_bytes())
             .map_err(|e| io("cannot write", e))?;
-        f.sync_all().map_err(|e| io("cannot flush to disk", e))?;
+        f.sync_all().map_err(|e| io("cannot flush to disk", e))
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
     }
-    if path.exists() {
-        std::fs::rename(path, backup_path(path)).map_err(|e| io("cannot keep the backup", e))?;
-    }
-    std::fs::rename(&tmp, path).map_err(|e| io("cannot move the save into place", e))?;
-    if let Ok(d) = std::fs::File::open(dir) {
+    Ok(tmp)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn sync_folder(path: &Path) {
+    if let Ok(d) = std::fs::File::open(folder_of(path)) {
         // Flushing a folder is not possible everywhere; the rename is done anyway.
         let _ = d.sync_all();
     }
-    Ok(())
+}
+
+/// Remove temporary files a killed save left in `dir`. A temporary file names
+/// the process that wrote it; one whose process is gone is removed (where the
+/// system does not say which processes run, one older than a minute is), so a
+/// save in flight in another game is left alone. Returns how many were removed.
+pub fn clean_temporaries(dir: &Path) -> usize {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let processes = Path::new("/proc/self").exists();
+    read.filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(TEMPORARY) {
+                return false;
+            }
+            let writer = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+            match writer {
+                Some(pid) if processes => {
+                    pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+                }
+                _ => e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t < minute_ago),
+            }
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }

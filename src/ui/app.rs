@@ -49,13 +49,52 @@ pub enum Overlay {
     },
 }
 
-/// Where the run being played is autosaved.
+/// Where the run being played is autosaved, and how saving goes.
 #[derive(Clone, Debug, Default)]
 pub struct Autosave {
-    /// The file (none: the run is not saved).
+    /// Where a new run gets its own file when it is first saved (the history).
+    pub folder: Option<PathBuf>,
+    /// The run's file, once it has one.
     pub path: Option<PathBuf>,
     /// A week was played since the last save.
     pub needed: bool,
+    /// The last week on disk (`None`: nothing saved yet).
+    pub saved_week: Option<u32>,
+    /// Why the last save failed, while saving fails; saving is retried after
+    /// every week.
+    pub failing: Option<String>,
+}
+
+impl Autosave {
+    /// A new run's: its own file in the history, made at its first save.
+    fn new_run() -> Autosave {
+        Autosave {
+            folder: crate::run::runs_dir(),
+            ..Autosave::default()
+        }
+    }
+
+    /// A resumed run's: it goes on in `path`, which holds `weeks` weeks.
+    fn existing(path: Option<PathBuf>, weeks: u32) -> Autosave {
+        Autosave {
+            saved_week: path.as_ref().map(|_| weeks),
+            path,
+            ..Autosave::default()
+        }
+    }
+
+    /// Whether the run is saved anywhere.
+    pub fn enabled(&self) -> bool {
+        self.path.is_some() || self.folder.is_some()
+    }
+
+    /// What to tell the player about saving: `None` while all is well.
+    pub fn warning(&self) -> Option<String> {
+        self.failing.as_ref().map(|why| match self.saved_week {
+            Some(week) => format!("Not saved since week {week}: {why}"),
+            None => format!("Not saved yet: {why}"),
+        })
+    }
 }
 
 /// The terminal game.
@@ -98,10 +137,7 @@ impl App {
     /// A new run, at week 1, autosaved to the usual place.
     pub fn play(scenario: Arc<Scenario>, seed: u64) -> App {
         let mut app = App::title();
-        app.start(
-            Play::new(Session::new(scenario, seed)),
-            crate::run::latest_path(),
-        );
+        app.start(Play::new(Session::new(scenario, seed)), Autosave::new_run());
         app.status = Some("Set your week, then press Enter to play it. ? shows every key.".into());
         app
     }
@@ -111,7 +147,10 @@ impl App {
     pub fn resume(recording: Recording, path: Option<PathBuf>) -> App {
         let weeks = recording.record.weeks.len();
         let mut app = App::title();
-        app.start(Play::new(Session::resume(recording)), path);
+        app.start(
+            Play::new(Session::resume(recording)),
+            Autosave::existing(path, weeks as u32),
+        );
         app.status = Some(format!("Resumed after week {weeks}."));
         app
     }
@@ -126,15 +165,12 @@ impl App {
         app
     }
 
-    fn start(&mut self, play: Play, save: Option<PathBuf>) {
+    fn start(&mut self, play: Play, autosave: Autosave) {
         let over = play.state().ending.is_some();
         self.play = Some(play);
         self.replay = None;
         self.picker = None;
-        self.autosave = Autosave {
-            path: save,
-            needed: false,
-        };
+        self.autosave = autosave;
         self.screen = if over { Screen::End } else { Screen::Week };
         self.overlay = Overlay::None;
         self.dirty = true;
@@ -340,8 +376,7 @@ impl App {
             Some(ReplayAsk::Quit) => self.overlay = Overlay::Quit,
             Some(ReplayAsk::Fork(play)) => {
                 let week = play.state().week;
-                let path = replay.fork_path();
-                self.start(*play, path);
+                self.start(*play, Autosave::new_run());
                 self.status = Some(format!(
                     "You took over after week {week}. This is a new run; the original is unchanged."
                 ));
@@ -421,6 +456,38 @@ impl App {
         }
     }
 
+    /// Save the run if a week was played since the last save: into its own file,
+    /// made in the history at the first save (named for `now`). A failure is
+    /// kept and shown (on the week screen and when quitting) until a save
+    /// works again; the next week retries.
+    pub fn autosave(&mut self, now: std::time::SystemTime) {
+        if !self.autosave.needed {
+            return;
+        }
+        self.autosave.needed = false;
+        let Some(play) = &self.play else { return };
+        let record = play.session.record();
+        let saved = match (&self.autosave.path, &self.autosave.folder) {
+            (Some(path), _) => crate::run::save_atomic(path, record),
+            (None, Some(folder)) => {
+                crate::run::save_new(folder, &crate::run::base_name(record, now), record)
+                    .map(|path| self.autosave.path = Some(path))
+            }
+            (None, None) => return,
+        };
+        match saved {
+            Ok(()) => {
+                self.autosave.saved_week = Some(record.weeks.len() as u32);
+                self.autosave.failing = None;
+            }
+            Err(e) => {
+                self.autosave.failing = Some(e.to_string());
+                self.status = self.autosave.warning();
+            }
+        }
+        self.dirty = true;
+    }
+
     /// Whether the shell should send ticks (only while a replay plays).
     pub fn wants_ticks(&self) -> bool {
         self.replay.as_ref().is_some_and(|r| r.playing) && self.screen == Screen::Replay
@@ -463,7 +530,7 @@ impl Widget for &App {
         match self.overlay {
             Overlay::None => {}
             Overlay::Help => help::render(self.base_context(), t, area, buf),
-            Overlay::Quit => confirm(area, buf, t, "Quit?", &[self.quit_note()]),
+            Overlay::Quit => confirm(area, buf, t, "Quit?", &[&self.quit_note()]),
             Overlay::ConfirmEnd => {
                 let n = self.play.as_ref().map_or(0, Play::unanswered);
                 let first = format!(
@@ -489,9 +556,11 @@ impl App {
             .replay
             .as_ref()
             .filter(|_| self.screen == Screen::Replay);
+        let warning = self.autosave.warning().filter(|_| replay.is_none());
         let frame = Frame {
             theme: self.theme,
             status: self.status.as_deref(),
+            warning: warning.as_deref(),
             focused: self.overlay == Overlay::None,
             context: self.base_context(),
             timeline: replay.is_some(),
@@ -502,13 +571,15 @@ impl App {
         }
     }
 
-    fn quit_note(&self) -> &'static str {
-        if self.play.is_some() && self.autosave.path.is_some() {
-            "The run is saved after every week: `cto-sim continue` resumes it."
-        } else if self.play.is_some() {
-            "There is no data folder, so this run is not saved."
+    fn quit_note(&self) -> String {
+        if self.play.is_none() {
+            "Leave cto-sim.".into()
+        } else if let Some(warning) = self.autosave.warning() {
+            format!("{warning}. Quitting now loses the weeks since.")
+        } else if self.autosave.enabled() {
+            "The run is saved after every week: `cto-sim continue` resumes it.".into()
         } else {
-            "Leave cto-sim."
+            "There is no data folder, so this run is not saved.".into()
         }
     }
 }

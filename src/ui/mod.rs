@@ -70,9 +70,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
                 panic!("a test asked for a panic ({PANIC_TEST_ENV})");
             }
         }
-        if app.autosave.needed {
-            autosave(&mut app);
-        }
+        app.autosave(std::time::SystemTime::now());
         if app.quit {
             return Ok(());
         }
@@ -93,19 +91,6 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
             Event::Resize(..) => app.on_resize(),
             _ => {}
         }
-    }
-}
-
-/// Write the run file after a week was played. A failure is shown in the
-/// status line (never printed: the screen belongs to the game).
-fn autosave(app: &mut App) {
-    app.autosave.needed = false;
-    let (Some(path), Some(play)) = (&app.autosave.path, &app.play) else {
-        return;
-    };
-    if let Err(e) = crate::run::save_atomic(path, play.session.record()) {
-        app.status = Some(format!("Autosave failed: {e}"));
-        app.dirty = true;
     }
 }
 

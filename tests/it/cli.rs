@@ -240,13 +240,15 @@ fn hostile_text_in_a_scenario_is_printed_escaped() {
 }
 
 /// A named pipe (or anything but a regular file) is refused at once, never
-/// waited on: `check`, `verify` and `continue`, each in well under a second.
+/// waited on: `check`, `verify`, `simulate` and `continue FILE`, each in well
+/// under a second; in the run history a pipe is no run, and plain `continue`
+/// says there is nothing to continue.
 #[cfg(unix)]
 #[test]
 fn a_pipe_is_refused_without_hanging() {
     let dir = std::env::temp_dir().join(format!("cto-sim-fifo-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("runs")).unwrap();
-    let fifo = dir.join("runs/latest.ron");
+    let fifo = dir.join("runs/a-pipe.ron");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
     let fifo_arg = fifo.display().to_string();
@@ -260,6 +262,7 @@ fn a_pipe_is_refused_without_hanging() {
             "--scenario",
             fifo_arg.as_str(),
         ],
+        vec!["continue", fifo_arg.as_str()],
         vec!["continue"],
     ] {
         let started = std::time::Instant::now();
@@ -281,7 +284,12 @@ fn a_pipe_is_refused_without_hanging() {
         let out = child.wait_with_output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let all = text(&out.stdout) + &text(&out.stderr);
-        assert!(all.contains("not a regular file"), "{args:?}: {all}");
+        let expected = if args == ["continue"] {
+            "no saved run to continue"
+        } else {
+            "not a regular file"
+        };
+        assert!(all.contains(expected), "{args:?}: {all}");
     }
     std::fs::remove_dir_all(&dir).ok();
 }

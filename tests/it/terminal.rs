@@ -121,6 +121,20 @@ fn script(t: &Tmux, args: &str) -> (PathBuf, PathBuf, PathBuf) {
     script_with(t, "", args, "")
 }
 
+/// The one run file in the history folder `runs`.
+fn the_run(runs: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(runs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .collect();
+    assert_eq!(files.len(), 1, "one run in the history: {files:?}");
+    files.into_iter().next().unwrap()
+}
+
 fn assert_terminal_restored(t: &Tmux, before: &Path, after: &Path) {
     let b = std::fs::read_to_string(before).unwrap();
     let a = std::fs::read_to_string(after).unwrap();
@@ -159,7 +173,7 @@ fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
     let code = std::fs::read_to_string(t.dir.join("done.code")).unwrap();
     assert_eq!(code.trim(), "exit=0");
     // The three weeks were saved, and the save replays exactly.
-    let save = t.dir.join("data/runs/latest.ron");
+    let save = the_run(&t.dir.join("data/runs"));
     let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
         .arg("verify")
         .arg(&save)
@@ -227,7 +241,7 @@ fn continue_resumes_exactly_where_the_player_stopped() {
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
     // The save holds the five weeks, the last one played with the resumed draft.
-    let save = t.dir.join("data/runs/latest.ron");
+    let save = the_run(&t.dir.join("data/runs"));
     let record = cto_sim::run::load(&save).unwrap();
     cto_sim::run::verify(&record, "save").unwrap();
     assert_eq!(record.weeks.len(), 5);

@@ -4,7 +4,6 @@
 //! Seeking is instant both ways: a keyframe (a copy of the game) is kept every
 //! 26 weeks, so any week is at most 25 simulated weeks from one.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
@@ -297,13 +296,6 @@ impl Replay {
             }
             Err(e) => ReplayAsk::Say(format!("Cannot fork here: {e}")),
         }
-    }
-
-    /// Where a fork from the week shown is saved.
-    pub fn fork_path(&self) -> Option<PathBuf> {
-        let parent_hash = self.record.weeks.last().map_or(0, |w| w.hash);
-        crate::run::runs_dir()
-            .map(|d| d.join(format!("fork-{parent_hash:016x}-w{}.ron", self.week)))
     }
 
     /// The run as a bar: where we are, and the notable moments.

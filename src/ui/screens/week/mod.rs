@@ -334,6 +334,8 @@ pub fn rebalance(a: Attention, activity: Activity, value: u8) -> Attention {
 pub struct Frame<'a> {
     pub theme: Theme,
     pub status: Option<&'a str>,
+    /// Shown instead of the status, in the colour of trouble (saving fails).
+    pub warning: Option<&'a str>,
     /// No dialog is open, so the focused panel shows its focus.
     pub focused: bool,
     /// The keys shown in the hint bar (the week's, or the replay's).
@@ -356,7 +358,9 @@ impl Play {
         ])
         .areas(area);
         self.header(t, head, buf);
-        if let Some(msg) = f.status {
+        if let Some(warning) = f.warning {
+            Line::styled(warning.to_string(), t.bad()).render(status, buf);
+        } else if let Some(msg) = f.status {
             Line::styled(msg.to_string(), t.dim()).render(status, buf);
         }
         let wide = area.width >= 140;
