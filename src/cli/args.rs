@@ -71,6 +71,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The run history, newest first: scenario, seed, weeks, ending, score, forks.
+    Runs {
+        /// Print exactly one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The best verified scores of your finished runs, per scenario.
+    Scores,
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
     Completions {
         #[arg(value_enum)]

@@ -3,6 +3,7 @@
 mod args;
 mod balance;
 mod error;
+mod runs;
 mod simulate;
 
 pub use args::{Cli, Command, SimulateArgs, VERSION};
@@ -67,6 +68,8 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(crate::ui::run(app, started)?)
         }
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
+        Some(Command::Runs { json }) => runs::runs(json, out),
+        Some(Command::Scores) => runs::scores(out),
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "cto-sim", out);

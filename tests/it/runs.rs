@@ -362,12 +362,32 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
     let mut state = 0x2545_F491_u64;
     let kills = 200;
     let mut loaded_after_kill = 0;
+    // Kills after which the disk was ahead of what the process had reported.
+    let mut lost_nothing = 0;
     for i in 0..kills {
         // Each kill is judged on what that process left: start from nothing.
         for leftover in std::fs::read_dir(&dir).unwrap() {
             std::fs::remove_file(leftover.unwrap().path()).unwrap();
         }
-        let mut child = Command::new(&soak).arg(&path).spawn().unwrap();
+        let mut child = Command::new(&soak)
+            .arg(&path)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // What the child reports: `saved SEED WEEKS` after each completed save.
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            use std::io::BufRead;
+            let mut last = None;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let mut parts = line.split(' ').skip(1).map(|x| x.parse::<u64>().unwrap());
+                last = Some((parts.next().unwrap(), parts.next().unwrap() as usize));
+            }
+            last
+        });
         // Once its first save is on disk (so every kill tests something)...
         let started = std::time::Instant::now();
         while !path.exists() && started.elapsed().as_secs() < 10 {
@@ -381,12 +401,28 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
         std::thread::sleep(std::time::Duration::from_millis(ms));
         child.kill().unwrap();
         child.wait().unwrap();
-        if !path.exists() && !run::backup_path(&path).exists() {
-            continue; // killed before its first save
+        let reported = reader.join().unwrap();
+        // The run's own file is always there and complete: no fallback needed.
+        let record = run::load(&path).unwrap_or_else(|e| panic!("kill #{i}: the save: {e}"));
+        run::verify(&record, "soak").unwrap_or_else(|e| panic!("kill #{i}: {e}"));
+        let on_disk = (record.seed, record.weeks.len());
+        if let Some((seed, weeks)) = reported {
+            // At most the week in flight is lost (and it may have landed).
+            let allowed = [(seed, weeks), (seed, weeks + 1), (seed + 1, 1)];
+            assert!(
+                allowed.contains(&on_disk),
+                "kill #{i}: reported {seed}/{weeks}, on disk {on_disk:?}"
+            );
+            lost_nothing += usize::from(on_disk != (seed, weeks));
         }
-        let loaded = run::load_with_backup(&path)
-            .unwrap_or_else(|e| panic!("kill #{i}: nothing on disk loads: {e}"));
-        run::verify(&loaded.record, "soak").unwrap_or_else(|e| panic!("kill #{i}: {e}"));
+        // The next start cleans what the killed save left behind.
+        run::clean_temporaries(&dir);
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "kill #{i}: {leftovers:?}");
         loaded_after_kill += 1;
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -395,7 +431,10 @@ fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
         loaded_after_kill == kills,
         "only {loaded_after_kill} of {kills} kills left a save to load"
     );
-    eprintln!("{loaded_after_kill} of {kills} kills left a save that loaded and verified");
+    eprintln!(
+        "{loaded_after_kill} of {kills} kills left a save that loaded and verified \
+         ({lost_nothing} with the week in flight already on disk)"
+    );
 }
 
 /// A run file that claims anything the replay does not produce is refused, with
@@ -466,4 +505,194 @@ fn verify_refuses_every_claim_the_replay_does_not_make() {
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Play `weeks` weeks of `app` (or to its end), saving after each as the
+/// game's loop does.
+fn play_saving(app: &mut cto_sim::ui::App, weeks: u32) {
+    for _ in 0..weeks {
+        if app.screen == cto_sim::ui::app::Screen::End {
+            return;
+        }
+        app.end_week();
+        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.autosave(std::time::SystemTime::now());
+    }
+}
+
+fn new_game(scenario: &str, seed: u64, runs: &Path) -> cto_sim::ui::App {
+    let sc = Arc::new(cto_sim::scenario::Scenario::builtin(scenario).unwrap());
+    let mut app = cto_sim::ui::App::play(sc, seed);
+    app.autosave.folder = Some(runs.to_path_buf());
+    app
+}
+
+fn runs_json(data: &Path) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["runs", "--json"])
+        .env("CTO_SIM_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Finishing a run and starting another leaves both on disk and in
+/// `cto-sim runs`; two games started in the same second on one folder each
+/// keep their own file.
+#[test]
+fn every_run_keeps_its_own_file_in_the_history() {
+    let data = temp_dir("history");
+    let runs = data.join("runs");
+    let mut first = new_game("tutorial", 1, &runs);
+    play_saving(&mut first, 2000);
+    assert_eq!(
+        first.screen,
+        cto_sim::ui::app::Screen::End,
+        "the tutorial ends"
+    );
+    let mut second = new_game("tutorial", 1, &runs);
+    let mut third = new_game("tutorial", 1, &runs);
+    play_saving(&mut second, 3);
+    play_saving(&mut third, 4);
+    let paths: Vec<_> = [&first, &second, &third]
+        .iter()
+        .map(|a| a.autosave.path.clone().expect("saved"))
+        .collect();
+    assert_ne!(
+        paths[1], paths[2],
+        "same scenario, seed and second: two files"
+    );
+    let listed = runs_json(&data);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(listed.iter().all(|r| r["error"].is_null()), "{listed:?}");
+    let weeks: Vec<u64> = listed
+        .iter()
+        .map(|r| r["weeks"].as_u64().unwrap())
+        .collect();
+    assert!(weeks.contains(&3) && weeks.contains(&4), "{weeks:?}");
+    let finished: Vec<_> = listed.iter().filter(|r| !r["ending"].is_null()).collect();
+    assert_eq!(finished.len(), 1, "the first run, finished, stays");
+    // `continue` takes the newest unfinished run: the third.
+    let (code, out) = cli(&["runs"]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::remove_dir_all(&data).ok();
+}
+
+/// Forking twice from the same week keeps both forks, each in its own file
+/// that names its parent.
+#[test]
+fn two_forks_from_one_week_are_both_kept() {
+    let data = temp_dir("forks");
+    let runs = data.join("runs");
+    let record = run::load(Path::new("tests/runs/default-balanced-1.ron")).unwrap();
+    let mut files = Vec::new();
+    for _ in 0..2 {
+        let v = run::verify(&record, "golden").unwrap();
+        let mut app = cto_sim::ui::App::replay(v.recording);
+        app.seek(40);
+        app.act(cto_sim::ui::keymap::Action::Fork);
+        app.autosave.folder = Some(runs.clone());
+        play_saving(&mut app, 2);
+        files.push(app.autosave.path.clone().expect("the fork is saved"));
+    }
+    assert_ne!(files[0], files[1]);
+    for f in &files {
+        let r = run::load(f).unwrap();
+        assert_eq!(r.parent.as_ref().unwrap().week, 40);
+        assert_eq!(r.weeks.len(), 42);
+        assert!(
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains("fork-w40"),
+            "{f:?}"
+        );
+    }
+    assert_eq!(runs_json(&data).len(), 2);
+    std::fs::remove_dir_all(&data).ok();
+}
+
+/// When saving fails, the week screen and the quit dialog say since when the
+/// run is not saved; the game plays on and retries; `continue` afterwards
+/// resumes at the last week actually saved, the one the warning named.
+#[test]
+fn a_failing_save_is_shown_and_continue_resumes_at_the_last_saved_week() {
+    let data = temp_dir("failing");
+    let runs = data.join("runs");
+    let mut app = new_game("default", 4, &runs);
+    play_saving(&mut app, 3);
+    assert_eq!(app.autosave.saved_week, Some(3));
+    // The folder stops being writable: it is now a file.
+    let moved = data.join("runs.moved");
+    std::fs::rename(&runs, &moved).unwrap();
+    std::fs::write(&runs, b"not a folder").unwrap();
+    play_saving(&mut app, 2);
+    assert_eq!(app.state().unwrap().week, 5, "the game plays on");
+    let warning = app.autosave.warning().expect("a warning");
+    assert!(warning.starts_with("Not saved since week 3"), "{warning}");
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    assert!(term
+        .backend()
+        .to_string()
+        .contains("Not saved since week 3"));
+    app.act(cto_sim::ui::keymap::Action::Quit);
+    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let quit = term.backend().to_string();
+    assert!(quit.contains("Not saved since week 3"), "{quit}");
+    assert!(!quit.contains("saved after every week"), "{quit}");
+    // The folder comes back; what is on disk is week 3, and continue says so.
+    std::fs::remove_file(&runs).unwrap();
+    std::fs::rename(&moved, &runs).unwrap();
+    let listed = runs_json(&data);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["weeks"], 3);
+    // A save that works again clears the warning.
+    app.overlay = cto_sim::ui::app::Overlay::None;
+    play_saving(&mut app, 1);
+    assert!(app.autosave.warning().is_none());
+    assert_eq!(app.autosave.saved_week, Some(6));
+    std::fs::remove_dir_all(&data).ok();
+}
+
+/// Two games on one data folder, in two processes started together with the
+/// same scenario and seed: both keep their runs, whole.
+#[test]
+fn two_games_in_two_processes_keep_both_runs() {
+    let exe = std::env::current_exe().unwrap();
+    let soak = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples/autosave_soak");
+    assert!(soak.exists(), "build the example first: {}", soak.display());
+    let data = temp_dir("two-games");
+    let games: Vec<_> = (0..2)
+        .map(|_| {
+            Command::new(&soak)
+                .args(["--game", data.to_str().unwrap(), "9", "40"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut g in games {
+        assert!(g.wait().unwrap().success());
+    }
+    let listed = runs_json(&data);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    for r in &listed {
+        assert_eq!(r["weeks"], 40, "{r}");
+        assert!(r["error"].is_null(), "{r}");
+    }
+    std::fs::remove_dir_all(&data).ok();
 }

@@ -1,0 +1,148 @@
+//! `cto-sim runs` (the run history, newest first) and `cto-sim scores` (the
+//! best verified scores per scenario).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::error::CliError;
+use crate::run::{self, history, RunError};
+use crate::scenario::DATA_DIR_ENV;
+
+/// One run of the history, verified.
+#[derive(Clone, Debug, Serialize)]
+pub struct Listed {
+    pub file: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub weeks: usize,
+    /// The ending's id; `None` while the run is in progress.
+    pub ending: Option<String>,
+    /// `None` when the file does not verify.
+    pub score: Option<f64>,
+    /// For a fork: the week of the parent run it took over from.
+    pub forked_at_week: Option<u32>,
+    /// Why the file does not verify.
+    pub error: Option<String>,
+}
+
+/// Every run in the history, newest first, each replayed and verified.
+pub fn listed() -> Result<Vec<Listed>, CliError> {
+    let dir = run::runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
+    Ok(history::list(&dir)
+        .into_iter()
+        .map(|entry| {
+            let file = entry
+                .path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            match entry.record {
+                Ok(record) => {
+                    let verified = run::verify(&record, &file);
+                    Listed {
+                        file,
+                        scenario: record.scenario_name.clone(),
+                        seed: record.seed,
+                        weeks: record.weeks.len(),
+                        ending: record.ending.clone(),
+                        score: verified.as_ref().ok().map(|v| v.score),
+                        forked_at_week: record.parent.as_ref().map(|p| p.week),
+                        error: verified.err().map(|e| e.to_string()),
+                    }
+                }
+                Err(e) => Listed {
+                    file,
+                    scenario: String::new(),
+                    seed: 0,
+                    weeks: 0,
+                    ending: None,
+                    score: None,
+                    forked_at_week: None,
+                    error: Some(e.to_string()),
+                },
+            }
+        })
+        .collect())
+}
+
+pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let listed = listed()?;
+    if json {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&listed).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    if listed.is_empty() {
+        let _ = writeln!(out, "No runs yet: `cto-sim play` starts one.");
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{:<52} {:<20} {:>6} {:>6}  {:<18} {:>6}  parent",
+        "file", "scenario", "seed", "weeks", "ending", "score"
+    );
+    for r in &listed {
+        let score = r.score.map_or("  —".into(), |s| format!("{s:.1}"));
+        let ending = match (&r.error, &r.ending) {
+            (Some(_), _) => "does not verify",
+            (None, Some(e)) => e.as_str(),
+            (None, None) => "(in progress)",
+        };
+        let parent = r
+            .forked_at_week
+            .map_or(String::new(), |w| format!("fork from week {w}"));
+        let _ = writeln!(
+            out,
+            "{:<52} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
+            r.file,
+            truncate(&r.scenario, 20),
+            r.seed,
+            r.weeks,
+            ending,
+            score
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn scores(out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let mut by_scenario: BTreeMap<String, Vec<Listed>> = BTreeMap::new();
+    for r in listed()? {
+        if r.score.is_some() && r.ending.is_some() {
+            by_scenario.entry(r.scenario.clone()).or_default().push(r);
+        }
+    }
+    if by_scenario.is_empty() {
+        let _ = writeln!(
+            out,
+            "No finished runs yet: scores appear here when a run ends."
+        );
+        return Ok(());
+    }
+    for (scenario, mut runs) in by_scenario {
+        runs.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+        let _ = writeln!(out, "{scenario}");
+        for r in runs.iter().take(5) {
+            let _ = writeln!(
+                out,
+                "  {:>6.1}  {:<18} seed {:<6} {}",
+                r.score.unwrap_or(0.0),
+                r.ending.as_deref().unwrap_or(""),
+                r.seed,
+                r.file
+            );
+        }
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    }
+}
