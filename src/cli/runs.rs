@@ -3,66 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::error::CliError;
-use crate::run::{self, history, RunError};
+use crate::run::{self, history::Summary, RunError};
 use crate::scenario::DATA_DIR_ENV;
 
-/// One run of the history, verified.
-#[derive(Clone, Debug, Serialize)]
-pub struct Listed {
-    pub file: String,
-    pub scenario: String,
-    pub seed: u64,
-    pub weeks: usize,
-    /// The ending's id; `None` while the run is in progress.
-    pub ending: Option<String>,
-    /// `None` when the file does not verify.
-    pub score: Option<f64>,
-    /// For a fork: the week of the parent run it took over from.
-    pub forked_at_week: Option<u32>,
-    /// Why the file does not verify.
-    pub error: Option<String>,
-}
-
 /// Every run in the history, newest first, each replayed and verified.
-pub fn listed() -> Result<Vec<Listed>, CliError> {
+fn listed() -> Result<Vec<Summary>, CliError> {
     let dir = run::runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
-    Ok(history::list(&dir)
-        .into_iter()
-        .map(|entry| {
-            let file = entry
-                .path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            match entry.record {
-                Ok(record) => {
-                    let verified = run::verify(&record, &file);
-                    Listed {
-                        file,
-                        scenario: record.scenario_name.clone(),
-                        seed: record.seed,
-                        weeks: record.weeks.len(),
-                        ending: record.ending.clone(),
-                        score: verified.as_ref().ok().map(|v| v.score),
-                        forked_at_week: record.parent.as_ref().map(|p| p.week),
-                        error: verified.err().map(|e| e.to_string()),
-                    }
-                }
-                Err(e) => Listed {
-                    file,
-                    scenario: String::new(),
-                    seed: 0,
-                    weeks: 0,
-                    ending: None,
-                    score: None,
-                    forked_at_week: None,
-                    error: Some(e.to_string()),
-                },
-            }
-        })
-        .collect())
+    Ok(run::history::summaries(&dir))
 }
 
 pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
@@ -109,7 +57,7 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
 }
 
 pub(super) fn scores(out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let mut by_scenario: BTreeMap<String, Vec<Listed>> = BTreeMap::new();
+    let mut by_scenario: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
     for r in listed()? {
         if r.score.is_some() && r.ending.is_some() {
             by_scenario.entry(r.scenario.clone()).or_default().push(r);

@@ -6,9 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use serde::Serialize;
+
 use super::error::RunError;
 use super::record::RunRecord;
 use super::store::{load, write_new};
+use super::verify::verify;
 
 /// A run file in the history, with its header (not yet verified).
 #[derive(Clone, Debug)]
@@ -52,6 +55,66 @@ pub fn list(dir: &Path) -> Vec<Entry> {
             .then_with(|| b.path.cmp(&a.path))
     });
     entries
+}
+
+/// One run of the history, verified.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// Where the file is (its name is `file`).
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub file: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub weeks: usize,
+    /// The ending's id; `None` while the run is in progress.
+    pub ending: Option<String>,
+    /// `None` when the file does not verify.
+    pub score: Option<f64>,
+    /// For a fork: the week of the parent run it took over from.
+    pub forked_at_week: Option<u32>,
+    /// Why the file does not verify.
+    pub error: Option<String>,
+}
+
+/// Every run in `dir`, newest first, each replayed and verified.
+pub fn summaries(dir: &Path) -> Vec<Summary> {
+    list(dir)
+        .into_iter()
+        .map(|entry| {
+            let file = entry
+                .path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            match entry.record {
+                Ok(record) => {
+                    let verified = verify(&record, &file);
+                    Summary {
+                        path: entry.path.clone(),
+                        file,
+                        scenario: record.scenario_name.clone(),
+                        seed: record.seed,
+                        weeks: record.weeks.len(),
+                        ending: record.ending.clone(),
+                        score: verified.as_ref().ok().map(|v| v.score),
+                        forked_at_week: record.parent.as_ref().map(|p| p.week),
+                        error: verified.err().map(|e| e.to_string()),
+                    }
+                }
+                Err(e) => Summary {
+                    path: entry.path.clone(),
+                    file,
+                    scenario: String::new(),
+                    seed: 0,
+                    weeks: 0,
+                    ending: None,
+                    score: None,
+                    forked_at_week: None,
+                    error: Some(e.to_string()),
+                },
+            }
+        })
+        .collect()
 }
 
 /// Most run files read from the history.

@@ -16,6 +16,7 @@ use super::keymap::{action_for, Action, Context};
 use super::screens::dialog::{self, DialogAsk};
 use super::screens::picker::{Picked, Picker};
 use super::screens::replay::{Replay, ReplayAsk};
+use super::screens::runs::{Runs, RunsAsk};
 use super::screens::title::{MenuItem, Title};
 use super::screens::week::{Frame, Play, Played, WeekAsk};
 use super::screens::{end, help};
@@ -33,6 +34,8 @@ pub enum Screen {
     Week,
     End,
     Replay,
+    /// The run history.
+    Runs,
 }
 
 /// A dialog over the screen.
@@ -107,6 +110,8 @@ pub struct App {
     pub play: Option<Play>,
     /// The run being watched.
     pub replay: Option<Replay>,
+    /// The run history, while it is up.
+    pub runs: Option<Runs>,
     /// A line under the header: what just happened or what went wrong.
     pub status: Option<String>,
     pub autosave: Autosave,
@@ -126,6 +131,7 @@ impl App {
             picker: None,
             play: None,
             replay: None,
+            runs: None,
             status: None,
             autosave: Autosave::default(),
             quit: false,
@@ -208,6 +214,7 @@ impl App {
             Screen::Week => Context::Week,
             Screen::End => Context::End,
             Screen::Replay => Context::Replay,
+            Screen::Runs => Context::Runs,
         }
     }
 
@@ -254,6 +261,7 @@ impl App {
             Context::Picker => self.act_picker(action),
             Context::Week => self.act_week(action),
             Context::Replay => self.act_replay(action),
+            Context::Runs => self.act_runs(action),
             Context::End => match action {
                 Action::Quit => self.overlay = Overlay::Quit,
                 Action::Help => self.overlay = Overlay::Help,
@@ -275,10 +283,9 @@ impl App {
             }
             Some(MenuItem::Continue) => self.continue_latest(),
             Some(MenuItem::Replays) => {
-                self.status = Some(
-                    "Replays are not in this version yet; `cto-sim verify FILE` checks a run."
-                        .into(),
-                );
+                self.runs = Some(Runs::load());
+                self.screen = Screen::Runs;
+                self.status = None;
             }
             Some(MenuItem::Help) => self.overlay = Overlay::Help,
             Some(MenuItem::Quit) => self.overlay = Overlay::Quit,
@@ -298,6 +305,41 @@ impl App {
                 }
             }
             Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    fn act_runs(&mut self, action: Action) {
+        let Some(runs) = self.runs.as_mut() else {
+            return;
+        };
+        let theme = self.theme;
+        match runs.act(action) {
+            None => {}
+            Some(RunsAsk::Say(s)) => self.status = Some(s),
+            Some(RunsAsk::Replay(path)) => {
+                match crate::run::load(&path)
+                    .and_then(|r| crate::run::verify(&r, &path.display().to_string()))
+                {
+                    Ok(v) => {
+                        *self = App::replay(v.recording);
+                        self.theme = theme;
+                    }
+                    Err(e) => self.status = Some(e.to_string()),
+                }
+            }
+            Some(RunsAsk::Continue(path)) => match crate::run::load_latest(Some(path)) {
+                Ok((loaded, path)) => {
+                    *self = App::resume(loaded.verified.recording, Some(path));
+                    self.theme = theme;
+                }
+                Err(e) => self.status = Some(e.to_string()),
+            },
+            Some(RunsAsk::Back) => {
+                self.runs = None;
+                self.screen = Screen::Title(Title::default());
+            }
+            Some(RunsAsk::Help) => self.overlay = Overlay::Help,
+            Some(RunsAsk::Quit) => self.overlay = Overlay::Quit,
         }
     }
 
@@ -521,6 +563,11 @@ impl Widget for &App {
                 }
             }
             Screen::Week | Screen::Replay => self.render_week(area, buf),
+            Screen::Runs => {
+                if let Some(r) = &self.runs {
+                    r.render(t, status, area, buf);
+                }
+            }
             Screen::End => {
                 if let Some(play) = &self.play {
                     end::render(&play.session, t, area, buf);

@@ -15,6 +15,8 @@ pub enum Context {
     ConfirmEnd,
     End,
     Replay,
+    /// The run history (the title's Replays).
+    Runs,
 }
 
 /// What a key asks for.
@@ -49,6 +51,8 @@ pub enum Action {
     PrevMark,
     Jump,
     Fork,
+    /// Continue the run under the cursor.
+    Resume,
 }
 
 /// One binding: the keys, where it applies, and what the help says.
@@ -79,7 +83,7 @@ const DIGITS: &[KeyCode] = &[
     K::Char('9'),
 ];
 
-const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End];
+const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End, C::Runs];
 
 /// The table. Order matters only for display.
 pub const BINDINGS: &[Binding] = &[
@@ -228,6 +232,22 @@ pub const BINDINGS: &[Binding] = &[
         hint: "choose",
     },
     Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::Select,
+        contexts: &[C::Runs],
+        help: "watch the run (replay)",
+        hint: "replay",
+    },
+    Binding {
+        keys: &[K::Char('c')],
+        label: "c",
+        action: Action::Resume,
+        contexts: &[C::Runs],
+        help: "continue the run (if it has not ended)",
+        hint: "continue",
+    },
+    Binding {
         keys: &[K::Up, K::Char('k')],
         label: "↑/k",
         action: Action::Up,
@@ -351,7 +371,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Esc],
         label: "Esc",
         action: Action::Back,
-        contexts: &[C::Picker, C::Event, C::Help],
+        contexts: &[C::Picker, C::Event, C::Help, C::Runs],
         help: "close / back",
         hint: "back",
     },
@@ -367,6 +387,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Event,
             C::End,
             C::Help,
+            C::Runs,
         ],
         help: "help: the keys for this screen",
         hint: "help",
@@ -375,7 +396,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('q')],
         label: "q",
         action: Action::Quit,
-        contexts: &[C::Replay, C::Title, C::Picker, C::Week, C::End],
+        contexts: &[C::Replay, C::Title, C::Picker, C::Week, C::End, C::Runs],
         help: "quit (asks first)",
         hint: "quit",
     },
@@ -434,6 +455,8 @@ mod tests {
             C::Quit,
             C::ConfirmEnd,
             C::End,
+            C::Replay,
+            C::Runs,
         ];
         for ctx in all {
             let mut seen: Vec<KeyCode> = Vec::new();
@@ -448,7 +471,7 @@ mod tests {
 
     #[test]
     fn every_context_can_be_left() {
-        for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay] {
+        for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay, C::Runs] {
             assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
         }
         for ctx in [C::Event, C::Help] {

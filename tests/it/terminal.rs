@@ -296,3 +296,46 @@ fn without_a_terminal_the_game_says_so_and_fails_cleanly() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(out.stdout.is_empty(), "nothing written to stdout");
 }
+
+/// The title's Replays opens the run history; a finished run is watched with
+/// Enter, an unfinished one continued with `c`.
+#[test]
+fn replays_on_the_title_lists_the_history_to_watch_or_continue() {
+    let t = Tmux::start("history");
+    let runs = t.dir.join("data/runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    std::fs::copy(
+        "tests/runs/tutorial-balanced-1.ron",
+        runs.join("2026-01-01-000000-tutorial-seed1.ron"),
+    )
+    .unwrap();
+    // An unfinished run: the golden default run cut to 12 weeks.
+    let mut record = cto_sim::run::load(Path::new("tests/runs/default-balanced-1.ron")).unwrap();
+    record.weeks.truncate(12);
+    record.ending = None;
+    cto_sim::run::save_atomic(&runs.join("2026-01-02-000000-garage-seed1.ron"), &record).unwrap();
+    let (before, after, done) = script(&t, "");
+    t.wait_for("New game");
+    t.keys(&["Down", "Down", "Enter"]);
+    let list = t.wait_for("Your runs, newest first");
+    assert!(
+        list.contains("in progress") && list.contains("graduated"),
+        "{list}"
+    );
+    // The newest is first: the unfinished one. Continue it.
+    t.keys(&["c"]);
+    t.wait_for("Week 13 of 312");
+    t.keys(&["q", "y"]);
+    t.wait_for_file(&done);
+    std::fs::remove_file(&done).unwrap();
+    // Again, and watch the finished one.
+    let (_, _, done) = script(&t, "");
+    t.wait_for("New game");
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait_for("Your runs, newest first");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("Replay · week 0 of 65");
+    t.keys(&["q", "y"]);
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
+}

@@ -7,5 +7,6 @@ pub mod end;
 pub mod help;
 pub mod picker;
 pub mod replay;
+pub mod runs;
 pub mod title;
 pub mod week;

@@ -88,8 +88,7 @@ impl Title {
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let unavailable = *item == MenuItem::Replays;
-                let mut style = if unavailable { t.dim() } else { Style::new() };
+                let mut style = Style::new();
                 if i == self.cursor {
                     style = style.patch(t.selected());
                 }
