@@ -203,6 +203,12 @@ fn looks_like_path(arg: &str) -> bool {
     arg.contains('/') || arg.contains('\\') || arg.ends_with(".ron") || Path::new(arg).is_file()
 }
 
+/// Load and check the scenario file at `path` (any file name, UTF-8 or not).
+pub fn load_path(path: &Path) -> Result<Checked, ScenarioError> {
+    let text = read_text(path)?;
+    load_str(&text, &path.display().to_string()).map_err(ScenarioError::Invalid)
+}
+
 /// Find a scenario by built-in name, user-folder name or path, and check it.
 pub fn resolve(arg: &str) -> Result<(Checked, Source), ScenarioError> {
     if looks_like_path(arg) {

@@ -240,3 +240,33 @@ fn a_misspelt_scenario_name_gets_a_suggestion() {
     assert!(err.contains("did you mean 'turnaround'?"), "{err}");
     assert!(Scenario::builtin("default").is_ok());
 }
+
+/// A scenario in the user folder whose file name is not UTF-8 is listed, and
+/// picking it in the game loads it by its path.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_still_loads_from_the_picker() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("cto-sim-nonutf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
+    std::fs::copy("scenarios/tutorial.ron", &path).unwrap();
+    assert!(scenario::load_path(&path).is_ok());
+    let mut picker = cto_sim::ui::screens::picker::Picker {
+        cursor: 0,
+        seed: String::new(),
+        listing: vec![scenario::Listing {
+            name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+            source: scenario::Source::User(path.clone()),
+            description: String::new(),
+            difficulty: Some(1),
+            valid: true,
+        }],
+    };
+    let picked = picker.act(cto_sim::ui::keymap::Action::Select);
+    assert!(matches!(
+        picked,
+        Some(cto_sim::ui::screens::picker::Picked::Start(..))
+    ));
+    std::fs::remove_dir_all(&dir).ok();
+}

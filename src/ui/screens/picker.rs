@@ -66,12 +66,13 @@ impl Picker {
     fn pick(&self) -> Option<Picked> {
         let seed = self.seed.parse::<u64>().unwrap_or(1);
         let choice = self.listing.get(self.cursor)?;
-        let arg = match &choice.source {
-            Source::Builtin => choice.name.clone(),
-            Source::User(p) | Source::Path(p) => p.display().to_string(),
+        // A file is loaded by its path as it is (its name need not be UTF-8).
+        let found = match &choice.source {
+            Source::Builtin => scenario::resolve(&choice.name).map(|(checked, _)| checked),
+            Source::User(p) | Source::Path(p) => scenario::load_path(p),
         };
-        Some(match scenario::resolve(&arg) {
-            Ok((checked, _)) => Picked::Start(Arc::new(checked.scenario), seed),
+        Some(match found {
+            Ok(checked) => Picked::Start(Arc::new(checked.scenario), seed),
             Err(e) => Picked::Failed(e.to_string()),
         })
     }
