@@ -32,15 +32,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             )?)
         }
         Some(Command::Policies) => {
-            for (name, about) in policy::BOTS {
-                let _ = writeln!(out, "{name:<10} {about}");
-            }
-            let _ = writeln!(
-                out,
-                "\n{}\n           {}",
-                policy::FIXED_SYNTAX,
-                policy::FIXED_ABOUT
-            );
+            list_policies(out);
             Ok(())
         }
         Some(Command::Simulate(args)) => simulate::simulate(args, out),
@@ -50,23 +42,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             seed,
             json,
         }) => balance::balance(&scenario, runs, seed, json, out),
-        Some(Command::Continue { file }) => {
-            let (loaded, path) = crate::run::load_latest(file)?;
-            if let Some(why) = &loaded.fell_back {
-                use std::io::Write as _;
-                let _ = writeln!(
-                    crate::untrusted::Printable::new(std::io::stderr()),
-                    "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
-                    crate::run::backup_path(&path).display()
-                );
-            }
-            let fell_back = loaded.fell_back.is_some();
-            let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
-            if fell_back {
-                app.status = Some("The save was damaged; resumed from the backup.".into());
-            }
-            Ok(crate::ui::run(app, started)?)
-        }
+        Some(Command::Continue { file }) => Ok(crate::ui::run(continued(file)?, started)?),
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
         Some(Command::Runs { json }) => runs::runs(json, out),
         Some(Command::Scores) => runs::scores(out),
@@ -83,14 +59,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
                 started,
             )?)
         }
-        Some(Command::Report { file }) => {
-            let origin = file.display().to_string();
-            let record = crate::run::load(&file)?;
-            let verified = crate::run::verify(&record, &origin)?;
-            let session = crate::ui::session::Session::resume(verified.recording);
-            let _ = write!(out, "{}", crate::ui::story::markdown(&session));
-            Ok(())
-        }
+        Some(Command::Report { file }) => report(&file, out),
         Some(Command::Scenarios) => {
             list_scenarios(out);
             Ok(())
@@ -103,6 +72,48 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             }
         }
     }
+}
+
+fn list_policies(out: &mut dyn std::io::Write) {
+    for (name, about) in policy::BOTS {
+        let _ = writeln!(out, "{name:<10} {about}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n           {}",
+        policy::FIXED_SYNTAX,
+        policy::FIXED_ABOUT
+    );
+}
+
+/// The game, resuming the run `continue` finds (saying so when it had to use
+/// the backup).
+fn continued(file: Option<std::path::PathBuf>) -> Result<crate::ui::App, CliError> {
+    let (loaded, path) = crate::run::load_latest(file)?;
+    if let Some(why) = &loaded.fell_back {
+        use std::io::Write as _;
+        let _ = writeln!(
+            crate::untrusted::Printable::new(std::io::stderr()),
+            "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
+            crate::run::backup_path(&path).display()
+        );
+    }
+    let fell_back = loaded.fell_back.is_some();
+    let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
+    if fell_back {
+        app.status = Some("The save was damaged; resumed from the backup.".into());
+    }
+    Ok(app)
+}
+
+/// `cto-sim report`: the verified run's story as Markdown.
+fn report(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let origin = file.display().to_string();
+    let record = crate::run::load(file)?;
+    let verified = crate::run::verify(&record, &origin)?;
+    let session = crate::ui::session::Session::resume(verified.recording);
+    let _ = write!(out, "{}", crate::ui::story::markdown(&session));
+    Ok(())
 }
 
 fn list_scenarios(out: &mut dyn std::io::Write) {

@@ -5,8 +5,8 @@
 
 use std::fmt;
 
+use super::base::{within_limits, Policy};
 use super::scripted::Sensible;
-use super::{within_limits, Policy};
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Scenario, HOURS_RANGE};
 

@@ -6,23 +6,17 @@
 //! instruments: `passive` (what pressing Enter every week gives) and
 //! `fixed:S/H/C/M` (one attention split for the whole run).
 
+mod base;
 mod fixed;
 mod passive;
 mod random;
 mod scripted;
 
+pub use base::{within_limits, Policy};
 pub use fixed::{Fixed, BALANCED_HOURS};
 
 use crate::engine::rng::{SimRng, Stream};
-use crate::engine::state::State;
-use crate::engine::{Decision, Scenario, HOURS_RANGE};
 use scripted::{Scripted, Style};
-
-/// A way of playing.
-pub trait Policy {
-    /// The decision for the coming week.
-    fn decide(&mut self, state: &State, scenario: &Scenario) -> Decision;
-}
 
 /// The bots, with a line each describing how they play.
 pub const BOTS: &[(&str, &str)] = &[
@@ -94,17 +88,4 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
 /// The names of all named bots (fixed policies are named by their spec).
 pub fn names() -> impl Iterator<Item = &'static str> {
     BOTS.iter().map(|(n, _)| *n)
-}
-
-/// `d` changed as little as possible to respect the scenario's limits (hours,
-/// refactoring share, VPs): a bot's style is an intent, the scenario's rules
-/// win. Every bot's decision passes through here.
-pub fn within_limits(mut d: Decision, scenario: &Scenario) -> Decision {
-    let (min, max) = HOURS_RANGE;
-    d.hours = d.hours.clamp(min, max);
-    d.refactor_pct = d
-        .refactor_pct
-        .min(scenario.params.engineering.max_refactor_pct);
-    d.hiring.vps = d.hiring.vps.min(scenario.params.hiring.max_vps);
-    d
 }

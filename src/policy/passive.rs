@@ -1,7 +1,7 @@
 //! The passive bot: exactly what a player gets by pressing Enter every week —
 //! the screen's first draft, never changed, events left to their default.
 
-use super::Policy;
+use super::base::Policy;
 use crate::engine::draft::first_draft;
 use crate::engine::state::State;
 use crate::engine::{Decision, Scenario};

@@ -1,6 +1,6 @@
 //! The random bot: legal decisions drawn at random (a floor for every claim).
 
-use super::{within_limits, Policy};
+use super::base::{within_limits, Policy};
 use crate::engine::rng::SimRng;
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Answer, Attention, Decision, Hiring, Scenario};

@@ -1,7 +1,7 @@
 //! The scripted bots: each plays one recognisable CTO style, on top of what a
 //! sensible CTO does whatever their style (`Sensible`).
 
-use super::{within_limits, Policy};
+use super::base::{within_limits, Policy};
 use crate::engine::stage::{par, typical_engineers};
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Hiring, Scenario};

@@ -7,22 +7,18 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
+use super::autosave::Autosave;
 use super::keymap::{action_for, Action, Context};
 use super::screens::dialog::{self, DialogAsk};
 use super::screens::picker::{Picked, Picker};
 use super::screens::replay::{Replay, ReplayAsk};
 use super::screens::runs::{Runs, RunsAsk};
 use super::screens::title::{MenuItem, Title};
-use super::screens::week::{Frame, Play, Played, WeekAsk};
-use super::screens::{end, help};
+use super::screens::week::{Play, Played, WeekAsk};
 use super::session::Session;
 use super::theme::Theme;
-use super::widgets::{confirm, fits, too_small};
 use crate::engine::{Activity, Scenario, State};
 use crate::run::Recording;
 
@@ -50,54 +46,6 @@ pub enum Overlay {
         index: usize,
         cursor: usize,
     },
-}
-
-/// Where the run being played is autosaved, and how saving goes.
-#[derive(Clone, Debug, Default)]
-pub struct Autosave {
-    /// Where a new run gets its own file when it is first saved (the history).
-    pub folder: Option<PathBuf>,
-    /// The run's file, once it has one.
-    pub path: Option<PathBuf>,
-    /// A week was played since the last save.
-    pub needed: bool,
-    /// The last week on disk (`None`: nothing saved yet).
-    pub saved_week: Option<u32>,
-    /// Why the last save failed, while saving fails; saving is retried after
-    /// every week.
-    pub failing: Option<String>,
-}
-
-impl Autosave {
-    /// A new run's: its own file in the history, made at its first save.
-    fn new_run() -> Autosave {
-        Autosave {
-            folder: crate::run::runs_dir(),
-            ..Autosave::default()
-        }
-    }
-
-    /// A resumed run's: it goes on in `path`, which holds `weeks` weeks.
-    fn existing(path: Option<PathBuf>, weeks: u32) -> Autosave {
-        Autosave {
-            saved_week: path.as_ref().map(|_| weeks),
-            path,
-            ..Autosave::default()
-        }
-    }
-
-    /// Whether the run is saved anywhere.
-    pub fn enabled(&self) -> bool {
-        self.path.is_some() || self.folder.is_some()
-    }
-
-    /// What to tell the player about saving: `None` while all is well.
-    pub fn warning(&self) -> Option<String> {
-        self.failing.as_ref().map(|why| match self.saved_week {
-            Some(week) => format!("Not saved since week {week}: {why}"),
-            None => format!("Not saved yet: {why}"),
-        })
-    }
 }
 
 /// The terminal game.
@@ -543,90 +491,6 @@ impl App {
                 self.overlay = Overlay::None;
                 self.dirty = true;
             }
-        }
-    }
-}
-
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        if !fits(area) {
-            too_small(area, buf, t);
-            return;
-        }
-        let status = self.status.as_deref();
-        match &self.screen {
-            Screen::Title(title) => title.render(t, status, area, buf),
-            Screen::Picker => {
-                if let Some(p) = &self.picker {
-                    p.render(t, status, area, buf);
-                }
-            }
-            Screen::Week | Screen::Replay => self.render_week(area, buf),
-            Screen::Runs => {
-                if let Some(r) = &self.runs {
-                    r.render(t, status, area, buf);
-                }
-            }
-            Screen::End => {
-                if let Some(play) = &self.play {
-                    end::render(&play.session, t, area, buf);
-                }
-            }
-        }
-        match self.overlay {
-            Overlay::None => {}
-            Overlay::Help => help::render(self.base_context(), t, area, buf),
-            Overlay::Quit => confirm(area, buf, t, "Quit?", &[&self.quit_note()]),
-            Overlay::ConfirmEnd => {
-                let n = self.play.as_ref().map_or(0, Play::unanswered);
-                let first = format!(
-                    "{n} event{} unanswered: the organisation will settle {} without you.",
-                    if n == 1 { " is" } else { "s are" },
-                    if n == 1 { "it" } else { "them" }
-                );
-                confirm(area, buf, t, "End the week?", &[&first])
-            }
-            Overlay::Event { index, cursor } => {
-                if let Some(play) = &self.play {
-                    dialog::render(play, t, index, cursor, area, buf);
-                }
-            }
-        }
-    }
-}
-
-impl App {
-    fn render_week(&self, area: Rect, buf: &mut Buffer) {
-        let Some(play) = self.shown() else { return };
-        let replay = self
-            .replay
-            .as_ref()
-            .filter(|_| self.screen == Screen::Replay);
-        let warning = self.autosave.warning().filter(|_| replay.is_none());
-        let frame = Frame {
-            theme: self.theme,
-            status: self.status.as_deref(),
-            warning: warning.as_deref(),
-            focused: self.overlay == Overlay::None,
-            context: self.base_context(),
-            timeline: replay.is_some(),
-        };
-        let timeline = play.render(&frame, area, buf);
-        if let Some(r) = replay {
-            r.render_timeline(self.theme, timeline, buf);
-        }
-    }
-
-    fn quit_note(&self) -> String {
-        if self.play.is_none() {
-            "Leave cto-sim.".into()
-        } else if let Some(warning) = self.autosave.warning() {
-            format!("{warning}. Quitting now loses the weeks since.")
-        } else if self.autosave.enabled() {
-            "The run is saved after every week: `cto-sim continue` resumes it.".into()
-        } else {
-            "There is no data folder, so this run is not saved.".into()
         }
     }
 }

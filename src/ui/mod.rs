@@ -5,7 +5,9 @@
 //! panics and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 pub mod app;
+pub mod autosave;
 pub mod keymap;
+mod render;
 pub mod screens;
 pub mod session;
 pub mod story;
