@@ -282,6 +282,7 @@ impl App {
                 }
                 Err(e) => self.status = Some(e.to_string()),
             },
+            Some(RunsAsk::Report(path)) => self.status = Some(write_report(&path)),
             Some(RunsAsk::Back) => {
                 self.runs = None;
                 self.screen = Screen::Title(Title::default());
@@ -492,5 +493,23 @@ impl App {
                 self.dirty = true;
             }
         }
+    }
+}
+
+/// Write the story of the run in `path` to a Markdown file beside it; what
+/// happened, in a sentence.
+fn write_report(path: &std::path::Path) -> String {
+    let origin = path.display().to_string();
+    let verified = crate::run::load(path).and_then(|r| crate::run::verify(&r, &origin));
+    match verified {
+        Ok(v) => {
+            let story = super::story::markdown(&Session::resume(v.recording));
+            let md = path.with_extension("md");
+            match std::fs::write(&md, story) {
+                Ok(()) => format!("The story is in {}", md.display()),
+                Err(e) => format!("Cannot write {}: {e}", md.display()),
+            }
+        }
+        Err(e) => e.to_string(),
     }
 }

@@ -53,6 +53,8 @@ pub enum Action {
     Fork,
     /// Continue the run under the cursor.
     Resume,
+    /// Write the story of the run under the cursor.
+    Report,
 }
 
 /// One binding: the keys, where it applies, and what the help says.
@@ -246,6 +248,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Runs],
         help: "continue the run (if it has not ended)",
         hint: "continue",
+    },
+    Binding {
+        keys: &[K::Char('r')],
+        label: "r",
+        action: Action::Report,
+        contexts: &[C::Runs],
+        help: "write the run's story as Markdown beside its file",
+        hint: "report",
     },
     Binding {
         keys: &[K::Up, K::Char('k')],

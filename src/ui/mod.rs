@@ -49,6 +49,10 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
     }
     install_panic_reporter();
     install_signal_handlers()?;
+    // Temporary files a killed game left beside its saves go now.
+    if let Some(dir) = crate::run::runs_dir() {
+        crate::run::clean_temporaries(&dir);
+    }
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, app, started));

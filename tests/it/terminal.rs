@@ -322,8 +322,13 @@ fn replays_on_the_title_lists_the_history_to_watch_or_continue() {
         list.contains("in progress") && list.contains("graduated"),
         "{list}"
     );
+    // The finished one's story, written beside it.
+    t.keys(&["Down", "r"]);
+    t.wait_for("The story is in");
+    let story = std::fs::read_to_string(runs.join("2026-01-01-000000-tutorial-seed1.md")).unwrap();
+    assert!(story.contains("## Year by year"), "{story}");
     // The newest is first: the unfinished one. Continue it.
-    t.keys(&["c"]);
+    t.keys(&["Up", "c"]);
     t.wait_for("Week 13 of 312");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);

@@ -24,6 +24,8 @@ pub struct Runs {
 pub enum RunsAsk {
     Replay(PathBuf),
     Continue(PathBuf),
+    /// Write the run's story beside its file.
+    Report(PathBuf),
     /// Something to say on the status line.
     Say(String),
     Back,
@@ -58,6 +60,13 @@ impl Runs {
                     (Some(why), _) => RunsAsk::Say(format!("This run does not replay: {why}")),
                     (None, Some(_)) => RunsAsk::Say("This run has ended: Enter watches it.".into()),
                     (None, None) => RunsAsk::Continue(run.path.clone()),
+                });
+            }
+            Action::Report => {
+                let run = self.runs.get(self.cursor)?;
+                return Some(match &run.error {
+                    Some(why) => RunsAsk::Say(format!("This run does not replay: {why}")),
+                    None => RunsAsk::Report(run.path.clone()),
                 });
             }
             Action::Back => return Some(RunsAsk::Back),
