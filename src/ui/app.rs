@@ -68,6 +68,8 @@ pub struct App {
     pub dirty: bool,
     /// Colours (or not).
     pub theme: Theme,
+    /// The terminal's size, once the shell has said it.
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -85,6 +87,7 @@ impl App {
             quit: false,
             dirty: true,
             theme: Theme::from_env(),
+            size: None,
         }
     }
 
@@ -172,14 +175,28 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        if let Some(action) = action_for(self.context(), key) {
-            self.act(action);
+        let Some(action) = action_for(self.context(), key) else {
+            return;
+        };
+        // On the "too small" screen nothing can be seen, so nothing is played:
+        // only quitting (and its question) works.
+        if self.too_small() && !matches!(action, Action::Quit | Action::Yes | Action::No) {
+            return;
         }
+        self.act(action);
     }
 
-    /// The terminal was resized.
-    pub fn on_resize(&mut self) {
+    /// The terminal was resized to `width` × `height` (the shell also says so
+    /// once at the start).
+    pub fn on_resize(&mut self, width: u16, height: u16) {
+        self.size = Some((width, height));
         self.dirty = true;
+    }
+
+    /// Whether the terminal is too small to show the game.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| !super::widgets::fits(ratatui::layout::Rect::new(0, 0, w, h)))
     }
 
     /// Carry out `action` in the current context.

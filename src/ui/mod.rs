@@ -61,6 +61,8 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.on_resize(size.width, size.height);
     let mut first_frame = true;
     let mut last_tick = Instant::now();
     loop {
@@ -94,7 +96,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
         match event::read()? {
             Event::Key(key) => app.on_key(key),
             Event::Mouse(mouse) => app.on_mouse(mouse),
-            Event::Resize(..) => app.on_resize(),
+            Event::Resize(w, h) => app.on_resize(w, h),
             _ => {}
         }
     }

@@ -605,3 +605,53 @@ fn hostile_text_never_reaches_the_screen_raw() {
         }
     }
 }
+
+/// A dialog opens on the choice the organisation takes when nobody answers, so
+/// a blind Enter is the same as leaving the event; on the "too small" screen
+/// keys play nothing.
+#[test]
+fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
+    let mut app = App::play(builtin("default"), 1);
+    let mut weeks = 0;
+    let (index, cursor) = loop {
+        press(&mut app, &[KeyCode::Enter]);
+        if app.overlay == Overlay::ConfirmEnd {
+            press(&mut app, &[KeyCode::Char('y')]);
+        }
+        if let Overlay::Event { index, cursor } = app.overlay {
+            break (index, cursor);
+        }
+        weeks += 1;
+        assert!(weeks < 200, "no event in 200 weeks");
+    };
+    let s = app.state().unwrap();
+    let def = &Scenario::builtin("default").unwrap().events[s.pending[index].event];
+    assert_eq!(cursor, def.default_choice, "{}", def.id);
+    press(&mut app, &[KeyCode::Enter]);
+    let answer = p(&app)
+        .draft
+        .answers
+        .iter()
+        .find(|a| a.pending == index)
+        .unwrap();
+    assert_eq!(answer.choice, def.default_choice);
+
+    let mut tiny = App::play(builtin("default"), 1);
+    tiny.on_resize(10, 5);
+    press(
+        &mut tiny,
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Right, KeyCode::Tab],
+    );
+    assert_eq!(tiny.state().unwrap().week, 0, "nothing was played");
+    assert_eq!(
+        p(&tiny).draft,
+        App::play(builtin("default"), 1).play.unwrap().draft
+    );
+    press(&mut tiny, &[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(tiny.quit, "quitting still works");
+    tiny.on_resize(120, 40);
+    let mut grown = App::play(builtin("default"), 1);
+    grown.on_resize(120, 40);
+    press(&mut grown, &[KeyCode::Enter]);
+    assert_eq!(grown.state().unwrap().week, 1);
+}

@@ -246,16 +246,26 @@ impl Play {
     }
 
     /// The next pending event to show (the first unanswered one, or any when
-    /// `include_answered`), with the cursor on its current answer.
+    /// `include_answered`), with the cursor on its current answer, or else on
+    /// the choice the organisation takes if it is left unanswered: a blind
+    /// Enter changes nothing.
     pub fn next_event(&self, include_answered: bool) -> Option<(usize, usize)> {
-        let index = (0..self.state().pending.len())
+        let s = self.state();
+        let index = (0..s.pending.len())
             .find(|i| include_answered || !self.draft.answers.iter().any(|a| a.pending == *i))?;
+        let default = s
+            .pending
+            .get(index)
+            .and_then(|p| self.session.scenario().events.get(p.event))
+            .map_or(0, |e| {
+                e.default_choice.min(e.choices.len().saturating_sub(1))
+            });
         let cursor = self
             .draft
             .answers
             .iter()
             .find(|a| a.pending == index)
-            .map_or(0, |a| a.choice);
+            .map_or(default, |a| a.choice);
         Some((index, cursor))
     }
 
