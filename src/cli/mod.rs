@@ -108,11 +108,7 @@ fn continued(file: Option<std::path::PathBuf>) -> Result<crate::ui::App, CliErro
 
 /// `cto-sim report`: the verified run's story as Markdown.
 fn report(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let origin = file.display().to_string();
-    let record = crate::run::load(file)?;
-    let verified = crate::run::verify(&record, &origin)?;
-    let session = crate::ui::session::Session::resume(verified.recording);
-    let _ = write!(out, "{}", crate::ui::story::markdown(&session));
+    let _ = write!(out, "{}", crate::ui::story::report(file)?);
     Ok(())
 }
 

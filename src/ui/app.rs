@@ -516,11 +516,8 @@ impl App {
 /// Write the story of the run in `path` to a Markdown file beside it; what
 /// happened, in a sentence.
 fn write_report(path: &std::path::Path) -> String {
-    let origin = path.display().to_string();
-    let verified = crate::run::load(path).and_then(|r| crate::run::verify(&r, &origin));
-    match verified {
-        Ok(v) => {
-            let story = super::story::markdown(&Session::resume(v.recording));
+    match super::story::report(path) {
+        Ok(story) => {
             let md = path.with_extension("md");
             match std::fs::write(&md, story) {
                 Ok(()) => format!("The story is in {}", md.display()),

@@ -138,3 +138,11 @@ pub fn markdown(session: &Session) -> String {
     }
     md
 }
+
+/// The story of the run file at `path`, verified first (a report tells only
+/// what the replay produces).
+pub fn report(path: &std::path::Path) -> Result<String, crate::run::RunError> {
+    let record = crate::run::load(path)?;
+    let verified = crate::run::verify(&record, &path.display().to_string())?;
+    Ok(markdown(&Session::resume(verified.recording)))
+}
