@@ -41,6 +41,10 @@ pub enum Overlay {
     Help,
     Quit,
     ConfirmEnd,
+    /// The drafted week hands VP `vp` (from 0) from the CTO to the CEO: sure?
+    ConfirmHandover {
+        vp: usize,
+    },
     /// Answering pending event `index`, with the cursor on a choice.
     Event {
         index: usize,
@@ -151,7 +155,7 @@ impl App {
         match self.overlay {
             Overlay::Help => Context::Help,
             Overlay::Quit => Context::Quit,
-            Overlay::ConfirmEnd => Context::ConfirmEnd,
+            Overlay::ConfirmEnd | Overlay::ConfirmHandover { .. } => Context::ConfirmEnd,
             Overlay::Event { .. } => Context::Event,
             Overlay::None => self.base_context(),
         }
@@ -213,12 +217,16 @@ impl App {
                 Action::No => self.overlay = Overlay::None,
                 _ => {}
             },
-            Context::ConfirmEnd => match action {
-                Action::Yes => {
+            Context::ConfirmEnd => match (action, self.overlay) {
+                (Action::Yes, Overlay::ConfirmHandover { .. }) => {
+                    self.overlay = Overlay::None;
+                    self.confirm_unanswered();
+                }
+                (Action::Yes, _) => {
                     self.overlay = Overlay::None;
                     self.end_week();
                 }
-                Action::No => self.overlay = Overlay::None,
+                (Action::No, _) => self.overlay = Overlay::None,
                 _ => {}
             },
             Context::Event => self.act_event(action),
@@ -338,15 +346,21 @@ impl App {
             None => {}
             Some(WeekAsk::Say(s)) => self.status = Some(s),
             Some(WeekAsk::OpenEvent) => self.open_next_event(true),
-            Some(WeekAsk::EndWeek) => {
-                if play.unanswered() > 0 {
-                    self.overlay = Overlay::ConfirmEnd;
-                } else {
-                    self.end_week();
-                }
-            }
+            Some(WeekAsk::EndWeek) => match play.handover() {
+                Some(vp) => self.overlay = Overlay::ConfirmHandover { vp },
+                None => self.confirm_unanswered(),
+            },
             Some(WeekAsk::Help) => self.overlay = Overlay::Help,
             Some(WeekAsk::Quit) => self.overlay = Overlay::Quit,
+        }
+    }
+
+    /// End the week, asking first if events are unanswered.
+    fn confirm_unanswered(&mut self) {
+        if self.play.as_ref().is_some_and(|p| p.unanswered() > 0) {
+            self.overlay = Overlay::ConfirmEnd;
+        } else {
+            self.end_week();
         }
     }
 

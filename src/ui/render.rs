@@ -50,6 +50,13 @@ impl Widget for &App {
                 );
                 confirm(area, buf, t, "End the week?", &[&first])
             }
+            Overlay::ConfirmHandover { vp } => confirm(
+                area,
+                buf,
+                t,
+                &format!("Hand VP #{} to the CEO?", vp + 1),
+                &["Your authority over their part of engineering fades within weeks (a forum keeps some of it, more the more you show up), and taking the VP back is the CEO's call."],
+            ),
             Overlay::Event { index, cursor } => {
                 if let Some(play) = &self.play {
                     dialog::render(play, t, index, cursor, area, buf);

@@ -18,6 +18,22 @@ pub fn money(x: f64) -> String {
     }
 }
 
+/// The reporting lines a VP can have, in the order the screen lists them.
+pub const LINES: [ReportingLine; 3] = [
+    ReportingLine::Cto,
+    ReportingLine::Ceo { forum: true },
+    ReportingLine::Ceo { forum: false },
+];
+
+/// A reporting line in a word or two, for the organisation panel.
+pub fn line_short(line: ReportingLine) -> &'static str {
+    match line {
+        ReportingLine::Cto => "you",
+        ReportingLine::Ceo { forum: true } => "CEO+forum",
+        ReportingLine::Ceo { forum: false } => "CEO",
+    }
+}
+
 /// A reporting line in words.
 pub fn line_label(line: ReportingLine) -> &'static str {
     match line {

@@ -317,7 +317,10 @@ fn a_whole_game_through_the_key_handler() {
         p(&app).draft.vp_lines,
         vec![ReportingLine::Ceo { forum: true }]
     );
+    // Handing the VP over asks first, and says what it costs.
     press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, Overlay::ConfirmHandover { vp: 0 });
+    press(&mut app, &[KeyCode::Char('y')]);
     if app.overlay == Overlay::ConfirmEnd {
         press(&mut app, &[KeyCode::Char('y')]);
     }
@@ -654,4 +657,43 @@ fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
     grown.on_resize(120, 40);
     press(&mut grown, &[KeyCode::Enter]);
     assert_eq!(grown.state().unwrap().week, 1);
+}
+
+/// The VP's reporting line is chosen from a list shown in full (no wrapping
+/// round from "CEO" to "you"), and handing the VP to the CEO asks first, saying
+/// what it costs; "no" plays nothing.
+#[test]
+fn the_vp_line_is_read_in_full_and_handing_it_over_is_deliberate() {
+    let mut sc = Scenario::builtin("default").unwrap();
+    sc.start.vps = vec![ReportingLine::Cto];
+    sc.start.engineers = 30;
+    sc.start.managers = 4;
+    let mut app = coloured(App::play(Arc::new(sc), 1));
+    pm(&mut app).panel = Panel::Org;
+    pm(&mut app).row = 3;
+    let shown = text(&app, 80, 24);
+    assert!(shown.contains("[you] CEO+forum  CEO"), "{shown}");
+    // ← at "you" stays; → twice reaches "CEO"; → again stays there.
+    press(&mut app, &[KeyCode::Left]);
+    assert_eq!(p(&app).draft.vp_lines, vec![ReportingLine::Cto]);
+    press(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    assert_eq!(
+        p(&app).draft.vp_lines,
+        vec![ReportingLine::Ceo { forum: false }]
+    );
+    assert!(text(&app, 80, 24).contains(" you  CEO+forum [CEO]"));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay, Overlay::ConfirmHandover { vp: 0 });
+    let asked = text(&app, 120, 40);
+    assert!(asked.contains("Hand VP #1 to the CEO?"), "{asked}");
+    assert!(asked.contains("CEO's call"), "{asked}");
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.state().unwrap().week, 0, "no week was played");
+    assert_eq!(app.overlay, Overlay::None);
+    // Back to "you": no question.
+    press(&mut app, &[KeyCode::Left, KeyCode::Left, KeyCode::Enter]);
+    if app.overlay == Overlay::ConfirmEnd {
+        press(&mut app, &[KeyCode::Char('y')]);
+    }
+    assert_eq!(app.state().unwrap().week, 1);
 }

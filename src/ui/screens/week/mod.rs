@@ -22,7 +22,7 @@ use crate::engine::{
 use crate::run::Headline;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::session::Session;
-use crate::ui::text::money;
+use crate::ui::text::{money, LINES};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
 
@@ -200,7 +200,7 @@ impl Play {
                     d.vp_lines.push(vps[d.vp_lines.len()].line);
                 }
                 if let Some(line) = d.vp_lines.get_mut(r - 3) {
-                    *line = cycle_line(*line, steps.signum());
+                    *line = step_line(*line, steps.signum());
                 }
             }
         }
@@ -292,14 +292,23 @@ fn bump(x: u32, steps: i32, max: u32) -> u32 {
     (i64::from(x) + i64::from(steps)).clamp(0, i64::from(max)) as u32
 }
 
-fn cycle_line(line: ReportingLine, dir: i32) -> ReportingLine {
-    const ORDER: [ReportingLine; 3] = [
-        ReportingLine::Cto,
-        ReportingLine::Ceo { forum: true },
-        ReportingLine::Ceo { forum: false },
-    ];
-    let i = ORDER.iter().position(|l| *l == line).unwrap_or(0) as i32;
-    ORDER[(i + dir).rem_euclid(3) as usize]
+/// The next reporting line in the listed order (you, CEO + forum, CEO), left
+/// or right; the ends stay put, so → never wraps round to "you".
+fn step_line(line: ReportingLine, dir: i32) -> ReportingLine {
+    let i = LINES.iter().position(|l| *l == line).unwrap_or(0) as i32;
+    LINES[(i + dir).clamp(0, LINES.len() as i32 - 1) as usize]
+}
+
+impl Play {
+    /// The first VP the draft hands from the CTO to the CEO this week, if any.
+    pub fn handover(&self) -> Option<usize> {
+        let vps = &self.state().people.vps;
+        self.draft
+            .vp_lines
+            .iter()
+            .zip(vps)
+            .position(|(new, vp)| vp.line == ReportingLine::Cto && *new != ReportingLine::Cto)
+    }
 }
 
 /// Set `activity`'s share to `value` and spread the rest over the other three
@@ -452,7 +461,7 @@ impl Play {
         let line1 = Line::from(vec![
             Span::styled(sc.name.clone(), t.title()),
             Span::raw(format!(
-                "  ·  Week {} of {}  ·  {}  ·  seed {}",
+                "  ·  Week {} of {}  ·  {} stage  ·  seed {}",
                 s.week + 1,
                 sc.horizon_weeks,
                 s.company.stage.label(),

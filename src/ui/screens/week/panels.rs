@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Frame, Panel, Play};
 use crate::engine::stage::par;
-use crate::engine::Activity;
-use crate::ui::text::line_label;
+use crate::engine::{Activity, ReportingLine};
+use crate::ui::text::{line_short, LINES};
 use crate::ui::widgets::panel;
 
 impl Play {
@@ -62,7 +62,7 @@ impl Play {
         ]));
         lines.push(Line::from(vec![
             Span::styled(format!("{:<11}", "Refactoring"), row_style(5)),
-            Span::raw(format!(" {}% of capacity", d.refactor_pct)),
+            Span::raw(format!(" {}%", d.refactor_pct)),
             Span::styled(
                 format!("  debt tax {:.0}%", s.metrics.debt_tax * 100.0),
                 if s.metrics.debt_tax > 0.3 {
@@ -109,11 +109,7 @@ impl Play {
         lines.push(row(2, "VPs wanted", d.hiring.vps.to_string()));
         for (i, vp) in self.state().people.vps.iter().enumerate() {
             let line = d.vp_lines.get(i).copied().unwrap_or(vp.line);
-            lines.push(row(
-                3 + i,
-                &format!("VP #{}", i + 1),
-                line_label(line).to_string(),
-            ));
+            lines.push(vp_row(f, focused && self.row == 3 + i, i, line));
         }
         Paragraph::new(lines).render(inner, buf);
     }
@@ -149,9 +145,9 @@ impl Play {
                 let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
                 let ramp = ramp.min(1.0) * 100.0;
                 lines.push(Line::raw(format!(
-                    "├─ VP #{}: {} · ramp {ramp:.0}%",
+                    "├─ VP #{} reports to {} · ramp {ramp:.0}%",
                     i + 1,
-                    line_label(vp.line)
+                    line_short(vp.line)
                 )));
             }
             lines.push(Line::raw(format!("└─ {} managers, {ics}", p.managers)));
@@ -159,8 +155,9 @@ impl Play {
         if p.vp_search.is_some() || p.in_pipeline() > 0 {
             lines.push(Line::styled(
                 format!(
-                    "   coming: {} offers{}",
+                    "   coming: {} offer{}{}",
                     p.in_pipeline(),
+                    if p.in_pipeline() == 1 { "" } else { "s" },
                     p.vp_search
                         .map_or(String::new(), |w| format!(", a VP in {w} weeks"))
                 ),
@@ -191,4 +188,26 @@ impl Play {
         }
         lines
     }
+}
+
+/// A VP's reporting line: the three choices side by side, the drafted one
+/// marked, so the whole label is always readable and → never wraps round.
+fn vp_row(f: &Frame, selected: bool, i: usize, line: ReportingLine) -> Line<'static> {
+    let t = f.theme;
+    let mut spans = vec![Span::styled(
+        format!("VP #{:<13}", i + 1),
+        if selected { t.selected() } else { Style::new() },
+    )];
+    for choice in LINES {
+        let label = line_short(choice);
+        spans.push(if choice == line {
+            Span::styled(
+                format!("[{label}]"),
+                if selected { t.key() } else { t.title() },
+            )
+        } else {
+            Span::styled(format!(" {label} "), t.dim())
+        });
+    }
+    Line::from(spans)
 }
