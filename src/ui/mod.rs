@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod goals;
 pub mod keymap;
 mod render;
 pub mod screens;

@@ -262,6 +262,7 @@ fn a_file_name_that_is_not_utf8_still_loads_from_the_picker() {
             difficulty: Some(1),
             valid: true,
         }],
+        endings: vec![Vec::new()],
     };
     let picked = picker.act(cto_sim::ui::keymap::Action::Select);
     assert!(matches!(

@@ -697,3 +697,30 @@ fn the_vp_line_is_read_in_full_and_handing_it_over_is_deliberate() {
     }
     assert_eq!(app.state().unwrap().week, 1);
 }
+
+/// The week screen says what wins: a scenario's own win conditions with the
+/// run's progress, or the IPO rule and the next funding bar; the picker says
+/// how a run ends.
+#[test]
+fn the_goal_is_on_screen() {
+    let turnaround = text(&App::play(builtin("turnaround"), 1), 120, 40);
+    let goal = turnaround.lines().find(|l| l.contains("Goal:")).unwrap();
+    assert!(
+        goal.contains("debt tax") && goal.contains("(≤ 30%)"),
+        "{goal}"
+    );
+    assert!(goal.contains("ARR") && goal.contains("of $4.0M"), "{goal}");
+    let default = text(&App::play(builtin("default"), 1), 80, 24);
+    assert!(
+        default.contains("Goal: IPO at $75.0M ARR, Series C+ · now $150k · next round $2.0M"),
+        "{default}"
+    );
+    let mut picker = App::title();
+    press(&mut picker, &[KeyCode::Enter]);
+    let shown = text(&picker, 120, 40);
+    assert!(
+        shown.contains("Win: an IPO at $75.0M ARR from Series C"),
+        "{shown}"
+    );
+    assert!(shown.contains("Lose: running out of cash"), "{shown}");
+}

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::engine::Scenario;
 use crate::scenario::{self, Listing, Source};
+use crate::ui::goals::endings_summary;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
@@ -22,6 +23,8 @@ pub struct Picker {
     pub seed: String,
     /// The scenarios offered.
     pub listing: Vec<Listing>,
+    /// For each, how a run ends (wins, losses, horizon), as lines.
+    pub endings: Vec<Vec<String>>,
 }
 
 /// What the player asked of the picker.
@@ -38,10 +41,16 @@ pub enum Picked {
 impl Picker {
     /// The picker with every valid scenario, built-in ones first.
     pub fn new() -> Picker {
+        let listing: Vec<Listing> = scenario::list().into_iter().filter(|l| l.valid).collect();
+        let endings = listing
+            .iter()
+            .map(|l| load(l).map_or_else(|_| Vec::new(), |c| endings_summary(&c.scenario)))
+            .collect();
         Picker {
             cursor: 0,
             seed: String::new(),
-            listing: scenario::list().into_iter().filter(|l| l.valid).collect(),
+            listing,
+            endings,
         }
     }
 
@@ -66,12 +75,7 @@ impl Picker {
     fn pick(&self) -> Option<Picked> {
         let seed = self.seed.parse::<u64>().unwrap_or(1);
         let choice = self.listing.get(self.cursor)?;
-        // A file is loaded by its path as it is (its name need not be UTF-8).
-        let found = match &choice.source {
-            Source::Builtin => scenario::resolve(&choice.name).map(|(checked, _)| checked),
-            Source::User(p) | Source::Path(p) => scenario::load_path(p),
-        };
-        Some(match found {
+        Some(match load(choice) {
             Ok(checked) => Picked::Start(Arc::new(checked.scenario), seed),
             Err(e) => Picked::Failed(e.to_string()),
         })
@@ -119,8 +123,19 @@ impl Picker {
                 ),
                 Line::raw(""),
                 Line::raw(l.description.clone()),
+                Line::raw(""),
             ]
         });
+        let desc: Vec<Line> = desc
+            .into_iter()
+            .chain(
+                self.endings
+                    .get(self.cursor)
+                    .into_iter()
+                    .flatten()
+                    .map(|e| Line::styled(e.clone(), t.dim())),
+            )
+            .collect();
         Paragraph::new(desc)
             .wrap(Wrap { trim: true })
             .block(panel("About", false, t))
@@ -158,5 +173,14 @@ impl Picker {
 impl Default for Picker {
     fn default() -> Self {
         Picker::new()
+    }
+}
+
+/// Load the scenario of `choice`: a built-in by name, a file by its path as it
+/// is (its name need not be UTF-8).
+fn load(choice: &Listing) -> Result<scenario::Checked, scenario::ScenarioError> {
+    match &choice.source {
+        Source::Builtin => scenario::resolve(&choice.name).map(|(checked, _)| checked),
+        Source::User(p) | Source::Path(p) => scenario::load_path(p),
     }
 }

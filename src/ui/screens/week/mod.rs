@@ -369,7 +369,7 @@ impl Play {
         let t = f.theme;
         let s = self.state();
         let [head, status, timeline_area, body, keys] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(3),
             Constraint::Length(1),
             Constraint::Length(u16::from(f.timeline)),
             Constraint::Fill(1),
@@ -496,7 +496,8 @@ impl Play {
                 t.level(authority).add_modifier(Modifier::BOLD),
             ),
         ]);
-        Paragraph::new(vec![line1, line2]).render(area, buf);
+        let goal = Line::styled(crate::ui::goals::goal_line(sc, s), t.dim());
+        Paragraph::new(vec![line1, line2, goal]).render(area, buf);
     }
 }
 

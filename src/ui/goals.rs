@@ -1,0 +1,84 @@
+//! What wins and what loses, in words a player reads: the scenario's own win
+//! conditions with progress, or the IPO rule and the next funding bar.
+
+use crate::engine::events::{Condition, Op};
+use crate::engine::scenario::Outcome;
+use crate::engine::{Scenario, State};
+use crate::ui::text::money;
+
+/// One line: the goal of `sc`, with progress in `s`.
+pub fn goal_line(sc: &Scenario, s: &State) -> String {
+    // A scenario's own win comes first; it usually arrives before an IPO could.
+    if let Some(win) = sc.endings.iter().find(|e| e.outcome == Outcome::Win) {
+        let parts: Vec<String> = win.when.iter().map(|c| progress(c, s)).collect();
+        let weeks = if win.for_weeks > 1 {
+            format!(" for {} weeks", win.for_weeks)
+        } else {
+            String::new()
+        };
+        return format!("Goal: {}{weeks}", parts.join(" · "));
+    }
+    let e = &sc.params.endings;
+    let mut line = format!(
+        "Goal: IPO at {} ARR, {}+ · now {}",
+        money(e.ipo_arr),
+        e.ipo_stage.label(),
+        money(s.company.arr)
+    );
+    if let Some(round) = sc
+        .params
+        .business
+        .rounds
+        .iter()
+        .find(|r| r.from == s.company.stage)
+    {
+        line.push_str(&format!(
+            " · next round {} (burn ≤{}×)",
+            money(round.arr_bar),
+            sc.params.business.max_burn_multiple
+        ));
+    }
+    line
+}
+
+/// `ARR $1.2M of $4M`, `debt tax 41% (≤ 30%)`: a condition and where the run is.
+fn progress(c: &Condition, s: &State) -> String {
+    let now = c.metric.format(c.metric.read(s));
+    let target = c.metric.format(c.value);
+    let name = match c.metric {
+        crate::engine::events::Metric::Arr => "ARR".to_string(),
+        m => m.name().replace('_', " "),
+    };
+    match c.op {
+        Op::AtLeast | Op::Above => format!("{name} {now} of {target}"),
+        Op::AtMost => format!("{name} {now} (≤ {target})"),
+        Op::Below => format!("{name} {now} (< {target})"),
+    }
+}
+
+/// How a run of `sc` can end, for the picker: the wins, then the ways to lose.
+pub fn endings_summary(sc: &Scenario) -> Vec<String> {
+    let e = &sc.params.endings;
+    let mut wins = vec![format!(
+        "an IPO at {} ARR from {}",
+        money(e.ipo_arr),
+        e.ipo_stage.label()
+    )];
+    let mut losses = vec![
+        "running out of cash".to_string(),
+        "being fired".to_string(),
+        "becoming a puppet".to_string(),
+        "becoming a \"10x programmer\"".to_string(),
+    ];
+    for end in &sc.endings {
+        match end.outcome {
+            Outcome::Win => wins.insert(0, end.title.clone()),
+            Outcome::Loss => losses.push(end.title.clone()),
+        }
+    }
+    vec![
+        format!("Win: {}", wins.join("; or ")),
+        format!("Lose: {}", losses.join(", ")),
+        format!("Otherwise the run ends after {} weeks.", sc.horizon_weeks),
+    ]
+}
