@@ -374,6 +374,7 @@ impl App {
             Some(DialogAsk::Move(cursor)) => self.overlay = Overlay::Event { index, cursor },
             Some(DialogAsk::Answer(choice)) => {
                 play.answer(index, choice);
+                self.status = None;
                 self.overlay = Overlay::None;
                 self.open_next_event(false);
             }

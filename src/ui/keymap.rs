@@ -229,9 +229,17 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Enter],
         label: "Enter",
         action: Action::Select,
-        contexts: &[C::Title, C::Picker, C::Event, C::End],
+        contexts: &[C::Title, C::Picker, C::Event],
         help: "choose",
         hint: "choose",
+    },
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::Select,
+        contexts: &[C::End],
+        help: "back to the title screen",
+        hint: "title",
     },
     Binding {
         keys: &[K::Enter],

@@ -44,10 +44,24 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// The keys of `ctx` with their few words, from the key table.
-pub fn hint_bar(ctx: Context, t: Theme) -> Line<'static> {
+/// The keys of `ctx` with their few words, from the key table, in at most
+/// `width` columns: when they do not all fit, the last ones give way, but help
+/// and quit always stay.
+pub fn hint_bar(ctx: Context, t: Theme, width: u16) -> Line<'static> {
+    let all = hints(ctx);
+    let keep = |what: &str| matches!(what, "help" | "quit");
+    let cost = |(key, what): &(&str, &str)| key.chars().count() + what.chars().count() + 3;
+    let mut shown: Vec<(&str, &str)> = all.clone();
+    while shown.iter().map(cost).sum::<usize>() > usize::from(width) {
+        match shown.iter().rposition(|(_, what)| !keep(what)) {
+            Some(i) => {
+                shown.remove(i);
+            }
+            None => break,
+        }
+    }
     let mut spans = Vec::new();
-    for (key, what) in hints(ctx) {
+    for (key, what) in shown {
         spans.push(Span::styled(key, t.key()));
         spans.push(Span::raw(format!(" {what}  ")));
     }

@@ -215,3 +215,23 @@ fn the_report_tells_the_story_in_markdown() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// Jumping to a notable moment says why it is notable.
+#[test]
+fn a_notable_moment_says_why() {
+    let mut app = golden("default-balanced-1");
+    app.act(Action::NextMark);
+    let status = app.status.clone().unwrap();
+    let week = app.replay.as_ref().unwrap().week;
+    assert!(status.starts_with(&format!("Week {week}: ")), "{status}");
+    assert!(
+        ["round closed", "influence moved", "Event:", "the end"]
+            .iter()
+            .any(|r| status.contains(r)),
+        "{status}"
+    );
+    app.act(Action::Last);
+    app.act(Action::PrevMark);
+    app.act(Action::NextMark);
+    assert!(app.status.clone().unwrap().contains("the end of the run"));
+}

@@ -724,3 +724,43 @@ fn the_goal_is_on_screen() {
     );
     assert!(shown.contains("Lose: running out of cash"), "{shown}");
 }
+
+/// The Why panel's influence lines add up to the change it heads with, every
+/// week of a golden run (credits, which are not influence, have their own
+/// section); and what it shows is the true change of influence.
+#[test]
+fn the_why_lines_add_up_to_the_headline_every_week() {
+    use cto_sim::ui::screens::week::why::why_lines;
+    let record =
+        cto_sim::run::load(std::path::Path::new("tests/runs/default-delegator-2.ron")).unwrap();
+    let v = cto_sim::run::verify(&record, "golden").unwrap();
+    let scenario = Arc::new(v.recording.game.scenario().clone());
+    let mut game = cto_sim::engine::Game::new(scenario, record.seed);
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let mut credit_weeks = 0;
+    for w in &record.weeks {
+        let before = game.state().metrics.influence;
+        game.step(&w.decision).unwrap();
+        let s = game.state();
+        let change = (s.metrics.influence - before) * 100.0;
+        let (influence, credits) = why_lines(s);
+        assert!(influence.len() <= cto_sim::ui::screens::week::why::WHY_LINES);
+        let sum: f64 = influence.iter().map(|l| l.amount).sum();
+        assert!(
+            (sum - change).abs() < 1e-9,
+            "week {}: {sum} vs {change}",
+            s.week
+        );
+        let shown: f64 = influence.iter().map(|l| round(l.amount)).sum();
+        let slack = 0.05 * (influence.len() as f64 + 1.0) + 1e-9;
+        assert!(
+            (shown - round(change)).abs() <= slack,
+            "week {}: lines show {shown:.1}, the headline {:.1}",
+            s.week,
+            round(change)
+        );
+        assert!(influence.iter().all(|l| l.what != "credits"));
+        credit_weeks += usize::from(!credits.is_empty());
+    }
+    assert!(credit_weeks > 0, "credits moved in some week");
+}

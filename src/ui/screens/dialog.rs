@@ -77,7 +77,7 @@ pub fn render(play: &Play, t: Theme, index: usize, cursor: usize, area: Rect, bu
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(hint_bar(Context::Event, t));
+    lines.push(hint_bar(Context::Event, t, rect.width.saturating_sub(2)));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(panel(&def.title, true, t))

@@ -82,5 +82,5 @@ pub fn render(session: &Session, t: Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .block(panel("The run", false, t))
         .render(right, buf);
-    hint_bar(Context::End, t).render(keys, buf);
+    hint_bar(Context::End, t, keys.width).render(keys, buf);
 }

@@ -145,7 +145,7 @@ impl Picker {
             Line::styled(s.lines().next().unwrap_or("").to_string(), t.bad())
                 .render(status_area, buf);
         }
-        hint_bar(Context::Picker, t).render(keys, buf);
+        hint_bar(Context::Picker, t, keys.width).render(keys, buf);
     }
 
     fn render_seed(&self, t: Theme, area: Rect, buf: &mut Buffer) {

@@ -149,7 +149,7 @@ impl Replay {
     /// The status line while watching.
     pub fn status(&self) -> String {
         format!(
-            "Replay · week {} of {} · {} {} · Space play/pause · n/N notable moments · f take over",
+            "Replay · {} of {} weeks played · {} {} · Space play/pause · n/N notable moments · f take over",
             self.week,
             self.len(),
             if self.playing { "▶" } else { "‖" },
@@ -258,10 +258,12 @@ impl Replay {
                     .find(|(w, _)| *w > week)
                     .map(|(w, _)| *w);
                 self.seek(next.unwrap_or(end));
+                return Some(ReplayAsk::Say(self.why_notable()));
             }
             Action::PrevMark => {
                 let prev = self.markers.iter().rev().find(|(w, _)| *w < week);
                 self.seek(prev.map_or(0, |(w, _)| *w));
+                return Some(ReplayAsk::Say(self.why_notable()));
             }
             Action::Jump => {
                 self.jump = Some(String::new());
@@ -274,6 +276,44 @@ impl Replay {
             _ => {}
         }
         None
+    }
+
+    /// Why the week shown is a notable moment, in a line.
+    pub fn why_notable(&self) -> String {
+        let week = self.week;
+        let point = |w: u32| {
+            w.checked_sub(1)
+                .and_then(|i| self.full.history.get(i as usize))
+        };
+        let reasons: Vec<String> = self
+            .markers
+            .iter()
+            .filter(|(w, _)| *w == week)
+            .map(|(_, marker)| match marker {
+                Marker::Stage => point(week).map_or("a new stage".into(), |p| {
+                    format!("a round closed: now {}", p.stage.label())
+                }),
+                Marker::Influence => match (point(week), week.checked_sub(1).and_then(point)) {
+                    (Some(p), Some(b)) => format!(
+                        "influence moved {:+.1}",
+                        (p.influence - b.influence) * 100.0
+                    ),
+                    _ => "influence moved".into(),
+                },
+                Marker::Event => self
+                    .full
+                    .log
+                    .iter()
+                    .find(|(w, line)| *w == week && line.starts_with("Event:"))
+                    .map_or("an event".into(), |(_, line)| line.clone()),
+                Marker::Ending => "the end of the run".into(),
+            })
+            .collect();
+        if reasons.is_empty() {
+            format!("Week {week}: nothing notable here.")
+        } else {
+            format!("Week {week}: {}.", reasons.join("; "))
+        }
     }
 
     /// Take over from the week shown: a new run with this run as its parent.

@@ -119,7 +119,7 @@ impl Runs {
             Line::styled(s.lines().next().unwrap_or("").to_string(), t.dim())
                 .render(status_area, buf);
         }
-        hint_bar(Context::Runs, t).render(keys, buf);
+        hint_bar(Context::Runs, t, keys.width).render(keys, buf);
     }
 }
 

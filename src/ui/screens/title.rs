@@ -104,6 +104,6 @@ impl Title {
                 .style(t.dim())
                 .render(status_area, buf);
         }
-        hint_bar(Context::Title, t).render(keys, buf);
+        hint_bar(Context::Title, t, keys.width).render(keys, buf);
     }
 }

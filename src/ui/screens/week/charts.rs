@@ -92,7 +92,7 @@ impl Play {
             Paragraph::new(vec![
                 Line::styled(*name, t.title()),
                 Line::raw(format!("{last:.1}")),
-                Line::styled(format!("{lo:.1}–{hi:.1}"), t.dim()),
+                Line::styled(range(lo, hi), t.dim()),
             ])
             .render(label, buf);
             let span = (hi - lo).max(1e-9);
@@ -105,5 +105,19 @@ impl Play {
                 .style(t.good())
                 .render(spark, buf);
         }
+    }
+}
+
+/// A sparkline's range: enough digits that its two ends differ, or one
+/// number when the series is flat.
+fn range(lo: f64, hi: f64) -> String {
+    if hi - lo < 1e-9 {
+        format!("flat at {lo:.1}")
+    } else if hi - lo < 0.1 {
+        format!("{lo:.3}–{hi:.3}")
+    } else if hi - lo < 1.0 {
+        format!("{lo:.2}–{hi:.2}")
+    } else {
+        format!("{lo:.1}–{hi:.1}")
     }
 }

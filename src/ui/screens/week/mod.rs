@@ -4,7 +4,7 @@
 
 mod charts;
 mod panels;
-mod why;
+pub mod why;
 
 use std::cell::Cell;
 
@@ -414,7 +414,7 @@ impl Play {
         } else {
             self.tabbed(t, right, buf);
         }
-        hint_bar(f.context, t).render(keys, buf);
+        hint_bar(f.context, t, keys.width).render(keys, buf);
         timeline_area
     }
 
@@ -455,6 +455,9 @@ impl Play {
             "–".to_string()
         } else if m.runway_months >= RUNWAY_CAP {
             "∞".to_string()
+        } else if m.runway_months > 60.0 {
+            // Past five years, month counts only jump about.
+            "> 5 yr".to_string()
         } else {
             format!("{:.0} mo", m.runway_months)
         };

@@ -52,19 +52,30 @@ impl Play {
         self.bar_hits.set(hits);
         let sel = |r: usize| focused && self.row == r;
         let row_style = |r: usize| if sel(r) { t.selected() } else { Style::new() };
+        // What the hours lost last week, itemised: fatigue and switching.
+        let played = s.week > 0;
+        let tired = (1.0 - s.metrics.efficiency) * 100.0;
         lines.push(Line::from(vec![
             Span::styled(format!("{:<11}", "Hours"), row_style(4)),
             Span::raw(format!(" {} h/week", d.hours)),
             Span::styled(
-                format!("  efficiency {:.0}%", s.metrics.efficiency * 100.0),
-                t.dim(),
+                if played && tired >= 0.5 {
+                    format!("  −{tired:.0}% tired")
+                } else {
+                    String::new()
+                },
+                if tired > 20.0 { t.warn() } else { t.dim() },
             ),
         ]));
         lines.push(Line::from(vec![
             Span::styled(format!("{:<11}", "Refactoring"), row_style(5)),
             Span::raw(format!(" {}%", d.refactor_pct)),
             Span::styled(
-                format!("  debt tax {:.0}%", s.metrics.debt_tax * 100.0),
+                if played {
+                    format!("  debt tax {:.0}%", s.metrics.debt_tax * 100.0)
+                } else {
+                    "  debt tax –".to_string()
+                },
                 if s.metrics.debt_tax > 0.3 {
                     t.warn()
                 } else {
@@ -74,10 +85,18 @@ impl Play {
         ]));
         let eff = s.metrics.effective_hours.0;
         lines.push(Line::styled(
-            format!(
-                "last week: {:.0}/{:.0}/{:.0}/{:.0} effective h",
-                eff[0], eff[1], eff[2], eff[3]
-            ),
+            if played {
+                format!(
+                    "effective {:.0}/{:.0}/{:.0}/{:.0} h, −{:.0}% switching",
+                    eff[0],
+                    eff[1],
+                    eff[2],
+                    eff[3],
+                    s.metrics.switching_loss * 100.0
+                )
+            } else {
+                "effective hours: after the first week".to_string()
+            },
             t.dim(),
         ));
         Paragraph::new(lines).render(inner, buf);
@@ -164,21 +183,23 @@ impl Play {
                 t.dim(),
             ));
         }
+        let played = s.week > 0;
+        let pct = |x: f64| {
+            if played {
+                format!("{:.0}%", x * 100.0)
+            } else {
+                "–".to_string()
+            }
+        };
         lines.push(Line::from(vec![
             Span::raw("Coverage "),
-            Span::styled(
-                format!("{:.0}%", m.org_coverage * 100.0),
-                t.level(m.org_coverage * 100.0),
-            ),
+            Span::styled(pct(m.org_coverage), t.level(m.org_coverage * 100.0)),
             Span::raw("  Morale "),
             Span::styled(
                 format!("{:.0}%", s.company.morale * 100.0),
                 t.level(s.company.morale * 100.0),
             ),
-            Span::raw(format!(
-                "  Overhead {:.0}%",
-                m.communication_overhead * 100.0
-            )),
+            Span::raw(format!("  Overhead {}", pct(m.communication_overhead))),
         ]));
         if m.needs_manager_of_managers {
             lines.push(Line::styled(

@@ -92,38 +92,85 @@ impl Play {
     }
 }
 
-/// Last week's biggest moves of influence (and credits), with their causes.
-fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut entries: Vec<_> = s.ledger.iter().filter(|e| e.delta.abs() > 1e-4).collect();
-    entries.sort_by(|a, b| {
-        b.influence_points
-            .abs()
-            .max(b.delta.abs())
-            .total_cmp(&a.influence_points.abs().max(a.delta.abs()))
-    });
-    for e in entries.iter().take(6) {
-        let (amount, unit) = if e.base == PowerBase::Credits {
-            (e.delta * 100.0, "credits")
+/// One line of the Why panel: what moved, because of what, by how much.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhyLine {
+    /// The power base (or "credits").
+    pub what: &'static str,
+    pub cause: &'static str,
+    /// In influence points (0–100 scale), or credits points for credits.
+    pub amount: f64,
+}
+
+/// Lines the Why panel shows of influence at most (the last sums the rest).
+pub const WHY_LINES: usize = 5;
+
+/// Last week's moves, grouped by power base and cause, biggest first: the
+/// influence lines (at most [`WHY_LINES`]; when there are more, the last one,
+/// "other moves", sums the rest, so the lines always add up to the change the
+/// panel heads with), then the credits lines, a section of their own (credits
+/// are not part of influence).
+pub fn why_lines(s: &State) -> (Vec<WhyLine>, Vec<WhyLine>) {
+    let mut influence: Vec<WhyLine> = Vec::new();
+    let mut credits: Vec<WhyLine> = Vec::new();
+    for e in &s.ledger {
+        let (list, what, amount) = if e.base == PowerBase::Credits {
+            (&mut credits, "credits", e.delta * 100.0)
         } else {
-            (e.influence_points, "")
+            (&mut influence, e.base.label(), e.influence_points)
         };
-        let style = if amount < 0.0 { t.warn() } else { t.good() };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {amount:+5.1}"), style),
-            Span::raw(format!(
-                " {:<11} ",
-                if unit.is_empty() {
-                    e.base.label()
-                } else {
-                    unit
-                }
-            )),
-            Span::styled(e.cause.label(), t.dim()),
-        ]));
+        let cause = e.cause.label();
+        match list.iter_mut().find(|l| l.what == what && l.cause == cause) {
+            Some(l) => l.amount += amount,
+            None => list.push(WhyLine {
+                what,
+                cause,
+                amount,
+            }),
+        }
     }
-    if entries.is_empty() {
+    for list in [&mut influence, &mut credits] {
+        list.retain(|l| l.amount.abs() > 1e-9);
+        list.sort_by(|a, b| b.amount.abs().total_cmp(&a.amount.abs()));
+    }
+    if influence.len() > WHY_LINES {
+        let rest: f64 = influence[WHY_LINES - 1..].iter().map(|l| l.amount).sum();
+        influence.truncate(WHY_LINES - 1);
+        influence.push(WhyLine {
+            what: "other",
+            cause: "smaller moves",
+            amount: rest,
+        });
+    }
+    (influence, credits)
+}
+
+/// Last week's moves of influence, then of credits, with their causes.
+fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
+    let (influence, credits) = why_lines(s);
+    let line = |l: &WhyLine| {
+        let style = if l.amount < 0.0 { t.warn() } else { t.good() };
+        Line::from(vec![
+            Span::styled(format!(" {:+5.1}", l.amount), style),
+            Span::raw(format!(" {:<11} ", l.what)),
+            Span::styled(l.cause, t.dim()),
+        ])
+    };
+    let mut lines: Vec<Line<'static>> = influence.iter().map(line).collect();
+    if influence.is_empty() {
         lines.push(Line::styled(" nothing moved yet", t.dim()));
+    }
+    if !credits.is_empty() {
+        let net: f64 = credits.iter().map(|l| l.amount).sum();
+        lines.push(Line::from(vec![
+            Span::styled("Credits ", t.title()),
+            Span::raw(format!("{:.0} ", s.power.credits * 100.0)),
+            Span::styled(
+                format!("({net:+.1})"),
+                if net < 0.0 { t.warn() } else { t.good() },
+            ),
+        ]));
+        lines.extend(credits.iter().map(line));
     }
     lines
 }
@@ -133,6 +180,12 @@ fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
     let m = &s.metrics;
     let mut lines = Vec::new();
     lines.push(Line::styled("Drivers", t.title()));
+    if s.week == 0 {
+        // Velocity, delivery, burn and attrition exist once a week is played.
+        lines.push(Line::styled(" the rest after the first week", t.dim()));
+        lines.push(power_line(t, s));
+        return lines;
+    }
     lines.push(Line::raw(format!(
         " Adoption {:.0}% · alignment {:.0}% · credits {:.0}",
         m.adoption * 100.0,
@@ -154,8 +207,14 @@ fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
         m.burn_multiple,
         m.attrition_rate * 100.0
     )));
+    lines.push(power_line(t, s));
+    lines
+}
+
+/// The five power bases, 0–100.
+fn power_line(t: Theme, s: &State) -> Line<'static> {
     let p = &s.power;
-    lines.push(Line::styled(
+    Line::styled(
         format!(
             " Power: authority {:.0} reward {:.0} info {:.0} expert {:.0} trust {:.0}",
             p.legitimate * 100.0,
@@ -165,6 +224,5 @@ fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
             p.referent * 100.0
         ),
         t.dim(),
-    ));
-    lines
+    )
 }
