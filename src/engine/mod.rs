@@ -16,6 +16,7 @@ pub mod metric;
 pub mod news;
 pub mod outcome;
 pub mod params;
+pub mod risk;
 pub mod rng;
 pub mod scenario;
 pub mod stage;

@@ -2,8 +2,9 @@
 //! conditions with progress, or the IPO rule and the next funding bar.
 
 use crate::engine::events::{Condition, Op};
+use crate::engine::risk::Risk;
 use crate::engine::scenario::Outcome;
-use crate::engine::{Scenario, State};
+use crate::engine::{Ending, Scenario, State};
 use crate::ui::text::money;
 
 /// One line: the goal of `sc`, with progress in `s`.
@@ -81,4 +82,33 @@ pub fn endings_summary(sc: &Scenario) -> Vec<String> {
         format!("Lose: {}", losses.join(", ")),
         format!("Otherwise the run ends after {} weeks.", sc.horizon_weeks),
     ]
+}
+
+/// A warning for an ending on its way: which, when, why, and the lever.
+pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
+    let m = &s.metrics;
+    let when = match risk.weeks_left {
+        0 => "next week".to_string(),
+        1 => "in 1 week".to_string(),
+        n => format!("in {n} weeks"),
+    };
+    match risk.ending {
+        Ending::Puppet => format!(
+            "Puppet {when}: the organisation follows the VP, not you (adoption {:.0}%). Take the VP back or open a forum.",
+            m.adoption * 100.0
+        ),
+        Ending::TenXProgrammer => format!(
+            "10x programmer {when}: you code while nobody leads (coverage {:.0}%). Code less, manage more.",
+            m.org_coverage * 100.0
+        ),
+        Ending::Fired => format!(
+            "Fired {when}: the board has lost patience (credits {:.0}). Deliver the roadmap; avoid fights.",
+            s.power.credits * 100.0
+        ),
+        Ending::OutOfCash => format!(
+            "Out of cash {when} (runway {:.1} months): hire less, or raise.",
+            m.runway_months
+        ),
+        other => format!("{} {when}.", sc.ending_headline(other).trim_end_matches('.')),
+    }
 }

@@ -73,7 +73,17 @@ impl App {
             .replay
             .as_ref()
             .filter(|_| self.screen == Screen::Replay);
-        let warning = self.autosave.warning().filter(|_| replay.is_none());
+        // Saving trouble first, then the ending that comes soonest.
+        let warning = self
+            .autosave
+            .warning()
+            .filter(|_| replay.is_none())
+            .or_else(|| {
+                let (s, sc) = (play.session.state(), play.session.scenario());
+                crate::engine::risk::risks(s, sc)
+                    .first()
+                    .map(|r| super::goals::risk_line(r, sc, s))
+            });
         let frame = Frame {
             theme: self.theme,
             status: self.status.as_deref(),

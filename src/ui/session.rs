@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
-use super::text;
+use super::{goals, text};
 use crate::engine::ledger::LedgerEntry;
+use crate::engine::risk::{risks, Risk};
 use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
 use crate::run::{Recording, RunRecord};
 
@@ -35,6 +36,9 @@ pub struct Session {
     pub history: Vec<WeekPoint>,
     /// (week, line) news log, newest last.
     pub log: Vec<(u32, String)>,
+    /// Endings on their way as of the last week (warned about once each time
+    /// they start).
+    pub risks: Vec<Risk>,
 }
 
 impl Session {
@@ -45,6 +49,7 @@ impl Session {
             recording: Recording::start(scenario, seed),
             history: Vec::new(),
             log,
+            risks: Vec::new(),
         }
     }
 
@@ -97,6 +102,14 @@ impl Session {
             self.log
                 .push((s.week, text::news_line(n, s, game.scenario())));
         }
+        let risks = risks(s, game.scenario());
+        for r in &risks {
+            if !self.risks.iter().any(|old| old.ending == r.ending) {
+                let line = goals::risk_line(r, game.scenario(), s);
+                self.log.push((s.week, format!("Warning: {line}")));
+            }
+        }
+        self.risks = risks;
         Ok(hash)
     }
 }

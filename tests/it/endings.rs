@@ -103,3 +103,52 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
     let dead = play(&scenario, "hire_fast", 1, |_, _| {}).unwrap();
     assert!(dead.score < 20.0 && result.score > 80.0);
 }
+
+/// Play `bot` through `scenario` with `seed` as the game does (a session, so
+/// the news log gets what the player reads); the ending's week and the log.
+fn played(scenario: &str, bot: &str, seed: u64) -> (Ending, u32, Vec<(u32, String)>) {
+    let sc = Arc::new(cto_sim::scenario::Scenario::builtin(scenario).unwrap());
+    let mut policy = cto_sim::policy::by_name(bot, seed).unwrap();
+    let mut session = cto_sim::ui::session::Session::new(Arc::clone(&sc), seed);
+    while session.state().ending.is_none() {
+        let d = policy.decide(session.state(), &sc);
+        session.play(&d).unwrap();
+    }
+    let s = session.state();
+    (s.ending.unwrap(), s.week, session.log.clone())
+}
+
+/// Before each failure ending, a warning named it in the news (and on the week
+/// screen, which reads the same risk) at least four weeks ahead.
+#[test]
+fn every_failure_ending_is_warned_about_weeks_ahead() {
+    // The first seed on which each bot reaches the ending.
+    let cases = [
+        (Ending::Puppet, "default", "delegator", "Puppet"),
+        (
+            Ending::TenXProgrammer,
+            "scale_up",
+            "coder",
+            "10x programmer",
+        ),
+        (Ending::OutOfCash, "default", "hire_fast", "Out of cash"),
+        (Ending::Fired, "turnaround", "sharer", "Fired"),
+    ];
+    for (ending, scenario, bot, words) in cases {
+        let (seed, week, log) = (1..=200)
+            .find_map(|seed| {
+                let (e, week, log) = played(scenario, bot, seed);
+                (e == ending).then_some((seed, week, log))
+            })
+            .unwrap_or_else(|| panic!("{bot} never reached {ending:?} on {scenario}"));
+        let warned = log
+            .iter()
+            .find(|(_, l)| l.starts_with(&format!("Warning: {words}")))
+            .map(|(w, _)| *w)
+            .unwrap_or_else(|| panic!("{bot} seed {seed}: no warning before {ending:?}"));
+        assert!(
+            week >= warned + 4,
+            "{bot} seed {seed}: warned in week {warned}, {ending:?} in week {week}"
+        );
+    }
+}

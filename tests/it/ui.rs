@@ -764,3 +764,30 @@ fn the_why_lines_add_up_to_the_headline_every_week() {
     }
     assert!(credit_weeks > 0, "credits moved in some week");
 }
+
+/// When an ending has started to come true, the week screen says which, when,
+/// why and what helps, at every size.
+#[test]
+fn a_warning_line_names_the_ending_on_its_way() {
+    let sc = builtin("default");
+    let mut app = App::play(Arc::clone(&sc), 2);
+    let mut bot = cto_sim::policy::by_name("delegator", 2).unwrap();
+    loop {
+        let d = bot.decide(app.state().unwrap(), &sc);
+        pm(&mut app).draft = d;
+        app.end_week();
+        app.overlay = Overlay::None;
+        if app.state().unwrap().tracking.puppet_streak > 0 {
+            break;
+        }
+        assert!(
+            app.screen != Screen::End,
+            "the puppet signature never formed"
+        );
+    }
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let shown = text(&app, w, h);
+        assert!(shown.contains("Puppet in "), "{w}x{h}:\n{shown}");
+    }
+    assert!(text(&app, 200, 50).contains("Take the VP back or open a forum."));
+}
