@@ -74,6 +74,8 @@ pub struct App {
     pub theme: Theme,
     /// The terminal's size, once the shell has said it.
     pub size: Option<(u16, u16)>,
+    /// How far the open event's text is scrolled, in lines.
+    pub dialog_scroll: u16,
 }
 
 impl App {
@@ -92,6 +94,7 @@ impl App {
             dirty: true,
             theme: Theme::from_env(),
             size: None,
+            dialog_scroll: 0,
         }
     }
 
@@ -383,6 +386,9 @@ impl App {
                 self.status = Some("Left unanswered for now: e to answer, or the organisation decides when the week ends.".into());
             }
             Some(DialogAsk::Help) => self.overlay = Overlay::Help,
+            Some(DialogAsk::Scroll(by)) => {
+                self.dialog_scroll = (i32::from(self.dialog_scroll) + by).clamp(0, 10_000) as u16;
+            }
         }
     }
 
@@ -410,7 +416,10 @@ impl App {
     fn open_next_event(&mut self, include_answered: bool) {
         let Some(play) = &self.play else { return };
         match play.next_event(include_answered) {
-            Some((index, cursor)) => self.overlay = Overlay::Event { index, cursor },
+            Some((index, cursor)) => {
+                self.overlay = Overlay::Event { index, cursor };
+                self.dialog_scroll = 0;
+            }
             None if include_answered => self.status = Some("No events are waiting.".into()),
             None => {}
         }

@@ -55,6 +55,9 @@ pub enum Action {
     Resume,
     /// Write the story of the run under the cursor.
     Report,
+    /// Scroll a long text up or down.
+    ScrollUp,
+    ScrollDown,
 }
 
 /// One binding: the keys, where it applies, and what the help says.
@@ -256,6 +259,22 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Runs],
         help: "continue the run (if it has not ended)",
         hint: "continue",
+    },
+    Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: Action::ScrollUp,
+        contexts: &[C::Event],
+        help: "scroll the event's text up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: Action::ScrollDown,
+        contexts: &[C::Event],
+        help: "scroll the event's text down",
+        hint: "",
     },
     Binding {
         keys: &[K::Char('r')],

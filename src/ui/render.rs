@@ -59,7 +59,7 @@ impl Widget for &App {
             ),
             Overlay::Event { index, cursor } => {
                 if let Some(play) = &self.play {
-                    dialog::render(play, t, index, cursor, area, buf);
+                    dialog::render(play, t, (index, cursor, self.dialog_scroll), area, buf);
                 }
             }
         }

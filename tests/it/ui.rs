@@ -112,6 +112,17 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut event = App::play(builtin("tutorial"), 1);
     press(&mut event, &[KeyCode::Enter]);
     out.push(("event", event));
+    // An event with the longest text the format allows (2,000 characters,
+    // wide characters and emoji among them): the choices stay in view.
+    let mut long = Scenario::builtin("tutorial").unwrap();
+    let words = "The board wants an answer before Friday: 製品 🙂 ";
+    long.events[0].text = words
+        .repeat(2000 / words.chars().count())
+        .trim_end()
+        .to_string();
+    let mut long_event = App::play(Arc::new(long), 1);
+    press(&mut long_event, &[KeyCode::Enter, KeyCode::PageDown]);
+    out.push(("long_event", long_event));
     let mut help = App::play(builtin("default"), 1);
     press(&mut help, &[KeyCode::Char('?')]);
     out.push(("help", help));
@@ -790,4 +801,52 @@ fn a_warning_line_names_the_ending_on_its_way() {
         assert!(shown.contains("Puppet in "), "{w}x{h}:\n{shown}");
     }
     assert!(text(&app, 200, 50).contains("Take the VP back or open a forum."));
+}
+
+/// A 2,000-character event text with wide characters and emoji: at every size
+/// the choices and the keys stay in view, the dialog's right border is whole,
+/// and PgDn scrolls the text.
+#[test]
+fn a_long_event_keeps_its_choices_and_its_border() {
+    let mut long = Scenario::builtin("tutorial").unwrap();
+    let words = "The board wants an answer before Friday: 製品 🙂 ";
+    long.events[0].text = words
+        .repeat(2000 / words.chars().count())
+        .trim_end()
+        .to_string();
+    let mut app = App::play(Arc::new(long), 1);
+    press(&mut app, &[KeyCode::Enter]);
+    for (w, h) in [(80, 24), (120, 40), (250, 80)] {
+        let term = render(&app, w, h);
+        let buf = term.backend().buffer();
+        let shown = text(&app, w, h);
+        assert!(
+            shown.contains("1. Got it: strategy first"),
+            "{w}x{h}:\n{shown}"
+        );
+        assert!(shown.contains("Enter choose"), "{w}x{h}");
+        // The dialog's top-right corner, then its right border down to the bottom.
+        let (cx, cy) = (1..h)
+            .find_map(|y| {
+                (0..w)
+                    .rev()
+                    .find(|&x| buf[(x, y)].symbol() == "┐")
+                    .map(|x| (x, y))
+            })
+            .unwrap();
+        let mut y = cy + 1;
+        while buf[(cx, y)].symbol() != "┘" {
+            assert_eq!(
+                buf[(cx, y)].symbol(),
+                "│",
+                "{w}x{h}: border broken at row {y}"
+            );
+            y += 1;
+        }
+    }
+    assert!(text(&app, 80, 24).contains("text 1–"));
+    press(&mut app, &[KeyCode::PageDown]);
+    assert!(text(&app, 80, 24).contains("text 6–"));
+    press(&mut app, &[KeyCode::PageUp, KeyCode::PageUp]);
+    assert!(text(&app, 80, 24).contains("text 1–"));
 }

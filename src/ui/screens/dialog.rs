@@ -1,7 +1,7 @@
 //! The event dialog: a pending event's text and its choices.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
@@ -11,6 +11,7 @@ use crate::ui::keymap::{Action, Context};
 use crate::ui::text::event_text;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, hint_bar, panel};
+use crate::untrusted::printable;
 
 /// What the player did in an event dialog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub enum DialogAsk {
     /// Close the dialog, leaving the event unanswered for now.
     Leave,
     Help,
+    /// Scroll the text by this many lines (negative: up).
+    Scroll(i32),
 }
 
 /// The dialog's answer to `action`, with the cursor on `cursor` of `choices`.
@@ -34,12 +37,25 @@ pub fn act(cursor: usize, choices: usize, action: Action) -> Option<DialogAsk> {
         Action::Select => Some(DialogAsk::Answer(cursor)),
         Action::Back => Some(DialogAsk::Leave),
         Action::Help => Some(DialogAsk::Help),
+        Action::ScrollUp => Some(DialogAsk::Scroll(-SCROLL_STEP)),
+        Action::ScrollDown => Some(DialogAsk::Scroll(SCROLL_STEP)),
         _ => None,
     }
 }
 
-/// Draw pending event `index` of `play` with the cursor on `cursor`.
-pub fn render(play: &Play, t: Theme, index: usize, cursor: usize, area: Rect, buf: &mut Buffer) {
+/// Lines a page key scrolls an event's text.
+const SCROLL_STEP: i32 = 5;
+
+/// Draw pending event `index` of `play` with the cursor on `cursor` and the
+/// text scrolled down by `scroll` lines. The choices and the keys always show;
+/// a long text scrolls above them.
+pub fn render(
+    play: &Play,
+    t: Theme,
+    (index, cursor, scroll): (usize, usize, u16),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let game = play.session.game();
     let s = game.state();
     let Some(def) = s
@@ -49,37 +65,101 @@ pub fn render(play: &Play, t: Theme, index: usize, cursor: usize, area: Rect, bu
     else {
         return;
     };
-    let rect = centered(area, 72.min(area.width - 4), 16.min(area.height - 2));
+    let text = printable(&event_text(&def.text, s)).into_owned();
+    let width = 72.min(area.width.saturating_sub(4));
+    let inner_width = width.saturating_sub(2).max(1);
+    // The text keeps a blank column on its right: a wide character that the
+    // wrapping puts in the last column then cannot cover the border.
+    let text_lines = wrapped_height(&text, inner_width.saturating_sub(1));
+    let choices = def.choices.len() as u16;
+    // Header, text, a blank line, the choices, a blank line, the keys, borders.
+    let wanted = 2 + text_lines + 1 + choices + 2 + 2;
+    let rect = centered(area, width, wanted.min(area.height.saturating_sub(2)));
     Clear.render(rect, buf);
-    let mut lines = vec![
-        Line::styled(
-            format!("Event {} of {}", index + 1, s.pending.len()),
-            t.dim(),
-        ),
-        Line::raw(""),
-        Line::raw(event_text(&def.text, s)),
-        Line::raw(""),
-    ];
-    for (i, c) in def.choices.iter().enumerate() {
-        let marker = if i == def.default_choice {
-            " (if you don't answer)"
-        } else {
-            ""
-        };
-        let style = if i == cursor {
-            t.selected()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {}. {} ", i + 1, c.label), style),
-            Span::styled(marker, t.dim()),
-        ]));
+    let block = panel(&printable(&def.title), true, t);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let [head, body, _, list, _, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(choices),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let hidden = text_lines.saturating_sub(body.height);
+    let scroll = scroll.min(hidden);
+    let mut header = format!("Event {} of {}", index + 1, s.pending.len());
+    if hidden > 0 {
+        header.push_str(&format!(
+            " · text {}–{} of {} lines, PgUp/PgDn scroll",
+            scroll + 1,
+            (scroll + body.height).min(text_lines),
+            text_lines
+        ));
     }
-    lines.push(Line::raw(""));
-    lines.push(hint_bar(Context::Event, t, rect.width.saturating_sub(2)));
-    Paragraph::new(lines)
+    Line::styled(header, t.dim()).render(head, buf);
+    let body_text = Rect {
+        width: body.width.saturating_sub(1),
+        ..body
+    };
+    Paragraph::new(text)
         .wrap(Wrap { trim: true })
-        .block(panel(&def.title, true, t))
-        .render(rect, buf);
+        .scroll((scroll, 0))
+        .render(body_text, buf);
+    let lines: Vec<Line> = def
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let marker = if i == def.default_choice {
+                " (if you don't answer)"
+            } else {
+                ""
+            };
+            let style = if i == cursor {
+                t.selected()
+            } else {
+                Style::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {}. {} ", i + 1, printable(&c.label)), style),
+                Span::styled(marker, t.dim()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(list, buf);
+    hint_bar(Context::Event, t, keys.width).render(keys, buf);
+}
+
+/// Lines `text` takes wrapped at `width` cells (measured in terminal cells, so
+/// wide characters count double; a word that does not fit starts a line, a
+/// word longer than a line breaks).
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut lines = 0usize;
+    for paragraph in text.split('\n') {
+        let mut count = 1usize;
+        let mut used = 0usize;
+        for word in paragraph.split(' ') {
+            let w = Line::raw(word).width();
+            let need = if used == 0 { w } else { used + 1 + w };
+            if need <= width {
+                used = need;
+                continue;
+            }
+            if used > 0 {
+                count += 1;
+            }
+            if w <= width {
+                used = w;
+            } else {
+                count += (w - 1) / width;
+                used = (w - 1) % width + 1;
+            }
+        }
+        lines += count;
+    }
+    lines.min(usize::from(u16::MAX)) as u16
 }
