@@ -15,3 +15,4 @@ pub mod scenario;
 pub mod sim;
 pub mod ui;
 pub mod untrusted;
+pub mod whatif;

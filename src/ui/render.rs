@@ -33,7 +33,7 @@ impl Widget for &App {
             }
             Screen::End => {
                 if let Some(play) = &self.play {
-                    end::render(&play.session, t, area, buf);
+                    end::render(play, t, area, buf);
                 }
             }
         }

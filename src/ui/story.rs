@@ -131,6 +131,17 @@ pub fn markdown(session: &Session) -> String {
         line(format!("- {}", attention_row(stage, &a, &par)));
     }
     line(String::new());
+    line("## What if".into());
+    line(String::new());
+    let sc_arc = session.game().scenario_arc();
+    let (actual, alternatives) = crate::whatif::what_ifs(session.record(), sc_arc);
+    if alternatives.is_empty() {
+        line("No single change would have made a difference (or the run is still going).".into());
+    }
+    for w in alternatives.iter().take(crate::whatif::SHOWN) {
+        line(format!("- {}", w.sentence(&actual, sc)));
+    }
+    line(String::new());
     line("## Next time".into());
     line(String::new());
     for tip in tips(ending, s) {

@@ -235,3 +235,49 @@ fn a_notable_moment_says_why() {
     app.act(Action::NextMark);
     assert!(app.status.clone().unwrap().contains("the end of the run"));
 }
+
+/// The retrospective teaches with "what if": replayed with the player's own
+/// decisions and one change, the report names the change that would have
+/// mattered most — the reporting line for a delegator who ended a puppet,
+/// hiring for a CTO who never hired — with its measured result.
+#[test]
+fn the_report_says_what_would_have_changed_the_ending() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-whatif-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (policy, seed) in [("delegator", "2"), ("passive", "1")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .args(["simulate", "--policy", policy, "--seed", seed, "--record"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let report = |file: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .arg("report")
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let md = String::from_utf8(out.stdout).unwrap();
+        let section = md
+            .split("## What if")
+            .nth(1)
+            .expect("a What if section")
+            .to_string();
+        section.split("\n## ").next().unwrap().to_string()
+    };
+    let delegator = report("delegator-2.ron");
+    let best = delegator.lines().find(|l| l.starts_with("- ")).unwrap();
+    assert!(best.contains("kept the VP reporting to you"), "{delegator}");
+    assert!(best.contains("(you: puppet"), "{best}");
+    let instead = best.split("(you:").next().unwrap();
+    assert!(
+        !instead.contains("puppet"),
+        "a better ending than puppet: {best}"
+    );
+    let passive = report("passive-1.ron");
+    let best = passive.lines().find(|l| l.starts_with("- ")).unwrap();
+    assert!(best.contains("hired"), "{passive}");
+    std::fs::remove_dir_all(&dir).ok();
+}

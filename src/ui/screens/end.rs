@@ -8,14 +8,15 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::engine::{score, Ending};
 use crate::ui::keymap::Context;
-use crate::ui::session::Session;
+use crate::ui::screens::week::Play;
 use crate::ui::story::{attention_by_stage, attention_row, biggest_moves};
 use crate::ui::text::{money, tips};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, line_chart, panel};
 
 /// Draw the end of `session`'s run.
-pub fn render(session: &Session, t: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(play: &Play, t: Theme, area: Rect, buf: &mut Buffer) {
+    let session = &play.session;
     let game = session.game();
     let s = game.state();
     let sc = game.scenario();
@@ -74,6 +75,15 @@ pub fn render(session: &Session, t: Theme, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::styled("  strategy/hiring/coding/management", t.dim()));
     lines.push(Line::raw(""));
+    let (actual, alternatives) = play.retrospective();
+    if !alternatives.is_empty() {
+        lines.push(Line::styled("What if", t.title()));
+        // The two that matter most; `cto-sim report` lists three.
+        for w in alternatives.iter().take(2) {
+            lines.push(Line::raw(format!(" · {}", w.sentence(actual, sc))));
+        }
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled("Next time", t.title()));
     for tip in tips(ending, s) {
         lines.push(Line::raw(format!(" · {tip}")));

@@ -25,6 +25,7 @@ use crate::ui::session::Session;
 use crate::ui::text::{money, LINES};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
+use crate::whatif::{what_ifs, Actual, WhatIf};
 
 /// The two editable panels of the week screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +77,9 @@ pub struct Play {
     /// In a fork: the original run's headline figures, week by week, for the
     /// side-by-side comparison.
     pub original: Option<Vec<Headline>>,
+    /// Once the run has ended: how it went, and what one change would have
+    /// given (computed the first time the end screen needs it).
+    pub retrospective: std::cell::OnceCell<(Actual, Vec<WhatIf>)>,
 }
 
 /// What the week screen asks of the game around it.
@@ -117,12 +121,19 @@ impl Play {
             tab: Tab::Why,
             bar_hits: Cell::new([(0, 0, 0); 4]),
             original: None,
+            retrospective: std::cell::OnceCell::new(),
         }
     }
 
     /// The state after the last week played.
     pub fn state(&self) -> &State {
         self.session.state()
+    }
+
+    /// How the run went and its "what if"s (replayed once, when first asked).
+    pub fn retrospective(&self) -> &(Actual, Vec<WhatIf>) {
+        self.retrospective
+            .get_or_init(|| what_ifs(self.session.record(), self.session.game().scenario_arc()))
     }
 
     /// Handle a key's action on the week screen.
