@@ -62,7 +62,14 @@ fn bench_runs(c: &mut Criterion) {
     );
     // The retrospective of a full-length run: every "what if", each a replay.
     let full = run::load(std::path::Path::new("tests/runs/default-sharer-1.ron")).unwrap();
-    let sc = Arc::new(run::verify(&full, "bench").unwrap().recording.game.scenario().clone());
+    let sc = Arc::new(
+        run::verify(&full, "bench")
+            .unwrap()
+            .recording
+            .game
+            .scenario()
+            .clone(),
+    );
     g.bench_function("what if: every alternative of a 312-week run", |b| {
         b.iter(|| black_box(cto_sim::whatif::what_ifs(black_box(&full), &sc)))
     });

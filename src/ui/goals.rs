@@ -94,21 +94,24 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
     };
     match risk.ending {
         Ending::Puppet => format!(
-            "Puppet {when}: the organisation follows the VP, not you (adoption {:.0}%). Take the VP back or open a forum.",
+            "Puppet {when}: the VP leads (adoption {:.0}%); take them back or open a forum.",
             m.adoption * 100.0
         ),
         Ending::TenXProgrammer => format!(
-            "10x programmer {when}: you code while nobody leads (coverage {:.0}%). Code less, manage more.",
+            "10x programmer {when}: nobody leads (coverage {:.0}%). Code less, manage more.",
             m.org_coverage * 100.0
         ),
         Ending::Fired => format!(
-            "Fired {when}: the board has lost patience (credits {:.0}). Deliver the roadmap; avoid fights.",
+            "Fired {when}: the board's patience is gone (credits {:.0}). Deliver; avoid fights.",
             s.power.credits * 100.0
         ),
         Ending::OutOfCash => format!(
             "Out of cash {when} (runway {:.1} months): hire less, or raise.",
             m.runway_months
         ),
-        other => format!("{} {when}.", sc.ending_headline(other).trim_end_matches('.')),
+        other => format!(
+            "{} {when}.",
+            sc.ending_headline(other).trim_end_matches('.')
+        ),
     }
 }

@@ -123,6 +123,26 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut long_event = App::play(Arc::new(long), 1);
     press(&mut long_event, &[KeyCode::Enter, KeyCode::PageDown]);
     out.push(("long_event", long_event));
+    // A puppet on its way: the warning line.
+    let sc = builtin("default");
+    let mut warned = App::play(Arc::clone(&sc), 2);
+    let mut bot = cto_sim::policy::by_name("delegator", 2).unwrap();
+    while warned.state().unwrap().tracking.puppet_streak < 3 {
+        let d = bot.decide(warned.state().unwrap(), &sc);
+        pm(&mut warned).draft = d;
+        warned.end_week();
+        warned.overlay = Overlay::None;
+    }
+    out.push(("warning", warned));
+    // A VP: the reporting line read in full, the organisation panel focused on it.
+    let mut with_vp = Scenario::builtin("default").unwrap();
+    with_vp.start.vps = vec![ReportingLine::Ceo { forum: true }];
+    with_vp.start.engineers = 30;
+    with_vp.start.managers = 4;
+    let mut vp_line = App::play(Arc::new(with_vp), 1);
+    pm(&mut vp_line).panel = Panel::Org;
+    pm(&mut vp_line).row = 3;
+    out.push(("vp_line", vp_line));
     let mut help = App::play(builtin("default"), 1);
     press(&mut help, &[KeyCode::Char('?')]);
     out.push(("help", help));
@@ -800,7 +820,7 @@ fn a_warning_line_names_the_ending_on_its_way() {
         let shown = text(&app, w, h);
         assert!(shown.contains("Puppet in "), "{w}x{h}:\n{shown}");
     }
-    assert!(text(&app, 200, 50).contains("Take the VP back or open a forum."));
+    assert!(text(&app, 80, 24).contains("take them back or open a forum."));
 }
 
 /// A 2,000-character event text with wide characters and emoji: at every size
@@ -849,4 +869,44 @@ fn a_long_event_keeps_its_choices_and_its_border() {
     assert!(text(&app, 80, 24).contains("text 6–"));
     press(&mut app, &[KeyCode::PageUp, KeyCode::PageUp]);
     assert!(text(&app, 80, 24).contains("text 1–"));
+}
+
+/// Keys meant for the week screen do nothing outside a dialog while it is
+/// open: the draft, the panel and the tab stay as they were.
+#[test]
+fn keys_of_other_panels_never_reach_past_a_dialog() {
+    let mut app = App::play(builtin("tutorial"), 1);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(
+        matches!(app.overlay, Overlay::Event { .. }),
+        "{:?}",
+        app.overlay
+    );
+    let (draft, panel, row, tab) = {
+        let p = p(&app);
+        (p.draft.clone(), p.panel, p.row, p.tab)
+    };
+    press(
+        &mut app,
+        &[
+            KeyCode::Char('l'),
+            KeyCode::Char('h'),
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Char('v'),
+            KeyCode::Char('p'),
+            KeyCode::Char('L'),
+            KeyCode::Char('+'),
+        ],
+    );
+    assert!(
+        matches!(app.overlay, Overlay::Event { .. }),
+        "still the dialog"
+    );
+    let p = p(&app);
+    assert_eq!(
+        (p.draft.clone(), p.panel, p.row, p.tab),
+        (draft, panel, row, tab)
+    );
+    assert_eq!(app.state().unwrap().week, 1);
 }
