@@ -92,21 +92,14 @@ fn screens() -> Vec<(&'static str, App)> {
     out.push(("week_one", App::play(builtin("default"), 1)));
     let mut later = App::play(builtin("default"), 1);
     pm(&mut later).draft.hiring.engineers = 6;
-    for _ in 0..30 {
-        press(&mut later, &[KeyCode::Enter]);
-        later.overlay = Overlay::None;
-    }
+    play_weeks(&mut later, 30);
     out.push(("week_thirty", later));
     let mut charts = App::play(builtin("default"), 1);
-    for _ in 0..20 {
-        press(&mut charts, &[KeyCode::Enter]);
-    }
+    play_weeks(&mut charts, 20);
     pm(&mut charts).tab = Tab::Charts;
     out.push(("charts", charts));
     let mut news = App::play(builtin("default"), 1);
-    for _ in 0..12 {
-        press(&mut news, &[KeyCode::Enter]);
-    }
+    play_weeks(&mut news, 12);
     pm(&mut news).tab = Tab::News;
     out.push(("news", news));
     let mut event = App::play(builtin("tutorial"), 1);
@@ -164,6 +157,19 @@ fn screens() -> Vec<(&'static str, App)> {
     play_to_the_end(&mut end);
     out.push(("end", end));
     out.into_iter().map(|(n, a)| (n, coloured(a))).collect()
+}
+
+/// Play `weeks` weeks with Enter, leaving events to the organisation.
+fn play_weeks(app: &mut App, weeks: u32) {
+    let target = app.state().unwrap().week + weeks;
+    while app.state().unwrap().week < target && app.screen != Screen::End {
+        press(app, &[KeyCode::Enter]);
+        match app.overlay {
+            Overlay::ConfirmEnd => press(app, &[KeyCode::Char('y')]),
+            Overlay::Event { .. } => press(app, &[KeyCode::Esc]),
+            _ => {}
+        }
+    }
 }
 
 fn play_to_the_end(app: &mut App) {
