@@ -112,3 +112,38 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
         "mean strategy-execution gap {mean_gap:.2}"
     );
 }
+
+/// Decisions worth making: over 200 runs of `balanced` on the default
+/// scenario, at least 15 events a run, and no single event more than a quarter
+/// of all that fire.
+#[test]
+fn the_default_deck_gives_a_run_many_varied_decisions() {
+    let sc = Arc::new(common::default_scenario());
+    let mut counts = vec![0u32; sc.events.len()];
+    let runs = 200u32;
+    for seed in 1..=u64::from(runs) {
+        cto_sim::sim::play_policy(&sc, "balanced", seed, None, |g, _, _| {
+            for n in &g.state().news {
+                if let cto_sim::engine::News::EventFired(i) = n {
+                    counts[*i] += 1;
+                }
+            }
+        })
+        .unwrap();
+    }
+    let total: u32 = counts.iter().sum();
+    assert!(
+        sc.events.len() >= 30,
+        "{} events in the deck",
+        sc.events.len()
+    );
+    let per_run = f64::from(total) / f64::from(runs);
+    assert!(per_run >= 15.0, "{per_run:.1} events a run");
+    let (most, id) = counts
+        .iter()
+        .zip(&sc.events)
+        .max_by_key(|(c, _)| **c)
+        .map(|(c, e)| (*c, e.id.clone()))
+        .unwrap();
+    assert!(4 * most <= total, "{id} is {most} of {total} firings");
+}
