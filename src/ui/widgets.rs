@@ -126,8 +126,19 @@ pub fn line_chart(
                 .data(&extra_points),
         );
     }
+    // The series are named in the border, in their colours, rather than in a
+    // legend box that would cover the lines (or be hidden when space is short).
+    let mut title = vec![Span::styled(format!(" {name} "), t.good())];
+    if extra.is_some() {
+        title.push(Span::styled(format!("· {extra_name} "), t.warn()));
+    }
     Chart::new(sets)
-        .block(Block::bordered().border_style(t.dim()))
+        .legend_position(None)
+        .block(
+            Block::bordered()
+                .border_style(t.dim())
+                .title(Line::from(title)),
+        )
         .x_axis(
             Axis::default()
                 .bounds([1.0, weeks])

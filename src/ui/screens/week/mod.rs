@@ -412,7 +412,7 @@ impl Play {
             // Tall enough to show all three at once.
             let [why_area, charts_area, news_area] = Layout::vertical([
                 Constraint::Length(17),
-                Constraint::Fill(2),
+                Constraint::Fill(1),
                 Constraint::Fill(1),
             ])
             .areas(right);
