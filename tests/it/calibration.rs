@@ -280,3 +280,41 @@ fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
     }
     println!("influence: adoption below 0.5 after {weeks} weeks");
 }
+
+/// A company too small for its revenue loses customers: `passive` (three
+/// engineers all run) ends with far less ARR than it would if service never
+/// strained, while `balanced`, which hires to the stage, never feels it (its
+/// runs are bit-identical with the strain switched off).
+#[test]
+fn customers_leave_a_company_too_small_to_serve_them() {
+    let with = Arc::new(cto_sim::scenario::Scenario::builtin("default").unwrap());
+    let mut off = (*with).clone();
+    off.params.business.service_churn = 0.0;
+    let off = Arc::new(off);
+    let mut worst: f64 = 0.0;
+    for seed in 1..=10 {
+        let strained = cto_sim::sim::play_policy(&with, "passive", seed, None, |g, _, _| {
+            let s = g.state();
+            let share = g.scenario().params.business.engineering_share[s.company.stage.index()];
+            let people = f64::from(s.people.headcount()) / share;
+            if s.week > 26 {
+                worst = worst.max(s.company.arr / people);
+            }
+        })
+        .unwrap();
+        let free = cto_sim::sim::play(&off, "passive", seed, |_, _| {}).unwrap();
+        assert!(
+            strained.arr < 0.7 * free.arr,
+            "seed {seed}: {:.1}M with the strain, {:.1}M without",
+            strained.arr / 1e6,
+            free.arr / 1e6
+        );
+        let a = cto_sim::sim::play(&with, "balanced", seed, |_, _| {}).unwrap();
+        let b = cto_sim::sim::play(&off, "balanced", seed, |_, _| {}).unwrap();
+        assert_eq!(a.final_hash, b.final_hash, "balanced never strains");
+    }
+    // The strain holds ARR per person near the point where churn eats the
+    // fastest growth: arr_per_person × (1 + √(4.5% / service_churn)) ≈ $1M.
+    eprintln!("passive: at most ${:.0}k ARR per person", worst / 1e3);
+    assert!(worst < 1.2e6, "${worst:.0} ARR per person");
+}

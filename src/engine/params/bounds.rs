@@ -129,6 +129,8 @@ pub const BOUNDS: &[Bound] = &[
     num("business.growth_exponent", -2.0, 2.0),
     num("business.growth_bounds", 0.0, 0.5),
     num("business.churn", 0.0, 0.5),
+    num("business.arr_per_person", 10000.0, 1.0e8),
+    num("business.service_churn", 0.0, 1.0),
     num("business.founder_sales", 0.0, 1.0e8),
     num("business.points_needed", 0.01, 1.0e4),
     num("business.salaries", 0.0, 1.0e8),

@@ -400,6 +400,12 @@ pub struct BusinessParams {
     pub growth_bounds: [f64; 2],
     /// Weekly churn of ARR.
     pub churn: f64,
+    /// ARR the company can serve per person on the payroll (everyone, not only
+    /// engineering) before customers feel the strain, in dollars.
+    pub arr_per_person: f64,
+    /// Extra weekly churn per unit of overload squared: with ARR per person at
+    /// `(1 + x) × arr_per_person`, churn rises by `service_churn × x²`.
+    pub service_churn: f64,
     /// ARR added weekly by founder-led sales once fit is above 0.3, in dollars.
     pub founder_sales: f64,
     /// Feature points per week the business needs at $1M ARR (scales with sqrt ARR).
@@ -453,6 +459,8 @@ impl Default for BusinessParams {
             growth_exponent: -0.15,
             growth_bounds: [0.008, 0.045],
             churn: 0.0025,
+            arr_per_person: 400_000.0,
+            service_churn: 0.02,
             founder_sales: 2000.0,
             points_needed: 4.0,
             salaries: [185_000.0, 230_000.0, 300_000.0, 250_000.0],

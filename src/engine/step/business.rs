@@ -41,7 +41,27 @@ impl Week<'_> {
         let delivery = (velocity / needed).min(1.0);
         self.m.delivery = delivery;
         let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
-        c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn) + founder).max(0.0);
+        let service = self.service_churn();
+        let c = &mut self.s.company;
+        c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn - service) + founder)
+            .max(0.0);
+    }
+
+    /// Customers a company too small for its revenue cannot serve leave: past
+    /// `arr_per_person` of ARR per person on the payroll, churn rises with the
+    /// square of the overload (0 below it, so a company of a sensible size never
+    /// feels it).
+    fn service_churn(&self) -> f64 {
+        let bp = &self.p.business;
+        let c = &self.s.company;
+        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
+        let people = f64::from(self.s.people.headcount()) / share;
+        let overload = (c.arr / (people * bp.arr_per_person.max(1.0)) - 1.0).max(0.0);
+        if overload > 0.0 {
+            bp.service_churn * overload * overload
+        } else {
+            0.0
+        }
     }
 
     /// Payroll, the rest of the company and operating costs against revenue.
