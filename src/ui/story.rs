@@ -131,15 +131,8 @@ pub fn markdown(session: &Session) -> String {
         line(format!("- {}", attention_row(stage, &a, &par)));
     }
     line(String::new());
-    line("## What if".into());
-    line(String::new());
-    let sc_arc = session.game().scenario_arc();
-    let (actual, alternatives) = crate::whatif::what_ifs(session.record(), sc_arc);
-    if alternatives.is_empty() {
-        line("No single change would have made a difference (or the run is still going).".into());
-    }
-    for w in alternatives.iter().take(crate::whatif::SHOWN) {
-        line(format!("- {}", w.sentence(&actual, sc)));
+    for l in what_if_section(session) {
+        line(l);
     }
     line(String::new());
     line("## Next time".into());
@@ -148,6 +141,23 @@ pub fn markdown(session: &Session) -> String {
         line(format!("- {tip}"));
     }
     md
+}
+
+/// The "What if" section of the report, a line each.
+fn what_if_section(session: &Session) -> Vec<String> {
+    let sc = session.scenario();
+    let (actual, alternatives) =
+        crate::whatif::what_ifs(session.record(), session.game().scenario_arc());
+    let mut lines = vec!["## What if".to_string(), String::new()];
+    if alternatives.is_empty() {
+        lines.push(
+            "No single change would have made a difference (or the run is still going).".into(),
+        );
+    }
+    for w in alternatives.iter().take(crate::whatif::SHOWN) {
+        lines.push(format!("- {}", w.sentence(&actual, sc)));
+    }
+    lines
 }
 
 /// The story of the run file at `path`, verified first (a report tells only

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::week::Play;
+use crate::engine::events::EventDef;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::text::event_text;
 use crate::ui::theme::Theme;
@@ -108,8 +109,13 @@ pub fn render(
         .wrap(Wrap { trim: true })
         .scroll((scroll, 0))
         .render(body_text, buf);
-    let lines: Vec<Line> = def
-        .choices
+    Paragraph::new(choice_lines(def, cursor, t)).render(list, buf);
+    hint_bar(Context::Event, t, keys.width).render(keys, buf);
+}
+
+/// The choices, numbered, the cursor's highlighted and the default marked.
+fn choice_lines(def: &EventDef, cursor: usize, t: Theme) -> Vec<Line<'static>> {
+    def.choices
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -128,9 +134,7 @@ pub fn render(
                 Span::styled(marker, t.dim()),
             ])
         })
-        .collect();
-    Paragraph::new(lines).render(list, buf);
-    hint_bar(Context::Event, t, keys.width).render(keys, buf);
+        .collect()
 }
 
 /// Lines `text` takes wrapped at `width` cells (measured in terminal cells, so

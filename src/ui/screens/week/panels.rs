@@ -50,6 +50,17 @@ impl Play {
             hits[i] = (inner.y + i as u16, inner.x + 12, bar_width as u16);
         }
         self.bar_hits.set(hits);
+        lines.extend(self.hours_rows(f, focused));
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// Hours (with what fatigue cost), refactoring (with the debt tax) and the
+    /// effective hours of last week (with what switching cost).
+    fn hours_rows(&self, f: &Frame, focused: bool) -> Vec<Line<'static>> {
+        let t = f.theme;
+        let s = self.state();
+        let d = &self.draft;
+        let mut lines = Vec::new();
         let sel = |r: usize| focused && self.row == r;
         let row_style = |r: usize| if sel(r) { t.selected() } else { Style::new() };
         // What the hours lost last week, itemised: fatigue and switching.
@@ -99,7 +110,7 @@ impl Play {
             },
             t.dim(),
         ));
-        Paragraph::new(lines).render(inner, buf);
+        lines
     }
 
     pub(super) fn organisation(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
