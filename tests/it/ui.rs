@@ -107,13 +107,7 @@ fn screens() -> Vec<(&'static str, App)> {
     out.push(("event", event));
     // An event with the longest text the format allows (2,000 characters,
     // wide characters and emoji among them): the choices stay in view.
-    let mut long = Scenario::builtin("tutorial").unwrap();
-    let words = "The board wants an answer before Friday: 製品 🙂 ";
-    long.events[0].text = words
-        .repeat(2000 / words.chars().count())
-        .trim_end()
-        .to_string();
-    let mut long_event = App::play(Arc::new(long), 1);
+    let mut long_event = App::play(long_event_scenario(), 1);
     press(&mut long_event, &[KeyCode::Enter, KeyCode::PageDown]);
     out.push(("long_event", long_event));
     // A puppet on its way: the warning line.
@@ -157,6 +151,18 @@ fn screens() -> Vec<(&'static str, App)> {
     play_to_the_end(&mut end);
     out.push(("end", end));
     out.into_iter().map(|(n, a)| (n, coloured(a))).collect()
+}
+
+/// The tutorial with its first event's text as long as the format allows
+/// (2,000 characters), wide characters and emoji among them.
+fn long_event_scenario() -> Arc<Scenario> {
+    let mut long = Scenario::builtin("tutorial").unwrap();
+    let words = "The board wants an answer before Friday: 製品 🙂 ";
+    long.events[0].text = words
+        .repeat(2000 / words.chars().count())
+        .trim_end()
+        .to_string();
+    Arc::new(long)
 }
 
 /// Play `weeks` weeks with Enter, leaving events to the organisation.
@@ -834,13 +840,7 @@ fn a_warning_line_names_the_ending_on_its_way() {
 /// and PgDn scrolls the text.
 #[test]
 fn a_long_event_keeps_its_choices_and_its_border() {
-    let mut long = Scenario::builtin("tutorial").unwrap();
-    let words = "The board wants an answer before Friday: 製品 🙂 ";
-    long.events[0].text = words
-        .repeat(2000 / words.chars().count())
-        .trim_end()
-        .to_string();
-    let mut app = App::play(Arc::new(long), 1);
+    let mut app = App::play(long_event_scenario(), 1);
     press(&mut app, &[KeyCode::Enter]);
     for (w, h) in [(80, 24), (120, 40), (250, 80)] {
         let term = render(&app, w, h);
