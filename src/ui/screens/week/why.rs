@@ -156,9 +156,13 @@ fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
             Span::styled(l.cause, t.dim()),
         ])
     };
-    let mut lines: Vec<Line<'static>> = influence.iter().map(line).collect();
+    // A line that would read ±0.0 says nothing (its tenths still count in the sum).
+    let shown = |l: &&WhyLine| (l.amount * 10.0).round() != 0.0;
+    let mut lines: Vec<Line<'static>> = influence.iter().filter(shown).map(line).collect();
     if influence.is_empty() {
         lines.push(Line::styled(" nothing moved yet", t.dim()));
+    } else if lines.is_empty() {
+        lines.push(Line::styled(" nothing moved by a tenth", t.dim()));
     }
     if !credits.is_empty() {
         let net: f64 = credits.iter().map(|l| l.amount).sum();
@@ -170,7 +174,7 @@ fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
                 if net < 0.0 { t.warn() } else { t.good() },
             ),
         ]));
-        lines.extend(credits.iter().map(line));
+        lines.extend(credits.iter().filter(shown).map(line));
     }
     lines
 }
