@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::policy;
-use crate::scenario::{self, Scenario, ScenarioError};
+use crate::scenario;
 
 /// Run the parsed command line, writing to `out`.
 pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
@@ -25,7 +25,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
     match cli.command {
         None => Ok(crate::ui::run(crate::ui::App::title(), started)?),
         Some(Command::Play { scenario, seed }) => {
-            let scenario = Arc::new(load_scenario(&scenario)?);
+            let scenario = Arc::new(scenario::find(&scenario)?);
             Ok(crate::ui::run(
                 crate::ui::App::play(scenario, seed),
                 started,
@@ -52,8 +52,7 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             Ok(())
         }
         Some(Command::Replay { file }) => {
-            let record = crate::run::load(&file)?;
-            let verified = crate::run::verify(&record, &file.display().to_string())?;
+            let verified = crate::run::load_verified(&file)?;
             Ok(crate::ui::run(
                 crate::ui::App::replay(verified.recording),
                 started,
@@ -153,18 +152,13 @@ fn list_scenarios(out: &mut dyn std::io::Write) {
     }
 }
 
-/// Load a scenario by built-in name, user-folder name or path.
-pub fn load_scenario(name_or_path: &str) -> Result<Scenario, ScenarioError> {
-    scenario::find(name_or_path)
-}
-
 fn verify_command(
     file: &std::path::Path,
     json: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
     let origin = file.display().to_string();
-    let result = crate::run::load(file).and_then(|r| crate::run::verify(&r, &origin));
+    let result = crate::run::load_verified(file);
     if json {
         let value = match &result {
             Ok(v) => serde_json::json!({

@@ -12,7 +12,7 @@ pub mod verify;
 pub use error::{Divergence, RunError};
 pub use history::{base_name, save_new};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
-pub use resume::{load_latest, load_with_backup, Loaded};
+pub use resume::{load_latest, load_verified, load_with_backup, Loaded};
 pub use store::{
     backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new, MAX_RUN_BYTES,
 };

@@ -21,6 +21,11 @@ pub struct Loaded {
     pub fell_back: Option<RunError>,
 }
 
+/// Load the run file at `path` and replay it, naming `path` in any error.
+pub fn load_verified(path: &Path) -> Result<Verified, RunError> {
+    verify(&load(path)?, &path.display().to_string())
+}
+
 /// Load and verify `path`, or its `.bak` if `path` is missing or damaged.
 /// The run is replayed once; callers use `verified` rather than verifying again.
 pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {

@@ -292,17 +292,13 @@ impl App {
         match runs.act(action) {
             None => {}
             Some(RunsAsk::Say(s)) => self.status = Some(s),
-            Some(RunsAsk::Replay(path)) => {
-                match crate::run::load(&path)
-                    .and_then(|r| crate::run::verify(&r, &path.display().to_string()))
-                {
-                    Ok(v) => {
-                        *self = App::replay(v.recording);
-                        self.theme = theme;
-                    }
-                    Err(e) => self.status = Some(e.to_string()),
+            Some(RunsAsk::Replay(path)) => match crate::run::load_verified(&path) {
+                Ok(v) => {
+                    *self = App::replay(v.recording);
+                    self.theme = theme;
                 }
-            }
+                Err(e) => self.status = Some(e.to_string()),
+            },
             Some(RunsAsk::Continue(path)) => match crate::run::load_latest(Some(path)) {
                 Ok((loaded, path)) => {
                     *self = App::resume(loaded.verified.recording, Some(path));

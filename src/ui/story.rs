@@ -163,7 +163,6 @@ fn what_if_section(session: &Session) -> Vec<String> {
 /// The story of the run file at `path`, verified first (a report tells only
 /// what the replay produces).
 pub fn report(path: &std::path::Path) -> Result<String, crate::run::RunError> {
-    let record = crate::run::load(path)?;
-    let verified = crate::run::verify(&record, &path.display().to_string())?;
+    let verified = crate::run::load_verified(path)?;
     Ok(markdown(&Session::resume(verified.recording)))
 }
