@@ -26,6 +26,12 @@ pub enum News {
     /// The CEO refused to give a VP back to the CTO, and will not discuss it
     /// again before week `until`.
     TakeBackRefused { vp: usize, until: u32 },
+    /// The CEO refused to share responsibility for a VP in a forum, and will
+    /// not discuss the VP's line again before week `until`.
+    ForumRefused { vp: usize, until: u32 },
+    /// A market shock (a competitor, a platform change) cost product-market
+    /// fit and strategy alignment.
+    MarketShock,
     /// A technology bet was decided: with the CTO or without, and whether it paid off.
     Bet {
         with_cto: bool,

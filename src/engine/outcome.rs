@@ -11,7 +11,8 @@ fn score_factor(ending: Ending, scenario: &Scenario) -> f64 {
             .endings
             .get(usize::from(i))
             .map_or(1.0, |e| e.factor()),
-        Ending::Ipo | Ending::TimeUp => 1.0,
+        Ending::Ipo => 1.0,
+        Ending::TimeUp => TIME_UP_FACTOR,
         Ending::Puppet | Ending::TenXProgrammer => 0.6,
         Ending::Fired => 0.4,
         Ending::OutOfCash => 0.2,
@@ -21,25 +22,38 @@ fn score_factor(ending: Ending, scenario: &Scenario) -> f64 {
 /// Score bonus for a win at week 0; it shrinks linearly to 5 at the horizon.
 const IPO_BONUS: f64 = 25.0;
 
+/// A run that drifts to the horizon without winning has not done the job: its
+/// score is scaled by this.
+pub const TIME_UP_FACTOR: f64 = 0.75;
+
+/// Where the company stands (0–1): ARR on a log scale from $100k (0) to the
+/// scenario's IPO bar (1).
+pub fn company_standing(arr: f64, scenario: &Scenario) -> f64 {
+    let target = scenario.params.endings.ipo_arr.max(200_000.0);
+    let arr = arr.max(100_000.0);
+    (libm::log10(arr / 100_000.0) / libm::log10(target / 100_000.0)).clamp(0.0, 1.0)
+}
+
 /// The score of a run.
 ///
-/// `100 × (0.6 × company + 0.4 × standing) × ending factor`, where *company* is ARR
-/// on a log scale ($100k → 0, $100M → 1), *standing* is the CTO's mean influence
-/// over the run (0–1), and the ending factor is 1 for an IPO or reaching the
-/// horizon, 0.6 for puppet or 10x programmer, 0.4 for being fired and 0.2 for
-/// running out of cash (a scenario's own ending sets its own factor). A win (an
-/// IPO, or a scenario ending whose outcome is `Win`) adds 5 points plus up to 20
-/// more the earlier it comes (`5 + 20 × weeks left / horizon`), so scores run from
-/// 0 to about 110.
+/// `100 × (0.6 × company + 0.4 × pull) × ending factor`, plus a bonus for a win.
+/// *Company* is ARR on a log scale from $100k (0) to the scenario's IPO bar (1);
+/// *pull* is the CTO's mean influence × adoption over the run (0–1): influence
+/// the organisation does not follow is worth little. The ending factor is 1 for
+/// an IPO, 0.75 for reaching the horizon without a win, 0.6 for puppet or 10x
+/// programmer, 0.4 for being fired and 0.2 for running out of cash (a scenario's
+/// own ending sets its own factor; a win's is 1 unless it says otherwise). A
+/// win (an IPO, or a scenario ending whose outcome is `Win`) adds 5 points plus
+/// up to 20 more the earlier it comes (`5 + 20 × weeks left / horizon`), so
+/// scores run from 0 to about 110.
 /// Before the end, the score is computed as if the run ended now at the horizon.
 pub fn score(state: &State, scenario: &Scenario) -> f64 {
     let horizon_weeks = scenario.horizon_weeks;
-    let arr = state.company.arr.max(100_000.0);
-    let company = (libm::log10(arr / 100_000.0) / 3.0).clamp(0.0, 1.0);
-    let standing = if state.week == 0 {
-        state.metrics.influence
+    let company = company_standing(state.company.arr, scenario);
+    let pull = if state.week == 0 {
+        state.metrics.influence * state.metrics.adoption
     } else {
-        state.tracking.influence_sum / f64::from(state.week)
+        state.tracking.pull_sum / f64::from(state.week)
     }
     .clamp(0.0, 1.0);
     let ending = state.ending.unwrap_or(Ending::TimeUp);
@@ -58,5 +72,5 @@ pub fn score(state: &State, scenario: &Scenario) -> f64 {
     } else {
         0.0
     };
-    100.0 * (0.6 * company + 0.4 * standing) * score_factor(ending, scenario) + bonus
+    100.0 * (0.6 * company + 0.4 * pull) * score_factor(ending, scenario) + bonus
 }

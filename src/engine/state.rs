@@ -232,8 +232,9 @@ pub struct Tracking {
     /// Technology bets that paid off and that failed.
     pub bets_won: u32,
     pub bets_lost: u32,
-    /// Sum of weekly influence (for the run's mean).
-    pub influence_sum: f64,
+    /// Sum of weekly pull, influence × adoption: the influence the organisation
+    /// follows (for the run's mean).
+    pub pull_sum: f64,
     /// Highest ARR reached.
     pub peak_arr: f64,
     /// Sum of weekly delivery (velocity over what the business needs) this quarter.

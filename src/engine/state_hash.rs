@@ -217,7 +217,7 @@ impl Tracking {
             bets_overridden,
             bets_won,
             bets_lost,
-            influence_sum,
+            pull_sum,
             peak_arr,
             delivery_sum,
         } = *self;
@@ -237,7 +237,7 @@ impl Tracking {
         ] {
             h.u64(u64::from(x));
         }
-        h.f64(influence_sum);
+        h.f64(pull_sum);
         h.f64(peak_arr);
         h.f64(delivery_sum);
     }

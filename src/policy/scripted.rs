@@ -23,7 +23,7 @@ pub(super) struct Scripted {
 
 impl Policy for Scripted {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        within_limits(self.intent(s), scenario)
+        within_limits(self.intent(s, scenario), scenario)
     }
 }
 
@@ -79,17 +79,22 @@ impl Sensible {
 
 impl Scripted {
     /// What this style would do, before the scenario's limits.
-    fn intent(&self, s: &State) -> Decision {
+    fn intent(&self, s: &State, scenario: &Scenario) -> Decision {
         let Sensible {
             n,
             norm,
             refactor,
             hiring: sensible,
         } = Sensible::of(s);
-        let stage = s.company.stage;
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
-            Style::Balanced => (48, par(stage, n), refactor, sensible, ReportingLine::Cto),
+            Style::Balanced => (
+                48,
+                adaptive(s, scenario, 48, sensible.engineers),
+                refactor,
+                sensible,
+                ReportingLine::Cto,
+            ),
             Style::Static => (
                 48,
                 Attention::new(35, 15, 35, 15),
@@ -153,4 +158,45 @@ impl Scripted {
             answers: Vec::new(),
         }
     }
+}
+
+/// The split of a CTO who reads the week's needs: hands-on work while the
+/// company is small, enough time with their reports for the management they
+/// need, enough recruiting for the hires still wanted (less once a VP
+/// recruits), and the rest on strategy. Rounded to 5% like a player's.
+fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
+    let p = &sc.params;
+    let n = s.people.engineers();
+    if s.week == 0 {
+        return par(s.company.stage, n);
+    }
+    // Effective hours per percent of attention: after fatigue and the
+    // switching cost of four activities.
+    let switching = p.attention.switching_scale * p.attention.switching_loss[3];
+    let per_pct = f64::from(hours) * s.metrics.efficiency * (1.0 - switching) / 100.0;
+    let pct = |h: f64| -> u8 {
+        let raw = (h / per_pct.max(0.01) / 5.0).ceil() * 5.0;
+        raw.clamp(0.0, 100.0) as u8
+    };
+    let small = f64::from(n) / p.org.small_company_size.max(1.0);
+    let coding: u8 = if small < 0.5 {
+        35
+    } else if small < 1.0 {
+        15
+    } else {
+        5
+    };
+    let management = pct(s.metrics.management_need * 1.05).clamp(10, 45);
+    let gap = wanted.saturating_sub(n + s.people.in_pipeline());
+    let vp_hires: f64 = s.people.vps.len() as f64 * p.hiring.vp_hires_per_week;
+    let hires_per_week = (f64::from(gap) / 8.0).min(2.0) - vp_hires;
+    let hiring = pct(hires_per_week.max(0.0) * p.hiring.cto_hours_per_hire).min(40);
+    let rest = 100u8.saturating_sub(coding + management + hiring);
+    if rest < 20 {
+        // Not enough left for strategy: recruiting waits.
+        let hiring = hiring.saturating_sub(20 - rest);
+        let strategy = 100 - coding - management - hiring;
+        return Attention::new(strategy, hiring, coding, management);
+    }
+    Attention::new(rest, hiring, coding, management)
 }

@@ -64,6 +64,13 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
             "The CEO refused to give VP #{} back; not again before week {until}.",
             vp + 1
         ),
+        News::ForumRefused { vp, until } => format!(
+            "The CEO refused to share VP #{} in a forum; not again before week {until}.",
+            vp + 1
+        ),
+        News::MarketShock => {
+            "A market shock: a competitor moved; fit and strategy alignment fell.".into()
+        }
         News::Bet {
             with_cto,
             overridden,

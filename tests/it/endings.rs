@@ -94,7 +94,7 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
     // The same company and standing, going public a year earlier or later.
     let at_week = |week: u32| {
         let mut t = s.clone();
-        t.tracking.influence_sum = s.tracking.influence_sum / f64::from(s.week) * f64::from(week);
+        t.tracking.pull_sum = s.tracking.pull_sum / f64::from(s.week) * f64::from(week);
         t.week = week;
         score(&t, &scenario)
     };
@@ -132,7 +132,7 @@ fn every_failure_ending_is_warned_about_weeks_ahead() {
             "10x programmer",
         ),
         (Ending::OutOfCash, "default", "hire_fast", "Out of cash"),
-        (Ending::Fired, "turnaround", "sharer", "Fired"),
+        (Ending::Fired, "scale_up", "hire_fast", "Fired"),
     ];
     for (ending, scenario, bot, words) in cases {
         let (seed, week, log) = (1..=200)

@@ -232,6 +232,7 @@ fn params_within_bounds(draws: &[f64]) -> cto_sim::engine::params::Params {
     let b = &mut p.business;
     b.growth_bounds.sort_by(f64::total_cmp);
     b.appetite.sort_by(f64::total_cmp);
+    b.round_size_range.sort_by(f64::total_cmp);
     p
 }
 

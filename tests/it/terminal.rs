@@ -339,7 +339,7 @@ fn replays_on_the_title_lists_the_history_to_watch_or_continue() {
     t.keys(&["Down", "Down", "Enter"]);
     t.wait_for("Your runs, newest first");
     t.keys(&["Down", "Enter"]);
-    t.wait_for("Replay · 0 of 65 weeks played");
+    t.wait_for("Replay · 0 of 51 weeks played");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);

@@ -38,6 +38,9 @@ pub struct AttentionParams {
     pub min_efficiency: f64,
     /// Weekly hours above which overtime accumulates.
     pub normal_hours: f64,
+    /// Overtime hours a week that cost nothing: a few extra hours are sustainable
+    /// (only the hours past `normal_hours + free_overtime_hours` tire).
+    pub free_overtime_hours: f64,
     /// An activity counts as "touched" from this share of attention (0–1).
     pub touch_threshold: f64,
     /// Weinberg's loss to context switching for 1, 2, 3 and 4 activities (0–1).
@@ -54,9 +57,10 @@ impl Default for AttentionParams {
     fn default() -> Self {
         AttentionParams {
             fatigue_decay: 0.75,
-            overtime_cost: 0.0065,
+            overtime_cost: 0.0075,
             min_efficiency: 0.30,
             normal_hours: 40.0,
+            free_overtime_hours: 5.0,
             touch_threshold: 0.10,
             switching_loss: [0.0, 0.20, 0.40, 0.60],
             switching_scale: 0.5,
@@ -254,6 +258,19 @@ pub struct PowerParams {
     pub forum_rights: f64,
     /// Execution rights over the delegated organisation without one (0–1).
     pub advisory_rights: f64,
+    /// Share of adoption lost when the organisation is not managed at all
+    /// (management coverage 0): direction needs managers to be carried out (0–1).
+    pub unmanaged_adoption: f64,
+    /// Share of legitimate authority a CTO loses by not managing the people who
+    /// report to them: the organisation routes around an absent boss (0–1).
+    pub unused_authority: f64,
+    /// The CEO agrees to a shared forum with this chance, plus the two below
+    /// (weighted by the CTO's referent power and credits), at most 1.
+    pub forum_consent: f64,
+    /// Extra chance of the CEO's consent per unit of referent power (trust).
+    pub forum_consent_trust: f64,
+    /// Extra chance of the CEO's consent per unit of credits.
+    pub forum_consent_credits: f64,
     /// Reward/coercive power over people whose reviews the CTO does not write (0–1).
     pub reward_without_reviews: f64,
     /// Weights of legitimate, reward/coercive, informational, expert and referent power in influence.
@@ -304,6 +321,11 @@ impl Default for PowerParams {
             referent_half_life: 12.0,
             forum_rights: 0.5,
             advisory_rights: 0.0,
+            unused_authority: 0.5,
+            unmanaged_adoption: 0.6,
+            forum_consent: 0.1,
+            forum_consent_trust: 0.5,
+            forum_consent_credits: 0.6,
             reward_without_reviews: 0.3,
             weights: [0.30, 0.10, 0.15, 0.25, 0.20],
             credit_weight: 0.3,
@@ -351,6 +373,15 @@ pub struct StrategyParams {
     pub review_deliver_credits: f64,
     /// Credits lost when a fund-raise fails.
     pub raise_failed_credits: f64,
+    /// Weekly chance of a market shock (a competitor, a platform change).
+    pub shock_chance: f64,
+    /// Product-market fit a market shock takes away (share of fit, 0–1).
+    pub shock_fit: f64,
+    /// Strategy alignment a market shock takes away (share of alignment, 0–1).
+    pub shock_alignment: f64,
+    /// Strategy alignment a closed round takes away (share, 0–1): the next
+    /// stage needs a new strategy.
+    pub round_realign: f64,
 }
 
 impl Default for StrategyParams {
@@ -370,6 +401,10 @@ impl Default for StrategyParams {
             review_slip_credits: 0.05,
             review_deliver_credits: 0.02,
             raise_failed_credits: 0.10,
+            shock_chance: 0.025,
+            shock_fit: 0.25,
+            shock_alignment: 0.4,
+            round_realign: 0.5,
         }
     }
 }
@@ -392,6 +427,13 @@ pub struct Round {
 pub struct BusinessParams {
     /// Product-market fit learned per week of aligned shipping.
     pub fit_learning: f64,
+    /// Product-market fit the CTO learns per week of 20 hands-on (coding) hours
+    /// in a small company, toward full fit; it fades as engineering passes
+    /// `org.small_company_size` (the founder-CTO who builds with customers).
+    pub hands_on_fit: f64,
+    /// Weekly share of product-market fit competitors and a moving market
+    /// take away.
+    pub fit_erosion: f64,
     /// Weekly ARR growth ceiling at $1M ARR.
     pub growth_ceiling: f64,
     /// Exponent of the growth ceiling in ARR (negative: big companies grow slower).
@@ -426,6 +468,8 @@ pub struct BusinessParams {
     pub max_burn_multiple: f64,
     /// Investor appetite: the bar is scaled by a draw in this range.
     pub appetite: [f64; 2],
+    /// A closed round's size is scaled by a draw in this range.
+    pub round_size_range: [f64; 2],
     /// A bridge is possible once ARR reaches this share of the bar.
     pub bridge_at: f64,
     /// A bridge's size as a share of the round.
@@ -455,6 +499,8 @@ impl Default for BusinessParams {
     fn default() -> Self {
         BusinessParams {
             fit_learning: 0.02,
+            hands_on_fit: 0.04,
+            fit_erosion: 0.004,
             growth_ceiling: 0.035,
             growth_exponent: -0.15,
             growth_bounds: [0.008, 0.045],
@@ -471,6 +517,7 @@ impl Default for BusinessParams {
             raise_weeks: 16,
             max_burn_multiple: 3.5,
             appetite: [0.85, 1.15],
+            round_size_range: [0.7, 1.2],
             bridge_at: 0.4,
             bridge_size: 0.3,
             rounds: vec![
@@ -521,6 +568,9 @@ pub struct EndingParams {
     pub ten_x_min_engineers: u32,
     /// 10x: management coverage below this (0–1).
     pub ten_x_coverage: f64,
+    /// 10x: pull (influence × adoption) below this (0–1): the CTO has lost
+    /// the pull that went with the title.
+    pub ten_x_pull: f64,
     /// Weeks with credits exhausted (while holding authority) before the board acts.
     pub fired_weeks: u32,
     /// Credits at or below this count as exhausted.
@@ -539,10 +589,11 @@ impl Default for EndingParams {
             puppet_influence: 0.45,
             puppet_adoption: 0.4,
             ten_x_weeks: 12,
-            ten_x_coding_share: 0.5,
+            ten_x_coding_share: 0.25,
             ten_x_coding_weeks: 12,
             ten_x_min_engineers: 10,
             ten_x_coverage: 0.6,
+            ten_x_pull: 0.45,
             fired_weeks: 8,
             fired_credits: 0.02,
             ipo_arr: 75.0e6,

@@ -8,7 +8,8 @@ impl Week<'_> {
     pub(super) fn attention(&mut self) {
         let a = &self.p.attention;
         let hours = f64::from(self.d.hours);
-        self.s.fatigue = a.fatigue_decay * self.s.fatigue + (hours - a.normal_hours).max(0.0);
+        let tiring = (hours - a.normal_hours - a.free_overtime_hours).max(0.0);
+        self.s.fatigue = a.fatigue_decay * self.s.fatigue + tiring;
         let rho = (1.0 - a.overtime_cost * self.s.fatigue).max(a.min_efficiency);
         let shares = self.d.attention.fractions();
         let touched = shares.0.iter().filter(|&&x| x >= a.touch_threshold).count();

@@ -4,7 +4,7 @@
 
 use super::week::{clamp01, Week};
 use crate::engine::events::Tunable;
-use crate::engine::kinds::{BURN_MULTIPLE_CAP, RUNWAY_CAP};
+use crate::engine::kinds::{Activity, BURN_MULTIPLE_CAP, RUNWAY_CAP};
 use crate::engine::ledger::Cause;
 use crate::engine::news::News;
 use crate::engine::params::Role;
@@ -26,12 +26,15 @@ impl Week<'_> {
         let direction = self.m.direction;
         let growth_ceiling = self.tuned(Tunable::GrowthCeiling, bp.growth_ceiling);
         let churn = self.tuned(Tunable::Churn, bp.churn);
+        let hands_on = self.hands_on_learning();
         let c = &mut self.s.company;
         c.fit = clamp01(
             c.fit
                 + bp.fit_learning
                     * (velocity / 4.0).min(2.0)
-                    * (direction - sp.direction_without_cto),
+                    * (direction - sp.direction_without_cto)
+                + hands_on * (1.0 - c.fit)
+                - bp.fit_erosion * c.fit,
         );
         let arr_m = (c.arr / 1e6).max(0.05);
         let ceiling = (growth_ceiling * libm::pow(arr_m, bp.growth_exponent))
@@ -45,6 +48,14 @@ impl Week<'_> {
         let c = &mut self.s.company;
         c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn - service) + founder)
             .max(0.0);
+    }
+
+    /// Fit the CTO learns by building with customers: 20 hands-on hours a week
+    /// give the full rate in a company of a few engineers, nothing once
+    /// engineering has outgrown informal coordination.
+    fn hands_on_learning(&self) -> f64 {
+        let e_c = self.m.effective_hours[Activity::Coding];
+        self.p.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
     }
 
     /// Customers a company too small for its revenue cannot serve leave: past
@@ -138,11 +149,15 @@ impl Week<'_> {
             let next = next.unwrap_or(stage);
             self.s.company.stage = next;
             raise.bridged = false;
+            let [low, high] = bp.round_size_range;
+            let amount = round.size * self.rng.funding.uniform(low, high);
+            // The next stage needs a new strategy.
+            self.s.company.alignment *= 1.0 - self.p.strategy.round_realign;
             self.s.news.push(News::RoundClosed {
                 stage: next,
-                amount: round.size,
+                amount,
             });
-            round.size
+            amount
         } else if arr >= bp.bridge_at * round.arr_bar && !raise.bridged {
             raise.bridged = true;
             let amount = bp.bridge_size * round.size;

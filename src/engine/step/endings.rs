@@ -46,7 +46,7 @@ impl Week<'_> {
         s.metrics.influence = clamp01(influence(&s.power, &self.p.power));
         let m = &s.metrics;
         let t = &mut s.tracking;
-        t.influence_sum += m.influence;
+        t.pull_sum += m.influence * m.adoption;
         let coded = self.d.attention.fractions()[Activity::Coding] >= ep.ten_x_coding_share;
         t.coding_weeks = (t.coding_weeks << 1) | u16::from(coded);
 
@@ -54,9 +54,12 @@ impl Week<'_> {
             && m.influence < ep.puppet_influence
             && m.adoption < ep.puppet_adoption;
         t.puppet_streak = if puppet { t.puppet_streak + 1 } else { 0 };
+        // The 10x programmer still holds the line (or a puppet would be
+        // forming) but has lost the pull that went with it.
         let ten_x = t.coding_weeks.count_ones() >= ep.ten_x_coding_weeks
             && s.people.engineers() >= ep.ten_x_min_engineers
-            && m.org_coverage < ep.ten_x_coverage;
+            && m.org_coverage < ep.ten_x_coverage
+            && m.influence * m.adoption < ep.ten_x_pull;
         t.ten_x_streak = if ten_x { t.ten_x_streak + 1 } else { 0 };
         let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= 0.5;
         t.fired_streak = if fired { t.fired_streak + 1 } else { 0 };

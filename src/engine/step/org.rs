@@ -13,11 +13,15 @@ use crate::engine::state::{ReportingLine, Vp};
 impl Week<'_> {
     /// The reporting lines the decision changes (a line equal to the one the
     /// VP had as the week began is no change, even if an event has moved the
-    /// VP since). Taking a VP back from the CEO is the CEO's call.
+    /// VP since). Taking a VP back from the CEO, and sharing responsibility in
+    /// a forum, are the CEO's call.
     pub(super) fn apply_reporting_lines(&mut self, before: &[ReportingLine]) {
         for (i, &line) in self.d.vp_lines.iter().enumerate() {
             let old = self.s.people.vps[i].line;
             if old == line || before.get(i) == Some(&line) {
+                continue;
+            }
+            if line == (ReportingLine::Ceo { forum: true }) && !self.forum_agreed(i) {
                 continue;
             }
             if matches!(old, ReportingLine::Ceo { .. }) && line == ReportingLine::Cto {
@@ -41,6 +45,28 @@ impl Week<'_> {
             self.s.people.vps[i].line = line;
             self.s.news.push(News::LineChanged { vp: i, line });
         }
+    }
+
+    /// Whether the CEO agrees to share responsibility for VP `i` in a forum: a
+    /// chance driven by the CTO's trust (referent power) and credits. After a
+    /// refusal the CEO will not discuss the VP's line again for a while.
+    fn forum_agreed(&mut self, i: usize) -> bool {
+        let pw = &self.p.power;
+        if self.s.week < self.s.people.vps[i].refused_until {
+            return false;
+        }
+        let b = &self.s.power;
+        let chance = (pw.forum_consent
+            + pw.forum_consent_trust * b.referent
+            + pw.forum_consent_credits * b.credits)
+            .clamp(0.0, 1.0);
+        if self.rng.politics.chance(chance) {
+            return true;
+        }
+        let until = self.s.week + pw.take_back_cooldown_weeks;
+        self.s.people.vps[i].refused_until = until;
+        self.s.news.push(News::ForumRefused { vp: i, until });
+        false
     }
 
     /// Stage 4: who arrives, ramps, is promoted, is hired and leaves.

@@ -23,7 +23,9 @@ impl Week<'_> {
         let b = &self.s.power;
         let phi = influence(b, pw);
         let opposing = self.opposing_power(s, r);
-        let adoption = adoption(phi, b.credits, opposing, pw);
+        // An organisation nobody manages does not carry out anyone's direction.
+        let managed = 1.0 - pw.unmanaged_adoption * (1.0 - self.m.org_coverage);
+        let adoption = adoption(phi, b.credits, opposing, pw) * managed;
         self.m.influence = clamp01(phi);
         self.m.opposing_power = opposing;
         self.m.adoption = clamp01(adoption);
@@ -44,8 +46,9 @@ impl Week<'_> {
             })
             .fold((0u32, 0.0f64), |(n, sum), forum| {
                 let rights = if forum {
-                    // A forum the CTO does not attend does not share much.
-                    pw.forum_rights * (0.5 + 0.5 * self.m.cto_coverage)
+                    // Shared responsibility is shared only as far as the CTO
+                    // shows up: a forum the CTO does not attend shares nothing.
+                    pw.forum_rights * self.m.cto_coverage
                 } else {
                     pw.advisory_rights
                 };
@@ -58,15 +61,23 @@ impl Week<'_> {
         }
     }
 
-    /// Legitimate authority follows the reporting lines with a lag; so does
+    /// Legitimate authority follows the reporting lines with a lag, and only as
+    /// far as the CTO uses it (an absent boss is routed around); so does
     /// reward/coercive power (reviews and pay of the people in the chain).
     fn position_power(&mut self, s: f64, r: f64, reach: f64) {
         let pw = &self.p.power;
         let lag = pw.legitimate_lag_weeks.max(1.0);
         let l = self.s.power.legitimate;
-        let dl = (reach - l) / lag;
+        let used = 1.0 - pw.unused_authority * (1.0 - self.m.cto_coverage);
+        let dl = (reach * used - l) / lag;
         self.s.power.legitimate = clamp01(l + dl);
-        self.ledger(PowerBase::Legitimate, Cause::ReportingLines, dl);
+        // A fall the reporting lines alone would not bring is neglect's.
+        let cause = if dl < 0.0 && reach >= l {
+            Cause::NeglectedReports
+        } else {
+            Cause::ReportingLines
+        };
+        self.ledger(PowerBase::Legitimate, cause, dl);
 
         let rc = self.s.power.reward;
         let rc_target = s + (1.0 - s) * r * pw.reward_without_reviews;

@@ -11,6 +11,7 @@ use crate::engine::state::PowerBase;
 
 impl Week<'_> {
     pub(super) fn strategy(&mut self) {
+        self.market_shock();
         self.alignment();
         let sp = &self.p.strategy;
         if sp.bet_interval_weeks == 0 || self.s.week % sp.bet_interval_weeks != 0 {
@@ -19,10 +20,30 @@ impl Week<'_> {
         self.technology_bet();
     }
 
-    /// Strategy hours raise alignment; the market drifts away from it.
+    /// Markets move: now and then a competitor or a platform change takes
+    /// away part of the fit and of the strategy's alignment with the market.
+    fn market_shock(&mut self) {
+        let sp = &self.p.strategy;
+        if !self.rng.strategy.chance(sp.shock_chance) {
+            return;
+        }
+        let c = &mut self.s.company;
+        c.fit = clamp01(c.fit * (1.0 - sp.shock_fit));
+        c.alignment = clamp01(c.alignment * (1.0 - sp.shock_alignment));
+        self.s.news.push(News::MarketShock);
+    }
+
+    /// Strategy hours raise alignment; the market drifts away from it. In a
+    /// company of a few engineers, building with customers sharpens the
+    /// strategy: hands-on hours, up to as many as go to strategy, count again
+    /// as strategy hours (fading as engineering outgrows informal
+    /// coordination). Building without thinking about the business, or
+    /// thinking without building, does not.
     fn alignment(&mut self) {
         let sp = &self.p.strategy;
+        let e_c = self.m.effective_hours[Activity::Coding];
         let e_s = self.m.effective_hours[Activity::Strategy];
+        let e_s = e_s + self.smallness() * e_c.min(e_s);
         let drift = self.tuned(Tunable::MarketDrift, sp.market_drift);
         let skill = self.s.strategy_skill;
         let c = &mut self.s.company;

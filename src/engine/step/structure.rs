@@ -146,7 +146,7 @@ impl Week<'_> {
         let covered = em_cover.min(n) * mom_ok * em_factor
             + vp_cover.min((uncovered - cto_ics).max(0.0))
             + cto_ics * chi_cto;
-        let small = op.small_company_bonus * (1.0 - n / op.small_company_size).max(0.0);
+        let small = op.small_company_bonus * self.smallness();
         if n > 0.0 {
             (covered / n + small).min(1.0)
         } else {

@@ -62,6 +62,14 @@ impl<'a> Week<'a> {
         }
     }
 
+    /// How small the company still is (1 with no engineers, 0 from
+    /// `org.small_company_size` on): how much informal, hands-on work still
+    /// does what structure does later.
+    pub fn smallness(&self) -> f64 {
+        let n = f64::from(self.s.people.engineers());
+        (1.0 - n / self.p.org.small_company_size.max(1.0)).max(0.0)
+    }
+
     /// Record why a power base moved, with what it did to influence.
     pub fn ledger(&mut self, base: PowerBase, cause: Cause, delta: f64) {
         if delta == 0.0 {

@@ -39,11 +39,13 @@ impl Checker<'_> {
                 "the lower bound is above the upper bound",
             );
         }
-        if b.appetite[0] > b.appetite[1] {
-            self.error(
-                "params.business.appetite",
-                "the lower bound is above the upper bound",
-            );
+        for (path, range) in [
+            ("params.business.appetite", b.appetite),
+            ("params.business.round_size_range", b.round_size_range),
+        ] {
+            if range[0] > range[1] {
+                self.error(path, "the lower bound is above the upper bound");
+            }
         }
         if b.rounds.len() > Stage::ALL.len() - 1 {
             self.error(
