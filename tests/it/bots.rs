@@ -8,7 +8,7 @@ use crate::common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use cto_sim::engine::Ending;
+use cto_sim::engine::{Ending, Stage};
 use cto_sim::policy;
 use cto_sim::sim::{batch, Batch};
 
@@ -85,6 +85,65 @@ fn the_bots_tell_the_story_of_the_cto_role() {
         balanced.count_id(Ending::Puppet.id()) + balanced.count_id(Ending::TenXProgrammer.id());
     assert!(traps * 10 < RUNS, "balanced fell into a trap {traps} times");
     assert!(b["random"].mean.score < balanced.mean.score);
+
+    // Good play wins most seeds, not all, and the seeds differ.
+    let wins = |x: &Batch| x.outcomes.get("win").copied().unwrap_or(0);
+    let share = f64::from(wins(balanced)) / f64::from(RUNS);
+    assert!(
+        (0.60..=0.95).contains(&share),
+        "balanced wins {share:.2} of runs\n{summary}"
+    );
+    assert!(balanced.sd.score >= 3.0, "sd {:.1}", balanced.sd.score);
+
+    // Doing nothing loses; never adapting falls far behind.
+    let (passive, fixed) = (&b["passive"], &b["static"]);
+    assert!(wins(passive) * 10 <= RUNS, "{summary}");
+    assert!(passive.mean.score <= 0.6 * balanced.mean.score, "{summary}");
+    assert!(fixed.mean.score <= balanced.mean.score - 10.0, "{summary}");
+    assert!(2 * wins(fixed) <= wins(balanced), "{summary}");
+}
+
+/// A forum the CTO never attends is not shared responsibility: it protects
+/// nothing, and loses more often than the sharer who tends it.
+#[test]
+fn an_untended_forum_is_no_shelter() {
+    let scenario = Arc::new(common::default_scenario());
+    let losses = |name: &str| {
+        let b = batch(&scenario, name, RUNS, 1).unwrap();
+        b.outcomes.get("loss").copied().unwrap_or(0)
+    };
+    let untended = losses("fixed:50/25/25/0,vp=forum");
+    let sharer = losses("sharer");
+    assert!(
+        untended > sharer,
+        "untended forum lost {untended} runs, the sharer {sharer}"
+    );
+}
+
+/// At Seed the founder-CTO builds: a split with 5% coding reaches Series A
+/// later, on average, than the seed par with its 35%.
+#[test]
+fn at_seed_the_cto_who_builds_reaches_series_a_sooner() {
+    let scenario = Arc::new(common::default_scenario());
+    let mean_week = |name: &str| {
+        let mut total = 0u32;
+        for seed in 1..=100 {
+            let mut reached = 200;
+            cto_sim::sim::play_policy(&scenario, name, seed, Some(200), |game, _, _| {
+                let s = game.state();
+                if s.company.stage > Stage::Seed && reached == 200 {
+                    reached = s.week;
+                }
+            })
+            .unwrap();
+            total += reached;
+        }
+        f64::from(total) / 100.0
+    };
+    let par = mean_week("fixed:35/15/35/15");
+    let hands_off = mean_week("fixed:45/15/5/35");
+    println!("series A: seed par week {par:.1}, 5% coding week {hands_off:.1}");
+    assert!(par < hands_off, "par {par:.1}, 5% coding {hands_off:.1}");
 }
 
 #[test]

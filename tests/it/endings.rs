@@ -152,3 +152,45 @@ fn every_failure_ending_is_warned_about_weeks_ahead() {
         );
     }
 }
+
+/// Sharing responsibility in a forum is the CEO's call: a CTO with no trust and
+/// no credits is mostly refused (and not heard again for 13 weeks), a trusted
+/// CTO with credits gets it.
+#[test]
+fn the_ceo_agrees_to_a_forum_as_often_as_trust_and_credits_allow() {
+    use cto_sim::engine::ReportingLine;
+    let forum = ReportingLine::Ceo { forum: true };
+    let agreed = |referent: f64, credits: f64| {
+        let scenario = quiet_scenario(|s| {
+            s.start.vps = vec![ReportingLine::Cto];
+            s.start.referent = Some(referent);
+            s.start.credits = credits;
+        });
+        let mut d = decision(48, Attention::new(30, 10, 10, 50));
+        d.vp_lines = vec![forum];
+        let mut refused_then_asked = 0;
+        let agreed = (1..=100)
+            .filter(|&seed| {
+                let mut game = Game::new(Arc::clone(&scenario), seed);
+                play_steady(&mut game, 1, &d);
+                if game.state().people.vps[0].line == forum {
+                    return true;
+                }
+                // Refused: asking every week for the next 12 changes nothing.
+                play_steady(&mut game, 12, &d);
+                assert_ne!(game.state().people.vps[0].line, forum, "seed {seed}");
+                refused_then_asked += 1;
+                false
+            })
+            .count();
+        (agreed, refused_then_asked)
+    };
+    let (distrusted, refused) = agreed(0.0, 0.0);
+    let (trusted, _) = agreed(0.9, 0.9);
+    assert!(distrusted <= 25, "{distrusted} of 100 agreed with no trust");
+    assert_eq!(refused, 100 - distrusted);
+    assert!(
+        trusted >= 95,
+        "{trusted} of 100 agreed with trust and credits"
+    );
+}
