@@ -1,6 +1,8 @@
 //! The score of a run.
 
 pub use super::ending::Ending;
+use super::events::Op;
+use super::metric::Metric;
 use super::scenario::{Outcome, Scenario};
 use super::state::State;
 
@@ -26,10 +28,24 @@ const IPO_BONUS: f64 = 25.0;
 /// score is scaled by this.
 pub const TIME_UP_FACTOR: f64 = 0.75;
 
+/// The ARR a scenario asks for: the lowest ARR one of its own win endings
+/// requires, or its IPO bar when none names one.
+pub fn target_arr(scenario: &Scenario) -> f64 {
+    scenario
+        .endings
+        .iter()
+        .filter(|e| e.outcome == Outcome::Win)
+        .flat_map(|e| e.when.iter())
+        .filter(|c| c.metric == Metric::Arr && matches!(c.op, Op::AtLeast | Op::Above))
+        .map(|c| c.value)
+        .reduce(f64::min)
+        .unwrap_or(scenario.params.endings.ipo_arr)
+}
+
 /// Where the company stands (0–1): ARR on a log scale from $100k (0) to the
-/// scenario's IPO bar (1).
+/// scenario's target (1, see [`target_arr`]).
 pub fn company_standing(arr: f64, scenario: &Scenario) -> f64 {
-    let target = scenario.params.endings.ipo_arr.max(200_000.0);
+    let target = target_arr(scenario).max(200_000.0);
     let arr = arr.max(100_000.0);
     (libm::log10(arr / 100_000.0) / libm::log10(target / 100_000.0)).clamp(0.0, 1.0)
 }
@@ -37,7 +53,8 @@ pub fn company_standing(arr: f64, scenario: &Scenario) -> f64 {
 /// The score of a run.
 ///
 /// `100 × (0.6 × company + 0.4 × pull) × ending factor`, plus a bonus for a win.
-/// *Company* is ARR on a log scale from $100k (0) to the scenario's IPO bar (1);
+/// *Company* is ARR on a log scale from $100k (0) to the scenario's target (1:
+/// the ARR its own win asks for, or its IPO bar);
 /// *pull* is the CTO's mean influence × adoption over the run (0–1): influence
 /// the organisation does not follow is worth little. The ending factor is 1 for
 /// an IPO, 0.75 for reaching the horizon without a win, 0.6 for puppet or 10x

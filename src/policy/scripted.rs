@@ -149,14 +149,36 @@ impl Scripted {
                 ReportingLine::Cto,
             ),
         };
+        let vp_lines = if self.style == Style::Balanced {
+            s.people
+                .vps
+                .iter()
+                .map(|v| winning_back(v.line, s))
+                .collect()
+        } else {
+            vec![line; s.people.vps.len()]
+        };
         Decision {
             hours,
             attention,
             refactor_pct,
             hiring,
-            vp_lines: vec![line; s.people.vps.len()],
+            vp_lines,
             answers: Vec::new(),
         }
+    }
+}
+
+/// The line a balanced CTO asks for, for a VP on `line`: the VP reports to
+/// the CTO, but a VP the CEO holds is won back in steps — first a shared
+/// forum, then the line itself once the organisation follows the CTO well
+/// enough for the CEO to agree.
+fn winning_back(line: ReportingLine, s: &State) -> ReportingLine {
+    match line {
+        ReportingLine::Cto => ReportingLine::Cto,
+        ReportingLine::Ceo { forum: false } => ReportingLine::Ceo { forum: true },
+        ReportingLine::Ceo { forum: true } if s.metrics.adoption >= 0.7 => ReportingLine::Cto,
+        ReportingLine::Ceo { forum: true } => line,
     }
 }
 

@@ -75,6 +75,7 @@ pub const BOUNDS: &[Bound] = &[
     num("engineering.debt_per_point", 0.0, 10.0),
     num("engineering.refactor_efficiency", 0.0, 10.0),
     num("engineering.debt_interest", 0.0, 0.1),
+    num("engineering.code_rot", 0.0, 0.1),
     num("engineering.debt_half_ratio", 0.01, 10.0),
     num("engineering.max_debt_tax", 0.0, 0.95),
     num("engineering.base_productivity", 0.0, 2.0),

@@ -171,6 +171,9 @@ pub struct EngineeringParams {
     pub refactor_efficiency: f64,
     /// Weekly interest on the debt stock.
     pub debt_interest: f64,
+    /// Debt added each week per feature point of the codebase: code ages even
+    /// when nobody touches it (dependencies, platforms; Lehman's laws).
+    pub code_rot: f64,
     /// Debt ratio at which half of capacity goes to the debt tax.
     pub debt_half_ratio: f64,
     /// The debt tax never exceeds this (0–1).
@@ -190,6 +193,7 @@ impl Default for EngineeringParams {
             debt_per_point: 0.75,
             refactor_efficiency: 0.5,
             debt_interest: 0.001,
+            code_rot: 0.0003,
             debt_half_ratio: 0.35,
             max_debt_tax: 0.7,
             base_productivity: 0.6,
@@ -230,7 +234,7 @@ impl Default for MoraleParams {
             crunch_weight: 0.15,
             time_constant: 6.0,
             base_attrition: 0.132,
-            attrition_sensitivity: 3.0,
+            attrition_sensitivity: 2.5,
             leaver_cost: 0.55,
         }
     }

@@ -12,20 +12,33 @@ impl Week<'_> {
         self.s.fatigue = a.fatigue_decay * self.s.fatigue + tiring;
         let rho = (1.0 - a.overtime_cost * self.s.fatigue).max(a.min_efficiency);
         let shares = self.d.attention.fractions();
-        let touched = shares.0.iter().filter(|&&x| x >= a.touch_threshold).count();
-        let loss = if touched == 0 {
-            0.0
-        } else {
-            a.switching_scale * a.switching_loss[touched.min(4) - 1]
-        };
+        // An activity counts as touched in proportion to its share, up to the
+        // threshold, so a few points of attention never switch a loss on at once.
+        let touched: f64 = shares
+            .0
+            .iter()
+            .map(|&x| (x / a.touch_threshold.max(0.001)).min(1.0))
+            .sum();
+        let loss = a.switching_scale * switching_loss(&a.switching_loss, touched);
         self.m.effective_hours =
             PerActivity(shares.0.map(|share| share * hours * rho * (1.0 - loss)));
-        self.maker = if shares[Activity::Coding] * hours >= a.maker_block_hours {
-            1.0
-        } else {
-            a.maker_penalty
-        };
+        // The maker's block builds up with the hours given to coding.
+        let block = (shares[Activity::Coding] * hours / a.maker_block_hours.max(0.001)).min(1.0);
+        self.maker = a.maker_penalty + (1.0 - a.maker_penalty) * block;
         self.m.efficiency = rho;
         self.m.switching_loss = loss;
     }
+}
+
+/// Weinberg's loss for `touched` activities (fractional: interpolated between
+/// the table's whole counts; none touched loses nothing).
+fn switching_loss(table: &[f64; 4], touched: f64) -> f64 {
+    let t = touched.clamp(0.0, 4.0);
+    if t <= 1.0 {
+        return table[0] * t;
+    }
+    let low = libm::floor(t) as usize;
+    let frac = t - low as f64;
+    let at = |k: usize| table[k.clamp(1, 4) - 1];
+    at(low) + frac * (at(low + 1) - at(low))
 }

@@ -30,7 +30,10 @@ impl Week<'_> {
             + 0.20 * ((e_c + 0.3 * e_s) / 8.0).min(1.0)
             + 0.20 * self.m.org_coverage)
             .clamp(0.0, 1.0);
-        c.debt = (c.debt + debt_per_point * velocity * (1.0 - quality) + ep.debt_interest * c.debt
+        c.debt = (c.debt
+            + debt_per_point * velocity * (1.0 - quality)
+            + ep.debt_interest * c.debt
+            + ep.code_rot * c.codebase
             - ep.refactor_efficiency * capacity * (1.0 - tax) * fr)
             .max(0.0);
         c.codebase += velocity;

@@ -115,11 +115,9 @@ impl Week<'_> {
         let tech = e_c + 0.3 * e_s;
         let x = self.s.power.expert;
         let gain = (pw.expert_gain * (tech / 10.0).min(1.0)).min(1.0 - x);
-        let decay = if tech < pw.expert_min_hours {
-            x * LN_2 / pw.expert_half_life.max(1.0)
-        } else {
-            0.0
-        };
+        // Distance erodes expertise, the more so the fewer technical hours.
+        let distance = (1.0 - tech / pw.expert_min_hours.max(0.001)).max(0.0);
+        let decay = x * LN_2 / pw.expert_half_life.max(1.0) * distance;
         self.s.power.expert = clamp01(x + gain - decay);
         self.ledger(PowerBase::Expert, Cause::HandsOnWork, gain);
         self.ledger(PowerBase::Expert, Cause::OutOfTouch, -decay);

@@ -65,7 +65,9 @@ impl Week<'_> {
     fn technology_bet(&mut self) {
         let sp = &self.p.strategy;
         let e_s = self.m.effective_hours[Activity::Strategy];
-        let shows_up = e_s >= sp.bet_min_hours;
+        // The CTO is in the room as often as their strategy hours allow.
+        let presence = (e_s / sp.bet_min_hours.max(0.001)).min(1.0);
+        let shows_up = self.rng.strategy.chance(presence);
         let followed = self.rng.strategy.chance(self.m.adoption);
         let with_cto = shows_up && followed;
         let overridden = shows_up && !followed;
