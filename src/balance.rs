@@ -25,24 +25,45 @@ pub const GRID_STEP: u8 = 10;
 /// Every fixed policy of the grid: attention in 10% steps (286 splits), each
 /// at the grid's hours and refactoring shares, every VP reporting to the CTO.
 pub fn grid() -> Vec<Fixed> {
-    let steps = 100 / GRID_STEP;
+    let mut out = Vec::new();
+    for attention in splits(GRID_STEP) {
+        for hours in GRID_HOURS {
+            for refactor in GRID_REFACTOR {
+                out.push(Fixed {
+                    attention,
+                    hours,
+                    refactor,
+                    vp: crate::engine::ReportingLine::Cto,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The quick sample `cto-sim check` plays: attention in 20% steps (56
+/// splits) at `balanced`'s hours and refactoring, every VP reporting to the CTO.
+pub fn quick_grid() -> Vec<Fixed> {
+    splits(20)
+        .into_iter()
+        .map(|attention| Fixed {
+            attention,
+            hours: BALANCED_HOURS,
+            refactor: None,
+            vp: crate::engine::ReportingLine::Cto,
+        })
+        .collect()
+}
+
+/// Every attention split in steps of `step` percent (which divides 100).
+fn splits(step: u8) -> Vec<Attention> {
+    let steps = 100 / step.max(1);
     let mut out = Vec::new();
     for s in 0..=steps {
         for h in 0..=steps - s {
             for c in 0..=steps - s - h {
                 let m = steps - s - h - c;
-                let attention =
-                    Attention::new(s * GRID_STEP, h * GRID_STEP, c * GRID_STEP, m * GRID_STEP);
-                for hours in GRID_HOURS {
-                    for refactor in GRID_REFACTOR {
-                        out.push(Fixed {
-                            attention,
-                            hours,
-                            refactor,
-                            vp: crate::engine::ReportingLine::Cto,
-                        });
-                    }
-                }
+                out.push(Attention::new(s * step, h * step, c * step, m * step));
             }
         }
     }

@@ -2,14 +2,17 @@
 
 use std::sync::Arc;
 
+use crate::balance;
 use crate::engine::{News, Scenario};
-use crate::policy;
+use crate::policy::{self, Fixed};
 use crate::scenario::{self, ScenarioError, Severity};
-use crate::sim;
+use crate::sim::{self, Batch};
 
 /// Every bot plays the smoke simulation, for this many weeks and seeds.
 const SMOKE_WEEKS: u32 = 52;
 const SMOKE_SEEDS: u64 = 3;
+/// Full-length runs per policy of the quick balance sample.
+const BALANCE_RUNS: u32 = 10;
 
 /// Check each file and report on `out`; `true` when none has errors.
 pub fn check_all(files: &[String], out: &mut dyn std::io::Write) -> bool {
@@ -42,12 +45,19 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
         let _ = writeln!(out, "{w}");
     }
     let scenario = Arc::new(checked.scenario);
-    match smoke(&scenario) {
-        Ok(summary) => {
+    let played = smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario)?)));
+    match played {
+        Ok((summary, balance)) => {
+            for w in &balance {
+                let _ = writeln!(
+                    out,
+                    "{file}: warning: {w}; `cto-sim balance {file}` shows the whole grid"
+                );
+            }
             let _ = writeln!(
                 out,
                 "{file}: ok, {} ({summary})",
-                tally(0, checked.warnings.len())
+                tally(0, checked.warnings.len() + balance.len())
             );
             true
         }
@@ -56,6 +66,37 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
             false
         }
     }
+}
+
+/// A quick balance sample (`balanced`, `passive` and the quick grid over
+/// [`BALANCE_RUNS`] seeds): what an author should know — doing nothing wins,
+/// or a fixed recipe outscores adapting to the stage.
+fn balance_warnings(scenario: &Arc<Scenario>) -> Result<Vec<String>, String> {
+    let mut names = vec!["balanced".to_string(), "passive".to_string()];
+    names.extend(balance::quick_grid().iter().map(Fixed::to_string));
+    let batches = balance::batches(scenario, &names, BALANCE_RUNS, 1, balance::threads())
+        .map_err(|e| e.to_string())?;
+    let wins = |b: &Batch| b.outcomes.get("win").copied().unwrap_or(0);
+    let (balanced, passive) = (&batches[0], &batches[1]);
+    let mut out = Vec::new();
+    if wins(passive) * 10 > BALANCE_RUNS {
+        out.push(format!(
+            "passive (Enter every week) wins {} of {BALANCE_RUNS} runs: doing nothing is a strategy here",
+            wins(passive)
+        ));
+    }
+    let best = batches[2..]
+        .iter()
+        .max_by(|a, b| a.mean.score.total_cmp(&b.mean.score));
+    // Compared as printed (tenths): a tie is not a win.
+    let tenths = |b: &Batch| (b.mean.score * 10.0).round();
+    if let Some(best) = best.filter(|b| tenths(b) > tenths(balanced)) {
+        out.push(format!(
+            "{} scores {:.1} against balanced's {:.1} over {BALANCE_RUNS} runs: a fixed recipe beats adapting to the stage",
+            best.policy, best.mean.score, balanced.mean.score
+        ));
+    }
+    Ok(out)
 }
 
 fn tally(errors: usize, warnings: usize) -> String {

@@ -1,7 +1,6 @@
 //! The score of a run.
 
 pub use super::ending::Ending;
-use super::events::Op;
 use super::metric::Metric;
 use super::scenario::{Outcome, Scenario};
 use super::state::State;
@@ -32,12 +31,7 @@ pub const TIME_UP_FACTOR: f64 = 0.75;
 /// requires, or its IPO bar when none names one.
 pub fn target_arr(scenario: &Scenario) -> f64 {
     scenario
-        .endings
-        .iter()
-        .filter(|e| e.outcome == Outcome::Win)
-        .flat_map(|e| e.when.iter())
-        .filter(|c| c.metric == Metric::Arr && matches!(c.op, Op::AtLeast | Op::Above))
-        .map(|c| c.value)
+        .win_thresholds(Metric::Arr)
         .reduce(f64::min)
         .unwrap_or(scenario.params.endings.ipo_arr)
 }

@@ -7,8 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::ending::Ending;
-use super::events::{Condition, EventDef};
+use super::events::{Condition, EventDef, Op};
 use super::kinds::ReportingLine;
+use super::metric::Metric;
 use super::params::Params;
 use super::stage::Stage;
 
@@ -53,6 +54,17 @@ fn default_horizon() -> u32 {
 }
 
 impl Scenario {
+    /// The least values of `metric` the scenario's own win endings ask for
+    /// (each `at_least` or `above` condition on it): the goal a player reads.
+    pub fn win_thresholds(&self, metric: Metric) -> impl Iterator<Item = f64> + '_ {
+        self.endings
+            .iter()
+            .filter(|e| e.outcome == Outcome::Win)
+            .flat_map(|e| e.when.iter())
+            .filter(move |c| c.metric == metric && matches!(c.op, Op::AtLeast | Op::Above))
+            .map(|c| c.value)
+    }
+
     /// The identifier of `ending` in this scenario (its own endings by their `id`).
     pub fn ending_id(&self, ending: Ending) -> &str {
         match ending {

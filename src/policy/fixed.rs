@@ -136,7 +136,7 @@ impl fmt::Display for Fixed {
 
 impl Policy for Fixed {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        let sensible = Sensible::of(s);
+        let sensible = Sensible::of(s, scenario);
         within_limits(
             Decision {
                 hours: self.hours,

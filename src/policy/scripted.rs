@@ -2,6 +2,7 @@
 //! sensible CTO does whatever their style (`Sensible`).
 
 use super::base::{within_limits, Policy};
+use crate::engine::metric::Metric;
 use crate::engine::stage::{par, typical_engineers};
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Hiring, Scenario};
@@ -41,9 +42,10 @@ pub(super) struct Sensible {
 }
 
 impl Sensible {
-    pub(super) fn of(s: &State) -> Sensible {
+    pub(super) fn of(s: &State, scenario: &Scenario) -> Sensible {
         let n = s.people.engineers();
-        let norm = typical_engineers(s.company.stage);
+        // The stage's norm, or the headcount the scenario's goal asks for.
+        let norm = typical_engineers(s.company.stage).max(goal_engineers(scenario));
         // A prudent CTO stops hiring when the runway gets short and no raise is near.
         let careful = |target: u32| {
             if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
@@ -77,6 +79,17 @@ impl Sensible {
     }
 }
 
+/// The headcount a scenario's own win asks for (the largest `engineers`
+/// threshold among its win endings; 0 when none names one): the goal line a
+/// player reads.
+fn goal_engineers(scenario: &Scenario) -> u32 {
+    scenario
+        .win_thresholds(Metric::Engineers)
+        .map(|v| libm::ceil(v).clamp(0.0, 10_000.0) as u32)
+        .max()
+        .unwrap_or(0)
+}
+
 impl Scripted {
     /// What this style would do, before the scenario's limits.
     fn intent(&self, s: &State, scenario: &Scenario) -> Decision {
@@ -85,7 +98,7 @@ impl Scripted {
             norm,
             refactor,
             hiring: sensible,
-        } = Sensible::of(s);
+        } = Sensible::of(s, scenario);
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
             Style::Balanced => (
@@ -201,13 +214,7 @@ fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
         raw.clamp(0.0, 100.0) as u8
     };
     let small = f64::from(n) / p.org.small_company_size.max(1.0);
-    let coding: u8 = if small < 0.5 {
-        35
-    } else if small < 1.0 {
-        15
-    } else {
-        5
-    };
+    let coding: u8 = if small < 0.5 { 35 } else { 5 };
     let management = pct(s.metrics.management_need * 1.05).clamp(10, 45);
     let gap = wanted.saturating_sub(n + s.people.in_pipeline());
     let vp_hires: f64 = s.people.vps.len() as f64 * p.hiring.vp_hires_per_week;

@@ -127,12 +127,12 @@ fn every_failure_ending_is_warned_about_weeks_ahead() {
         (Ending::Puppet, "default", "delegator", "Puppet"),
         (
             Ending::TenXProgrammer,
-            "scale_up",
+            "default",
             "coder",
             "10x programmer",
         ),
         (Ending::OutOfCash, "default", "hire_fast", "Out of cash"),
-        (Ending::Fired, "scale_up", "hire_fast", "Fired"),
+        (Ending::Fired, "turnaround", "drifter", "Fired"),
     ];
     for (ending, scenario, bot, words) in cases {
         let (seed, week, log) = (1..=200)

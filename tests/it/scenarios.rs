@@ -271,3 +271,20 @@ fn a_file_name_that_is_not_utf8_still_loads_from_the_picker() {
     ));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `check` plays a quick balance sample and warns the author of a scenario that
+/// is won by pressing Enter (a warning: the file is valid, exit 0).
+#[test]
+fn check_warns_when_doing_nothing_wins() {
+    let (code, out) = check(&["tests/scenarios/too_easy.ron"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("warning: passive (Enter every week) wins 10 of 10 runs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cto-sim balance tests/scenarios/too_easy.ron"),
+        "{out}"
+    );
+    assert!(!out.contains("0 warnings"), "{out}");
+}
