@@ -125,12 +125,7 @@ fn every_failure_ending_is_warned_about_weeks_ahead() {
     // The first seed on which each bot reaches the ending.
     let cases = [
         (Ending::Puppet, "default", "delegator", "Puppet"),
-        (
-            Ending::TenXProgrammer,
-            "default",
-            "coder",
-            "10x programmer",
-        ),
+        (Ending::TenXProgrammer, "default", "coder", "10x programmer"),
         (Ending::OutOfCash, "default", "hire_fast", "Out of cash"),
         (Ending::Fired, "turnaround", "drifter", "Fired"),
     ];
