@@ -52,7 +52,10 @@ fn main() {
     for (gap, line) in gaps.iter().take(10) {
         println!("{:>3.0} points  {line}", gap * 100.0);
     }
-    println!("{over} of {} ending shares move by more than 35 points", gaps.len());
+    println!(
+        "{over} of {} ending shares move by more than 35 points",
+        gaps.len()
+    );
 }
 
 /// Every split of the grid and its neighbours, as policy names, with the

@@ -357,8 +357,9 @@ fn customers_leave_a_company_too_small_to_serve_them() {
         let b = cto_sim::sim::play(&off, "balanced", seed, |_, _| {}).unwrap();
         assert_eq!(a.final_hash, b.final_hash, "balanced never strains");
     }
-    // The strain holds ARR per person near the point where churn eats the
-    // fastest growth: arr_per_person × (1 + √(4.5% / service_churn)) ≈ $1M.
+    // The strain holds ARR per person under the point where churn eats the
+    // fastest growth (the 4.5% ceiling at 1.2 × direction):
+    // arr_per_person × (1 + √(5.4% / service_churn)) ≈ $990k.
     eprintln!("passive: at most ${:.0}k ARR per person", worst / 1e3);
-    assert!(worst < 1.2e6, "${worst:.0} ARR per person");
+    assert!(worst <= 1.0e6, "${worst:.0} ARR per person");
 }

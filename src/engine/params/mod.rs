@@ -510,7 +510,7 @@ impl Default for BusinessParams {
             growth_bounds: [0.008, 0.045],
             churn: 0.0025,
             arr_per_person: 400_000.0,
-            service_churn: 0.02,
+            service_churn: 0.025,
             founder_sales: 2000.0,
             points_needed: 4.0,
             salaries: [185_000.0, 230_000.0, 300_000.0, 250_000.0],
