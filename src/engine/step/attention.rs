@@ -37,7 +37,8 @@ fn switching_loss(table: &[f64; 4], touched: f64) -> f64 {
     if t <= 1.0 {
         return table[0] * t;
     }
-    let low = libm::floor(t) as usize;
+    // `t` is at least 1 here, so truncation is the floor.
+    let low = t as usize;
     let frac = t - low as f64;
     let at = |k: usize| table[k.clamp(1, 4) - 1];
     at(low) + frac * (at(low + 1) - at(low))
