@@ -65,7 +65,8 @@ impl Sensible {
             15
         };
         // The structure a sensible CTO builds: a manager per 7 engineers from 10,
-        // a VP at 28 who reports to the CTO.
+        // a VP at 28 who reports to the CTO and another for every 35 more (a
+        // manager of managers per five managers or so; Larson's 4–6).
         Sensible {
             n,
             norm,
@@ -73,7 +74,7 @@ impl Sensible {
             hiring: Hiring {
                 engineers: careful(norm),
                 managers: managers_at(7, 10),
-                vps: u32::from(n >= 28),
+                vps: (n + 7) / 35,
             },
         }
     }
