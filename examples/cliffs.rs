@@ -2,10 +2,10 @@
 //! and each neighbour five points away (five points moved from one activity to
 //! another), and prints the pairs whose share of some ending differs most.
 //!
-//! `cargo run --release --example cliffs [SCENARIO] [RUNS] [STEP] [--no-zero]`
-//! (defaults: `default`, 50 seeds, a 20% grid). `--no-zero` leaves out pairs
-//! where either split gives an activity nothing. The bar: no pair
-//! differs by more than 35 points.
+//! `cargo run --release --example cliffs [SCENARIO] [RUNS] [STEP] [--floor N]`
+//! (defaults: `default`, 50 seeds, a 20% grid). `--floor N` leaves out pairs
+//! where either split gives an activity less than N percent (`--no-zero`:
+//! `--floor 5`). The bar: no pair differs by more than 35 points.
 
 use std::sync::Arc;
 
@@ -14,14 +14,29 @@ use cto_sim::scenario;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let no_zero = args.iter().any(|a| a == "--no-zero");
-    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    // `--floor N`: leave out pairs where either split gives an activity less
+    // than N percent (`--no-zero` is `--floor 5`).
+    let floor: u8 = args
+        .iter()
+        .position(|a| a == "--floor")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if args.iter().any(|a| a == "--no-zero") {
+            5
+        } else {
+            0
+        });
+    let mut positional = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--floor"))
+        .map(|(_, a)| a);
     let name = positional.next().map_or("default", String::as_str);
     let runs: u32 = positional.next().and_then(|r| r.parse().ok()).unwrap_or(50);
     let step: u8 = positional.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let scenario = Arc::new(scenario::find(name).expect("a scenario"));
 
-    let (names, pairs) = neighbours(step, no_zero);
+    let (names, pairs) = neighbours(step, floor);
     let batches = balance::batches(&scenario, &names, runs, 1, balance::threads())
         .expect("every policy plays");
     let mut gaps: Vec<(f64, String)> = Vec::new();
@@ -60,7 +75,7 @@ fn main() {
 
 /// Every split of the grid and its neighbours, as policy names, with the
 /// index pairs to compare.
-fn neighbours(step: u8, no_zero: bool) -> (Vec<String>, Vec<(usize, usize)>) {
+fn neighbours(step: u8, floor: u8) -> (Vec<String>, Vec<(usize, usize)>) {
     let name = |x: [u8; 4]| format!("fixed:{}/{}/{}/{}", x[0], x[1], x[2], x[3]);
     let n = 100 / step.max(5);
     let mut names = Vec::new();
@@ -77,7 +92,7 @@ fn neighbours(step: u8, no_zero: bool) -> (Vec<String>, Vec<(usize, usize)>) {
                         let mut next = base;
                         next[from] -= 5;
                         next[to] += 5;
-                        if no_zero && (base.contains(&0) || next.contains(&0)) {
+                        if base.iter().chain(&next).any(|&share| share < floor) {
                             continue;
                         }
                         pairs.push((names.len(), names.len() + 1));
