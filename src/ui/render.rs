@@ -55,7 +55,7 @@ impl Widget for &App {
                 buf,
                 t,
                 &format!("Hand VP #{} to the CEO?", vp + 1),
-                &["Your authority over their part of engineering fades within weeks (a forum keeps some of it, more the more you show up), and taking the VP back is the CEO's call."],
+                &["Your authority over their part of engineering fades within weeks (a forum keeps some of it, as much as you show up for it, if the CEO agrees to one), and taking the VP back is the CEO's call."],
             ),
             Overlay::Event { index, cursor } => {
                 if let Some(play) = &self.play {
