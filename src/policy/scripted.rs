@@ -163,7 +163,20 @@ impl Scripted {
                 ReportingLine::Cto,
             ),
         };
-        let vp_lines = if self.style == Style::Balanced {
+        Decision {
+            hours,
+            attention,
+            refactor_pct,
+            hiring,
+            vp_lines: self.lines(s, line),
+            answers: Vec::new(),
+        }
+    }
+
+    /// Every VP's line: the style's, except that `balanced` wins a VP the
+    /// CEO holds back in steps.
+    fn lines(&self, s: &State, line: ReportingLine) -> Vec<ReportingLine> {
+        if self.style == Style::Balanced {
             s.people
                 .vps
                 .iter()
@@ -171,14 +184,6 @@ impl Scripted {
                 .collect()
         } else {
             vec![line; s.people.vps.len()]
-        };
-        Decision {
-            hours,
-            attention,
-            refactor_pct,
-            hiring,
-            vp_lines,
-            answers: Vec::new(),
         }
     }
 }

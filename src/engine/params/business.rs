@@ -1,0 +1,142 @@
+//! Revenue, costs and fund-raising: the business side of the parameters.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::stage::Stage;
+
+/// One funding round: what it takes to raise from a stage, and what it brings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// The stage the company raises from.
+    pub from: Stage,
+    /// ARR the investors want to see, in dollars.
+    pub arr_bar: f64,
+    /// The round's size, in dollars.
+    pub size: f64,
+}
+
+/// Revenue, costs and fund-raising.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BusinessParams {
+    /// Product-market fit learned per week of aligned shipping.
+    pub fit_learning: f64,
+    /// Product-market fit the CTO learns per week of 20 hands-on (coding) hours
+    /// in a small company, toward full fit; it fades as engineering passes
+    /// `org.small_company_size` (the founder-CTO who builds with customers).
+    pub hands_on_fit: f64,
+    /// Weekly share of product-market fit competitors and a moving market
+    /// take away.
+    pub fit_erosion: f64,
+    /// Weekly ARR growth ceiling at $1M ARR.
+    pub growth_ceiling: f64,
+    /// Exponent of the growth ceiling in ARR (negative: big companies grow slower).
+    pub growth_exponent: f64,
+    /// Bounds of the weekly growth ceiling.
+    pub growth_bounds: [f64; 2],
+    /// Weekly churn of ARR.
+    pub churn: f64,
+    /// ARR the company can serve per person on the payroll (everyone, not only
+    /// engineering) before customers feel the strain, in dollars.
+    pub arr_per_person: f64,
+    /// Extra weekly churn per unit of overload squared: with ARR per person at
+    /// `(1 + x) × arr_per_person`, churn rises by `service_churn × x²`.
+    pub service_churn: f64,
+    /// ARR added weekly by founder-led sales once fit is above 0.3, in dollars.
+    pub founder_sales: f64,
+    /// Feature points per week the business needs at $1M ARR (scales with sqrt ARR).
+    pub points_needed: f64,
+    /// Loaded yearly cost of an engineer, manager, VP and the CTO, in dollars.
+    pub salaries: [f64; 4],
+    /// Loaded yearly cost of a person outside engineering.
+    pub other_salary: f64,
+    /// Engineering share of headcount at Seed, A, B, C and Growth.
+    pub engineering_share: [f64; 5],
+    /// Other operating costs as a share of payroll.
+    pub opex: f64,
+    /// Runway (months) below which the CEO starts raising.
+    pub raise_below_runway_months: f64,
+    /// Weeks a raise takes.
+    pub raise_weeks: u32,
+    /// Highest burn multiple investors accept.
+    pub max_burn_multiple: f64,
+    /// Investor appetite: the bar is scaled by a draw in this range.
+    pub appetite: [f64; 2],
+    /// A closed round's size is scaled by a draw in this range.
+    pub round_size_range: [f64; 2],
+    /// A bridge is possible once ARR reaches this share of the bar.
+    pub bridge_at: f64,
+    /// A bridge's size as a share of the round.
+    pub bridge_size: f64,
+    /// The funding rounds, in order.
+    pub rounds: Vec<Round>,
+}
+
+/// Who is paid what, for [`BusinessParams::salary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Engineer,
+    Manager,
+    Vp,
+    Cto,
+}
+
+impl BusinessParams {
+    /// The loaded yearly cost of one person in `role` (`salaries` lists them in
+    /// the order engineer, manager, VP, CTO).
+    pub fn salary(&self, role: Role) -> f64 {
+        self.salaries[role as usize]
+    }
+}
+
+impl Default for BusinessParams {
+    fn default() -> Self {
+        BusinessParams {
+            fit_learning: 0.02,
+            hands_on_fit: 0.04,
+            fit_erosion: 0.004,
+            growth_ceiling: 0.035,
+            growth_exponent: -0.15,
+            growth_bounds: [0.008, 0.045],
+            churn: 0.0025,
+            arr_per_person: 400_000.0,
+            service_churn: 0.025,
+            founder_sales: 2000.0,
+            points_needed: 4.0,
+            salaries: [185_000.0, 230_000.0, 300_000.0, 250_000.0],
+            other_salary: 130_000.0,
+            engineering_share: [0.65, 0.50, 0.45, 0.40, 0.40],
+            opex: 0.15,
+            raise_below_runway_months: 9.0,
+            raise_weeks: 16,
+            max_burn_multiple: 3.5,
+            appetite: [0.85, 1.15],
+            round_size_range: [0.7, 1.2],
+            bridge_at: 0.4,
+            bridge_size: 0.3,
+            rounds: vec![
+                Round {
+                    from: Stage::Seed,
+                    arr_bar: 2.0e6,
+                    size: 9.1e6,
+                },
+                Round {
+                    from: Stage::SeriesA,
+                    arr_bar: 6.0e6,
+                    size: 25.0e6,
+                },
+                Round {
+                    from: Stage::SeriesB,
+                    arr_bar: 18.0e6,
+                    size: 60.0e6,
+                },
+                Round {
+                    from: Stage::SeriesC,
+                    arr_bar: 40.0e6,
+                    size: 120.0e6,
+                },
+            ],
+        }
+    }
+}
