@@ -43,14 +43,14 @@ fn bench_step(c: &mut Criterion) {
 
 fn bench_run(c: &mut Criterion) {
     let scenario = default_scenario();
-    let weeks = cto_sim::sim::play(&scenario, "balanced", 1, |_, _| {})
+    let weeks = cto_sim::sim::play(&scenario, "balanced", 1, |_| {})
         .unwrap()
         .weeks;
     let mut g = c.benchmark_group("run");
     g.throughput(Throughput::Elements(u64::from(weeks)));
     g.bench_function(
         format!("default scenario, balanced bot ({weeks} weeks)"),
-        |b| b.iter(|| black_box(cto_sim::sim::play(&scenario, "balanced", 1, |_, _| {}).unwrap())),
+        |b| b.iter(|| black_box(cto_sim::sim::play(&scenario, "balanced", 1, |_| {}).unwrap())),
     );
     g.finish();
 }

@@ -179,7 +179,7 @@ pub fn batches(
                         }
                         let (p, i) = (job / runs as usize, job % runs as usize);
                         let run_seed = seed.wrapping_add(i as u64);
-                        mine.push((job, sim::play(scenario, &names[p], run_seed, |_, _| {})));
+                        mine.push((job, sim::play(scenario, &names[p], run_seed, |_| {})));
                     }
                 })
             })

@@ -49,21 +49,23 @@ pub enum SimError {
 }
 
 /// Play one run of `scenario` with the bot `policy` and `seed` until it ends,
-/// calling `each_week` with the state after every week.
+/// calling `each_week` with the state after every week. Only the last week is
+/// hashed (the result's `final_hash`).
 pub fn play(
     scenario: &Arc<Scenario>,
     policy: &str,
     seed: u64,
-    mut each_week: impl FnMut(&State, u64),
+    mut each_week: impl FnMut(&State),
 ) -> Result<RunResult, SimError> {
-    play_policy(scenario, policy, seed, None, |game, _, hash| {
-        each_week(game.state(), hash)
+    drive(scenario, policy, seed, None, |game, _| {
+        each_week(game.state())
     })
 }
 
-/// The play loop: the bot `policy` plays `scenario` with `seed` until the run
-/// ends (or `max_weeks` have been played), and `each_week` sees the game after
-/// every week with the decision that made it and the new state hash.
+/// The play loop with every week's state hash: the bot `policy` plays
+/// `scenario` with `seed` until the run ends (or `max_weeks` have been played),
+/// and `each_week` sees the game after every week with the decision that made
+/// it and the new state hash.
 pub fn play_policy(
     scenario: &Arc<Scenario>,
     policy: &str,
@@ -71,14 +73,26 @@ pub fn play_policy(
     max_weeks: Option<u32>,
     mut each_week: impl FnMut(&Game, &Decision, u64),
 ) -> Result<RunResult, SimError> {
+    drive(scenario, policy, seed, max_weeks, |game, decision| {
+        each_week(game, decision, game.hash())
+    })
+}
+
+/// The one play loop behind [`play`] and [`play_policy`]: weeks are played
+/// without hashing, and the result carries the last week's hash.
+fn drive(
+    scenario: &Arc<Scenario>,
+    policy: &str,
+    seed: u64,
+    max_weeks: Option<u32>,
+    mut each_week: impl FnMut(&Game, &Decision),
+) -> Result<RunResult, SimError> {
     let mut bot = policy::by_name(policy, seed)?;
     let mut game = Game::new(Arc::clone(scenario), seed);
-    let mut hash = game.hash();
     let mut events = 0;
     while !game.is_over() && max_weeks.is_none_or(|max| game.state().week < max) {
         let decision = bot.decide(game.state(), scenario);
-        hash = game
-            .step(&decision)
+        game.advance(&decision)
             .map_err(|error| SimError::IllegalDecision {
                 policy: policy.into(),
                 seed,
@@ -91,11 +105,11 @@ pub fn play_policy(
             .iter()
             .filter(|n| matches!(n, News::EventFired(_)))
             .count() as u32;
-        each_week(&game, &decision, hash);
+        each_week(&game, &decision);
     }
     Ok(RunResult {
         events,
-        ..RunResult::of(&game, hash)
+        ..RunResult::of(&game, game.hash())
     })
 }
 
@@ -200,7 +214,7 @@ pub fn batch(
             scenario,
             policy,
             seed.wrapping_add(u64::from(i)),
-            |_, _| {},
+            |_| {},
         )?);
     }
     Ok(Batch::of(scenario, policy, seed, results))

@@ -153,8 +153,8 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
     let mut gaps = Vec::new();
     for seed in 1..=20 {
         let mut last = None;
-        let r = cto_sim::sim::play(&scenario, "delegator", seed, |s, _| last = Some(s.clone()))
-            .unwrap();
+        let r =
+            cto_sim::sim::play(&scenario, "delegator", seed, |s| last = Some(s.clone())).unwrap();
         if r.ending != Ending::Puppet {
             continue;
         }

@@ -253,7 +253,7 @@ fn funding_a_good_seed_policy_reaches_series_a_in_about_two_years() {
         let mut at_2m: Option<(u32, f64)> = None;
         let mut growth = None;
         let mut arr_at = [0.0f64; 4];
-        cto_sim::sim::play(&scenario, "balanced", seed, |s, _| {
+        cto_sim::sim::play(&scenario, "balanced", seed, |s| {
             if a_week.is_none() && s.company.stage >= Stage::SeriesA {
                 a_week = Some(s.week);
             }
@@ -358,15 +358,15 @@ fn customers_leave_a_company_too_small_to_serve_them() {
             }
         })
         .unwrap();
-        let free = cto_sim::sim::play(&off, "passive", seed, |_, _| {}).unwrap();
+        let free = cto_sim::sim::play(&off, "passive", seed, |_| {}).unwrap();
         assert!(
             strained.arr < 0.7 * free.arr,
             "seed {seed}: {:.1}M with the strain, {:.1}M without",
             strained.arr / 1e6,
             free.arr / 1e6
         );
-        let a = cto_sim::sim::play(&with, "balanced", seed, |_, _| {}).unwrap();
-        let b = cto_sim::sim::play(&off, "balanced", seed, |_, _| {}).unwrap();
+        let a = cto_sim::sim::play(&with, "balanced", seed, |_| {}).unwrap();
+        let b = cto_sim::sim::play(&off, "balanced", seed, |_| {}).unwrap();
         assert_eq!(a.final_hash, b.final_hash, "balanced never strains");
     }
     // The strain holds ARR per person under the point where churn eats the

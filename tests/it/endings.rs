@@ -75,7 +75,7 @@ fn the_run_ends_at_the_horizon_with_time_up() {
 fn each_failure_mode_has_a_bot_that_reaches_it() {
     let scenario = Arc::new(common::default_scenario());
     let reached = |bot: &str, ending: Ending| {
-        (1..=20).any(|seed| play(&scenario, bot, seed, |_, _| {}).unwrap().ending == ending)
+        (1..=20).any(|seed| play(&scenario, bot, seed, |_| {}).unwrap().ending == ending)
     };
     assert!(reached("hire_fast", Ending::OutOfCash));
     assert!(reached("delegator", Ending::Puppet));
@@ -88,7 +88,7 @@ fn each_failure_mode_has_a_bot_that_reaches_it() {
 fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
     let scenario = Arc::new(common::default_scenario());
     let mut last = None;
-    let result = play(&scenario, "balanced", 1, |s, _| last = Some(s.clone())).unwrap();
+    let result = play(&scenario, "balanced", 1, |s| last = Some(s.clone())).unwrap();
     assert_eq!(result.ending, Ending::Ipo);
     let s = last.unwrap();
     // The same company and standing, going public a year earlier or later.
@@ -100,7 +100,7 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
     };
     assert!(at_week(s.week - 52) > at_week(s.week));
     assert!(at_week(s.week) > at_week(s.week + 10));
-    let dead = play(&scenario, "hire_fast", 1, |_, _| {}).unwrap();
+    let dead = play(&scenario, "hire_fast", 1, |_| {}).unwrap();
     assert!(dead.score < 20.0 && result.score > 80.0);
 }
 

@@ -105,11 +105,19 @@ impl Game {
 
     /// Play one week. Returns the new state hash; on error the state is unchanged.
     pub fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        self.advance(decision)?;
+        Ok(self.hash())
+    }
+
+    /// Play one week without hashing the new state (for batches, which need
+    /// only the last week's hash: [`Game::hash`]); on error the state is
+    /// unchanged.
+    pub fn advance(&mut self, decision: &Decision) -> Result<(), DecisionError> {
         validate(&self.state, &self.scenario, decision)?;
         let scenario = Arc::clone(&self.scenario);
         let mut week = Week::new(&scenario, &mut self.state, decision, &mut self.rngs);
         week.run();
-        Ok(self.hash())
+        Ok(())
     }
 }
 
