@@ -94,7 +94,7 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
     };
     match risk.ending {
         Ending::Puppet => format!(
-            "Puppet {when}: the VP leads (adoption {:.0}%); take them back or open a forum.",
+            "Puppet {when}: the VP leads (adoption {:.0}%); take them back or tend a forum.",
             m.adoption * 100.0
         ),
         Ending::TenXProgrammer => format!(

@@ -832,7 +832,7 @@ fn a_warning_line_names_the_ending_on_its_way() {
         let shown = text(&app, w, h);
         assert!(shown.contains("Puppet in "), "{w}x{h}:\n{shown}");
     }
-    assert!(text(&app, 80, 24).contains("take them back or open a forum."));
+    assert!(text(&app, 80, 24).contains("take them back or tend a forum."));
 }
 
 /// A 2,000-character event text with wide characters and emoji: at every size
