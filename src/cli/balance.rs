@@ -20,11 +20,7 @@ pub(super) fn balance(
     let report = balance::report(&scenario, runs, seed, threads).map_err(CliError::from)?;
     let seconds = started.elapsed().as_secs_f64();
     if json {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string(&report).unwrap_or_default()
-        );
+        super::write_json(out, &report);
         return Ok(());
     }
     let _ = writeln!(

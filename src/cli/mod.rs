@@ -73,6 +73,19 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
     }
 }
 
+/// `value` as one line of JSON (the `--json` output of `runs` and `balance`).
+fn write_json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) {
+    match serde_json::to_string(value) {
+        Ok(line) => {
+            let _ = writeln!(out, "{line}");
+        }
+        Err(e) => {
+            let error = serde_json::json!({ "error": format!("cannot write JSON: {e}") });
+            let _ = writeln!(out, "{error}");
+        }
+    }
+}
+
 fn list_policies(out: &mut dyn std::io::Write) {
     for (name, about) in policy::BOTS {
         let _ = writeln!(out, "{name:<10} {about}");

@@ -16,11 +16,7 @@ fn listed() -> Result<Vec<Summary>, CliError> {
 pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let listed = listed()?;
     if json {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string(&listed).unwrap_or_default()
-        );
+        super::write_json(out, &listed);
         return Ok(());
     }
     if listed.is_empty() {

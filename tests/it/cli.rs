@@ -165,46 +165,18 @@ fn hostile_text_in_a_scenario_is_printed_escaped() {
     let runs = dir.join("runs");
     std::fs::create_dir_all(&runs).unwrap();
     let run_file = runs.join("balanced-1.ron");
-    let commands: Vec<Vec<String>> = vec![
-        vec!["scenarios".into()],
-        vec![
-            "simulate".into(),
-            "--policy".into(),
-            "balanced".into(),
-            "--scenario".into(),
-            evil.into(),
-        ],
-        vec![
-            "simulate".into(),
-            "--policy".into(),
-            "random".into(),
-            "--runs".into(),
-            "3".into(),
-            "--scenario".into(),
-            evil.into(),
-        ],
-        vec![
-            "simulate".into(),
-            "--policy".into(),
-            "balanced".into(),
-            "--scenario".into(),
-            evil.into(),
-            "--json".into(),
-            "--runs".into(),
-            "2".into(),
-        ],
-        vec![
-            "simulate".into(),
-            "--policy".into(),
-            "balanced".into(),
-            "--scenario".into(),
-            evil.into(),
-            "--record".into(),
-            runs.display().to_string(),
-        ],
-        vec!["check".into(), evil.into()],
-        vec!["report".into(), run_file.display().to_string()],
-        vec!["verify".into(), run_file.display().to_string()],
+    let runs_arg = runs.display().to_string();
+    let run_arg = run_file.display().to_string();
+    let simulate = ["simulate", "--scenario", evil, "--policy"];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["scenarios"],
+        [&simulate[..], &["balanced"]].concat(),
+        [&simulate[..], &["random", "--runs", "3"]].concat(),
+        [&simulate[..], &["balanced", "--json", "--runs", "2"]].concat(),
+        [&simulate[..], &["balanced", "--record", &runs_arg]].concat(),
+        vec!["check", evil],
+        vec!["report", &run_arg],
+        vec!["verify", &run_arg],
     ];
     for args in &commands {
         let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))

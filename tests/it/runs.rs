@@ -349,14 +349,7 @@ proptest! {
 
 #[test]
 fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
-    let exe = std::env::current_exe().unwrap();
-    let soak = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples/autosave_soak");
-    assert!(soak.exists(), "build the example first: {}", soak.display());
+    let soak = soak_example();
     let dir = temp_dir("soak");
     let path = dir.join("latest.ron");
     let mut state = 0x2545_F491_u64;
@@ -668,14 +661,7 @@ fn a_failing_save_is_shown_and_continue_resumes_at_the_last_saved_week() {
 /// same scenario and seed: both keep their runs, whole.
 #[test]
 fn two_games_in_two_processes_keep_both_runs() {
-    let exe = std::env::current_exe().unwrap();
-    let soak = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples/autosave_soak");
-    assert!(soak.exists(), "build the example first: {}", soak.display());
+    let soak = soak_example();
     let data = temp_dir("two-games");
     let games: Vec<_> = (0..2)
         .map(|_| {
@@ -695,4 +681,18 @@ fn two_games_in_two_processes_keep_both_runs() {
         assert!(r["error"].is_null(), "{r}");
     }
     std::fs::remove_dir_all(&data).ok();
+}
+
+/// The `autosave_soak` example next to the test binary (cargo builds it for
+/// the tests).
+fn soak_example() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let soak = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples/autosave_soak");
+    assert!(soak.exists(), "build the example first: {}", soak.display());
+    soak
 }

@@ -543,22 +543,8 @@ fn accepting_the_forum_in_an_event_keeps_the_forum() {
         .iter()
         .position(|c| c.label == "Accept the forum")
         .unwrap();
-    let mut weeks = 0;
-    let (index, cursor) = loop {
-        press(&mut app, &[KeyCode::Enter]);
-        if app.overlay == Overlay::ConfirmEnd {
-            press(&mut app, &[KeyCode::Char('y')]);
-        }
-        if let Overlay::Event { index, cursor } = app.overlay {
-            let pending = &app.state().unwrap().pending[index];
-            if pending.event == offer {
-                break (index, cursor);
-            }
-            press(&mut app, &[KeyCode::Esc]);
-        }
-        weeks += 1;
-        assert!(weeks < 30, "the CEO never offered the forum");
-    };
+    let (index, cursor) =
+        enter_until_event(&mut app, 30, |e| e == offer).expect("the CEO never offered the forum");
     assert_eq!(
         app.state().unwrap().people.vps[0].line,
         ReportingLine::Ceo { forum: false }
@@ -658,18 +644,8 @@ fn hostile_text_never_reaches_the_screen_raw() {
 #[test]
 fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
     let mut app = App::play(builtin("default"), 1);
-    let mut weeks = 0;
-    let (index, cursor) = loop {
-        press(&mut app, &[KeyCode::Enter]);
-        if app.overlay == Overlay::ConfirmEnd {
-            press(&mut app, &[KeyCode::Char('y')]);
-        }
-        if let Overlay::Event { index, cursor } = app.overlay {
-            break (index, cursor);
-        }
-        weeks += 1;
-        assert!(weeks < 200, "no event in 200 weeks");
-    };
+    let (index, cursor) =
+        enter_until_event(&mut app, 200, |_| true).expect("no event in 200 weeks");
     let s = app.state().unwrap();
     let def = &Scenario::builtin("default").unwrap().events[s.pending[index].event];
     assert_eq!(cursor, def.default_choice, "{}", def.id);
@@ -915,4 +891,27 @@ fn keys_of_other_panels_never_reach_past_a_dialog() {
         (draft, panel, row, tab)
     );
     assert_eq!(app.state().unwrap().week, 1);
+}
+
+/// Press Enter week after week (confirming past unanswered events) until a
+/// dialog opens on a deck event `wanted` accepts; other dialogs are closed.
+/// The dialog's pending index and cursor, or `None` after `weeks` weeks.
+fn enter_until_event(
+    app: &mut App,
+    weeks: u32,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    for _ in 0..weeks {
+        press(app, &[KeyCode::Enter]);
+        if app.overlay == Overlay::ConfirmEnd {
+            press(app, &[KeyCode::Char('y')]);
+        }
+        if let Overlay::Event { index, cursor } = app.overlay {
+            if wanted(app.state().unwrap().pending[index].event) {
+                return Some((index, cursor));
+            }
+            press(app, &[KeyCode::Esc]);
+        }
+    }
+    None
 }
