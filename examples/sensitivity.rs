@@ -1,5 +1,5 @@
 //! Does the thesis survive when a parameter moves ±30%? For each parameter
-//! behind a rules-3 mechanism, the default scenario is played with that one
+//! behind a rules-3 or rules-4 mechanism, the default scenario is played with that one
 //! parameter scaled by 0.7 and by 1.3, and the claims of `docs/model.md` are
 //! checked over the same seeds: `balanced` outscores every other bot and every
 //! split of the quick grid; the coder ends as a 10x programmer, the delegator as
@@ -18,12 +18,13 @@ use cto_sim::engine::params::Params;
 use cto_sim::scenario::Scenario;
 use cto_sim::sim::Batch;
 
-/// The parameters behind the rules-3 mechanisms (and the attrition band).
+/// The parameters behind the rules-3 and rules-4 mechanisms (and the attrition band).
 const PARAMS: &[&str] = &[
     "attention.free_overtime_hours",
     "engineering.code_rot",
     "morale.attrition_sensitivity",
     "power.unused_authority",
+    "power.skip_level_hours",
     "power.unmanaged_adoption",
     "power.forum_consent",
     "power.forum_consent_trust",

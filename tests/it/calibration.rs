@@ -375,3 +375,51 @@ fn customers_leave_a_company_too_small_to_serve_them() {
     eprintln!("passive: at most ${:.0}k ARR per person", worst / 1e3);
     assert!(worst <= 1.0e6, "${worst:.0} ARR per person");
 }
+
+/// The high-power escape (MODEL §2.9 #8): a CTO with high expertise, trust and
+/// credits who hands the VP to the CEO keeps the organisation following them
+/// (adoption at 0.5 or more) through the next six months, as long as they keep
+/// meeting it (management time beyond their own reports goes to skip-levels).
+/// Ordinary power does not hold it, and neither does high power kept away from
+/// the organisation. It holds with the skip-level cost moved ±30%.
+#[test]
+fn a_cto_with_high_expertise_trust_and_credits_keeps_adoption_after_delegating() {
+    let adoption_after = |power: f64, attention: Attention, skip_factor: f64| {
+        let scenario = quiet_scenario(|s| {
+            s.start.engineers = 30;
+            s.start.managers = 4;
+            s.start.vps = vec![ReportingLine::Cto];
+            s.start.cash = 1e9;
+            s.start.expert = Some(power);
+            s.start.referent = Some(power);
+            s.start.credits = power;
+            s.params.power.skip_level_hours *= skip_factor;
+        });
+        let mut game = Game::new(scenario, 6);
+        let mut d = decision(50, attention);
+        play_steady(&mut game, 12, &d);
+        d.vp_lines = vec![ReportingLine::Ceo { forum: false }];
+        let mut lowest: f64 = 1.0;
+        for _ in 0..26 {
+            play_steady(&mut game, 1, &d);
+            lowest = lowest.min(game.state().metrics.adoption);
+        }
+        lowest
+    };
+    let present = Attention::new(30, 15, 15, 40);
+    let absent = Attention::new(35, 15, 40, 10);
+    for factor in [0.7, 1.0, 1.3] {
+        let strong = adoption_after(1.0, present, factor);
+        let ordinary = adoption_after(0.5, present, factor);
+        let away = adoption_after(1.0, absent, factor);
+        println!(
+            "escape (skip-levels x{factor}): lowest adoption in six months {strong:.2} (high power), {ordinary:.2} (ordinary), {away:.2} (high power, absent)"
+        );
+        assert!(strong >= 0.5, "high power: adoption fell to {strong:.2}");
+        assert!(
+            ordinary < 0.5,
+            "ordinary power: adoption held at {ordinary:.2}"
+        );
+        assert!(away < 0.5, "high power, absent: adoption held at {away:.2}");
+    }
+}

@@ -102,6 +102,7 @@ pub const BOUNDS: &[Bound] = &[
     num("power.advisory_rights", 0.0, 1.0),
     num("power.unused_authority", 0.0, 1.0),
     num("power.unmanaged_adoption", 0.0, 1.0),
+    num("power.skip_level_hours", 0.0, 10.0),
     num("power.forum_consent", 0.0, 1.0),
     num("power.forum_consent_trust", 0.0, 1.0),
     num("power.forum_consent_credits", 0.0, 1.0),

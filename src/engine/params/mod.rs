@@ -271,6 +271,10 @@ pub struct PowerParams {
     /// Share of legitimate authority a CTO loses by not managing the people who
     /// report to them: the organisation routes around an absent boss (0–1).
     pub unused_authority: f64,
+    /// CTO hours a week that keep the CTO in touch with one engineer outside
+    /// their chain (skip-levels, team visits); management time beyond what the
+    /// CTO's own reports need goes there.
+    pub skip_level_hours: f64,
     /// The CEO agrees to a shared forum with this chance, plus the two below
     /// (weighted by the CTO's referent power and credits), at most 1.
     pub forum_consent: f64,
@@ -330,6 +334,7 @@ impl Default for PowerParams {
             advisory_rights: 0.0,
             unused_authority: 0.5,
             unmanaged_adoption: 0.6,
+            skip_level_hours: 0.25,
             forum_consent: 0.1,
             forum_consent_trust: 0.5,
             forum_consent_credits: 0.6,

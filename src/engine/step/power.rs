@@ -16,9 +16,10 @@ impl Week<'_> {
         let r = self.delegated_rights();
         let reach = s + (1.0 - s) * r;
         self.position_power(s, r, reach);
-        self.informational_power(reach);
+        let contact = self.contact(reach);
+        self.informational_power(reach, contact);
         self.expert_power();
-        self.referent_power(reach);
+        self.referent_power(contact);
         let pw = &self.p.power;
         let b = &self.s.power;
         let phi = influence(b, pw);
@@ -86,17 +87,35 @@ impl Week<'_> {
         self.ledger(PowerBase::Reward, Cause::ReportingLines, drc);
     }
 
-    /// Informational power: the chain, strategy work, time with reports.
-    fn informational_power(&mut self, reach: f64) {
+    /// How much of the organisation the CTO meets (0–1): the part in reach
+    /// through their reports, as far as they cover them, and the rest through
+    /// skip-levels, with the management hours left once their own reports are
+    /// covered (Grove's "management by walking around"; Cohen & Bradford's
+    /// influence without authority is built in such contact).
+    fn contact(&self, reach: f64) -> f64 {
+        let pw = &self.p.power;
+        let e_m = self.m.effective_hours[Activity::Management];
+        let spare = (e_m - self.m.management_need).max(0.0);
+        let people = f64::from(self.s.people.engineers() + self.s.people.managers);
+        let outside = people * (1.0 - reach);
+        let skip = if outside > 0.0 {
+            (spare / (pw.skip_level_hours * outside).max(1e-3)).min(1.0)
+        } else {
+            0.0
+        };
+        self.m.cto_coverage * reach + skip * (1.0 - reach)
+    }
+
+    /// Informational power: the chain, strategy work, time with the organisation.
+    fn informational_power(&mut self, reach: f64, contact: f64) {
         let e_s = self.m.effective_hours[Activity::Strategy];
-        let chi_cto = self.m.cto_coverage;
         let i = self.s.power.informational;
         let lag = self.p.power.informational_lag_weeks.max(1.0);
         let parts = [
             (Cause::ReportingLines, 0.4, 0.4 * reach),
             (Cause::StrategyTime, 0.3, 0.3 * (e_s / 8.0).min(1.0)),
-            // Time with reports only informs about the part of the org they run.
-            (Cause::ManagementTime, 0.3, 0.3 * chi_cto * reach),
+            // Time with people informs about the part of the org the CTO meets.
+            (Cause::ManagementTime, 0.3, 0.3 * contact),
         ];
         let mut di_total = 0.0;
         for (cause, weight, target) in parts {
@@ -125,10 +144,9 @@ impl Week<'_> {
 
     /// Referent power: contact with the organisation builds trust; neglect (or an
     /// organisation the CTO no longer meets) erodes it.
-    fn referent_power(&mut self, reach: f64) {
+    fn referent_power(&mut self, contact: f64) {
         let pw = &self.p.power;
         let f = self.s.power.referent;
-        let contact = self.m.cto_coverage * reach;
         let gain = pw.referent_gain * contact * (1.0 - f);
         let loss = f * LN_2 / pw.referent_half_life.max(1.0) * (1.0 - contact);
         self.s.power.referent = clamp01(f + gain - loss);
