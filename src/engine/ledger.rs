@@ -11,7 +11,8 @@ pub enum Cause {
     ReportingLines,
     /// Strategy hours put the CTO where information flows.
     StrategyTime,
-    /// Time with direct reports (1:1s, the forum).
+    /// Time with people: direct reports (1:1s, the forum) and, with the hours
+    /// left over, skip-levels with the rest of the organisation.
     ManagementTime,
     /// Neglected direct reports.
     NeglectedReports,
@@ -45,7 +46,7 @@ impl Cause {
         match self {
             Cause::ReportingLines => "reporting lines",
             Cause::StrategyTime => "time on strategy",
-            Cause::ManagementTime => "time with reports",
+            Cause::ManagementTime => "time with people",
             Cause::NeglectedReports => "neglected reports",
             Cause::HandsOnWork => "hands-on work",
             Cause::OutOfTouch => "out of touch",
