@@ -20,7 +20,7 @@ pub(super) fn balance(
     let report = balance::report(&scenario, runs, seed, threads).map_err(CliError::from)?;
     let seconds = started.elapsed().as_secs_f64();
     if json {
-        super::write_json(out, &report);
+        super::json::write_json(out, &report);
         return Ok(());
     }
     let _ = writeln!(

@@ -3,6 +3,7 @@
 mod args;
 mod balance;
 mod error;
+mod json;
 mod runs;
 mod simulate;
 
@@ -69,19 +70,6 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             } else {
                 Err(CliError::Failed)
             }
-        }
-    }
-}
-
-/// `value` as one line of JSON (the `--json` output of `runs` and `balance`).
-fn write_json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) {
-    match serde_json::to_string(value) {
-        Ok(line) => {
-            let _ = writeln!(out, "{line}");
-        }
-        Err(e) => {
-            let error = serde_json::json!({ "error": format!("cannot write JSON: {e}") });
-            let _ = writeln!(out, "{error}");
         }
     }
 }

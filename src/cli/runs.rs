@@ -16,7 +16,7 @@ fn listed() -> Result<Vec<Summary>, CliError> {
 pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let listed = listed()?;
     if json {
-        super::write_json(out, &listed);
+        super::json::write_json(out, &listed);
         return Ok(());
     }
     if listed.is_empty() {

@@ -172,6 +172,9 @@ pub struct Metrics {
     pub needs_manager_of_managers: bool,
     /// Share of engineering in the CTO's reporting chain, 0–1.
     pub chain_share: f64,
+    /// How much of the organisation the CTO meets, 0–1: the reports they
+    /// cover, and skip-levels with the part a VP runs for the CEO.
+    pub contact: f64,
     /// Engineering capacity in full-time equivalents.
     pub capacity: f64,
     /// Share of capacity lost to technical debt, 0–1.

@@ -68,6 +68,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     m.direction = st.alignment;
     m.efficiency = 1.0;
     m.cto_coverage = 1.0;
+    m.contact = 1.0;
     m.org_coverage = 1.0;
     m.runway_months = RUNWAY_CAP;
     m.burn_multiple = 0.0;

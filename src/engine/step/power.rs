@@ -17,6 +17,7 @@ impl Week<'_> {
         let reach = s + (1.0 - s) * r;
         self.position_power(s, r, reach);
         let contact = self.contact(reach);
+        self.m.contact = contact;
         self.informational_power(reach, contact);
         self.expert_power();
         self.referent_power(contact);

@@ -120,6 +120,11 @@ impl Play {
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = self.org_chart(f);
+        let vps = self.state().people.vps.len();
+        // The contact line only where it leaves the controls below in view.
+        if lines.len() + 4 + vps <= usize::from(inner.height) {
+            lines.extend(self.contact_line(f));
+        }
         let d = &self.draft;
         let row = |r: usize, label: &str, value: String| {
             let sel = focused && self.row == r;
@@ -142,6 +147,23 @@ impl Play {
             lines.push(vp_row(f, focused && self.row == 3 + i, i, line));
         }
         Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// How much of the organisation the CTO meets, when a VP runs part of it
+    /// for the CEO: outside the chain, only skip-levels (the management hours
+    /// their own reports leave over) keep the CTO in touch.
+    fn contact_line(&self, f: &Frame) -> Option<Line<'static>> {
+        let t = f.theme;
+        let s = self.state();
+        if s.week == 0 || s.people.vps.iter().all(|v| v.line == ReportingLine::Cto) {
+            return None;
+        }
+        let contact = s.metrics.contact;
+        Some(Line::from(vec![
+            Span::raw("Contact with the org "),
+            Span::styled(format!("{:.0}%", contact * 100.0), t.level(contact * 100.0)),
+            Span::styled(" (skip-levels)", t.dim()),
+        ]))
     }
 
     /// The org chart as it stands, with coverage, morale and overhead.
