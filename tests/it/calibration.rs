@@ -241,7 +241,8 @@ fn attrition_is_thirteen_percent_and_triples_when_nobody_manages() {
 }
 
 /// Funding: a good seed-stage CTO reaches Series A in about 1.5–2.5 years, and
-/// after $2M ARR grows roughly like T2D3 (triple, triple, double…).
+/// after $2M ARR grows roughly like T2D3 (triple, triple, double…): about
+/// three times in the first year, about twice by the third.
 #[test]
 fn funding_a_good_seed_policy_reaches_series_a_in_about_two_years() {
     let scenario = Arc::new(common::default_scenario());
@@ -302,6 +303,19 @@ fn funding_a_good_seed_policy_reaches_series_a_in_about_two_years() {
         (2.0..=4.0).contains(&mean_growth),
         "first year after $2M: x{mean_growth:.2}"
     );
+    // T2D3 tapers: about triple in the first year, about double by the third.
+    let (y1, y2, y3) = (mean_of(0), mean_of(1), mean_of(2));
+    assert!(
+        yearly.len() >= 20,
+        "{} runs lasted three years",
+        yearly.len()
+    );
+    assert!((2.5..=4.0).contains(&y1), "year 1: x{y1:.2}");
+    assert!((1.6..=2.6).contains(&y3), "year 3: x{y3:.2}");
+    assert!(
+        y2 <= y1 && y3 <= 0.8 * y1,
+        "no taper: x{y1:.2}, x{y2:.2}, x{y3:.2}"
+    );
 }
 
 /// Influence: handing the only VP to the CEO costs 0.3–0.45 of influence within
@@ -339,8 +353,8 @@ fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
 
 /// A company too small for its revenue loses customers: `passive` (three
 /// engineers all run) ends with far less ARR than it would if service never
-/// strained, while `balanced`, which hires to the stage, never feels it (its
-/// runs are bit-identical with the strain switched off).
+/// strained, while `balanced`, which hires to the stage, barely feels it (the
+/// same ending, its score within 1% of a run with the strain switched off).
 #[test]
 fn customers_leave_a_company_too_small_to_serve_them() {
     let with = Arc::new(cto_sim::scenario::Scenario::builtin("default").unwrap());
@@ -367,7 +381,14 @@ fn customers_leave_a_company_too_small_to_serve_them() {
         );
         let a = cto_sim::sim::play(&with, "balanced", seed, |_| {}).unwrap();
         let b = cto_sim::sim::play(&off, "balanced", seed, |_| {}).unwrap();
-        assert_eq!(a.final_hash, b.final_hash, "balanced never strains");
+        // A company that hires to its stage feels it at most briefly, at Seed,
+        // while a round is being raised.
+        assert!(
+            (a.score / b.score - 1.0).abs() < 0.01 && a.ending == b.ending,
+            "seed {seed}: balanced scores {:.1} with the strain, {:.1} without",
+            a.score,
+            b.score
+        );
     }
     // The strain holds ARR per person under the point where churn eats the
     // fastest growth (the 4.5% ceiling at 1.2 × direction):

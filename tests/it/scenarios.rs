@@ -95,16 +95,19 @@ fn the_authors_reference_documents_every_parameter() {
 }
 
 /// A valid scenario with tight limits (no VPs, 10% refactoring at most, no
-/// promotions) passes `check`, which plays every bot on it.
+/// promotions) passes `check`, which plays every bot on it. Its only warning
+/// may be the balance one: with no managers allowed there is no organisation
+/// to adapt, so a fixed split can match `balanced`.
 #[test]
 fn every_bot_keeps_to_a_scenario_with_tight_limits() {
     let (code, out) = check(&["tests/scenarios/tight_limits.ron"]);
     assert_eq!(code, Some(0), "{out}");
     let bots = cto_sim::policy::names().count();
-    assert!(
-        out.contains(&format!("ok, 0 errors, 0 warnings ({bots} bots played")),
-        "{out}"
-    );
+    assert!(out.contains(", 0 errors, "), "{out}");
+    assert!(out.contains(&format!("({bots} bots played")), "{out}");
+    for line in out.lines().filter(|l| l.contains("warning:")) {
+        assert!(line.contains("beats adapting to the stage"), "{line}");
+    }
 }
 
 /// The "allowed" column of the parameter tables says what validation checks:
