@@ -38,6 +38,7 @@ const PARAMS: &[&str] = &[
     "business.growth_ceiling",
     "business.growth_exponent",
     "business.points_needed",
+    "business.staff_lag_weeks",
     "business.arr_per_person",
     "business.service_churn",
     "endings.ten_x_pull",

@@ -137,6 +137,10 @@ pub struct Company {
     pub codebase: f64,
     /// Engineering morale, 0–1.
     pub morale: f64,
+    /// The rest of the company (sales, support, finance), in people: it
+    /// follows engineering's size at the stage's engineering share, a few
+    /// weeks behind (the CEO hires and lets go over weeks, not the same day).
+    pub staff: f64,
 }
 
 /// Fund-raising in progress.

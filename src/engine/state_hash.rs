@@ -84,10 +84,11 @@ impl Company {
             alignment,
             debt,
             codebase,
+            staff,
             morale,
         } = *self;
         h.u64(stage as u64);
-        for x in [cash, arr, fit, alignment, debt, codebase, morale] {
+        for x in [cash, arr, fit, alignment, debt, codebase, morale, staff] {
             h.f64(x);
         }
     }

@@ -365,8 +365,7 @@ fn customers_leave_a_company_too_small_to_serve_them() {
     for seed in 1..=10 {
         let strained = cto_sim::sim::play_policy(&with, "passive", seed, None, |g, _, _| {
             let s = g.state();
-            let share = g.scenario().params.business.engineering_share[s.company.stage.index()];
-            let people = f64::from(s.people.headcount()) / share;
+            let people = f64::from(s.people.headcount()) + s.company.staff;
             if s.week > 26 {
                 worst = worst.max(s.company.arr / people);
             }

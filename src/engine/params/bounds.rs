@@ -156,6 +156,7 @@ pub const BOUNDS: &[Bound] = &[
     num("business.max_burn_multiple", 0.0, 99.0),
     num("business.appetite", 0.01, 10.0),
     num("business.round_size_range", 0.0, 10.0),
+    num("business.staff_lag_weeks", 1.0, 104.0),
     num("business.bridge_at", 0.0, 1.0),
     num("business.bridge_size", 0.0, 1.0),
     num("business.rounds.arr_bar", 0.0, 1.0e12),

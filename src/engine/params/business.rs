@@ -65,6 +65,9 @@ pub struct BusinessParams {
     pub appetite: [f64; 2],
     /// A closed round's size is scaled by a draw in this range.
     pub round_size_range: [f64; 2],
+    /// Weeks for the rest of the company (sales, support, finance) to follow
+    /// engineering's size (1: at once).
+    pub staff_lag_weeks: f64,
     /// A bridge is possible once ARR reaches this share of the bar.
     pub bridge_at: f64,
     /// A bridge's size as a share of the round.
@@ -113,6 +116,7 @@ impl Default for BusinessParams {
             max_burn_multiple: 3.5,
             appetite: [0.85, 1.15],
             round_size_range: [0.7, 1.2],
+            staff_lag_weeks: 8.0,
             bridge_at: 0.4,
             bridge_size: 0.3,
             rounds: vec![

@@ -12,6 +12,7 @@ use crate::engine::state::Stage;
 
 impl Week<'_> {
     pub(super) fn business(&mut self) {
+        self.staff();
         self.revenue();
         self.cash();
         self.burn_multiple();
@@ -58,6 +59,17 @@ impl Week<'_> {
         self.p.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
     }
 
+    /// The rest of the company follows engineering's size at the stage's
+    /// share, `staff_lag_weeks` behind: an engineer who leaves does not take a
+    /// salesperson with them, and a round is not staffed the week it closes.
+    fn staff(&mut self) {
+        let bp = &self.p.business;
+        let c = &mut self.s.company;
+        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
+        let target = f64::from(self.s.people.headcount()) * (1.0 / share - 1.0);
+        c.staff += (target - c.staff) / bp.staff_lag_weeks.max(1.0);
+    }
+
     /// Customers a company too small for its revenue cannot serve leave: past
     /// `arr_per_person` of ARR per person on the payroll, churn rises with the
     /// square of the overload (0 below it, so a company of a sensible size never
@@ -65,8 +77,7 @@ impl Week<'_> {
     fn service_churn(&self) -> f64 {
         let bp = &self.p.business;
         let c = &self.s.company;
-        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
-        let people = f64::from(self.s.people.headcount()) / share;
+        let people = f64::from(self.s.people.headcount()) + c.staff;
         let overload = (c.arr / (people * bp.arr_per_person.max(1.0)) - 1.0).max(0.0);
         if overload > 0.0 {
             bp.service_churn * overload * overload
@@ -84,8 +95,7 @@ impl Week<'_> {
             + f64::from(people.managers) * bp.salary(Role::Manager)
             + people.vps.len() as f64 * bp.salary(Role::Vp)
             + bp.salary(Role::Cto);
-        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
-        let others = f64::from(people.headcount()) * (1.0 / share - 1.0) * bp.other_salary;
+        let others = c.staff * bp.other_salary;
         let burn = (payroll + others) * (1.0 + bp.opex) / 52.0;
         let revenue = c.arr / 52.0 + self.one_off_revenue;
         let costs = burn + self.leaver_costs + self.one_off_costs;

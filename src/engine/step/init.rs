@@ -25,6 +25,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
             debt: st.debt,
             codebase: st.codebase.max(1.0),
             morale: st.morale,
+            staff: 0.0,
         },
         people: starting_people(sc),
         power: starting_power(st, share),
@@ -60,6 +61,8 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     } else {
         0.0
     };
+    let share_eng = p.business.engineering_share[st.stage.index()].clamp(0.05, 1.0);
+    state.company.staff = f64::from(state.people.headcount()) * (1.0 / share_eng - 1.0);
     let m = &mut state.metrics;
     m.influence = clamp01(phi);
     m.opposing_power = opposing;
