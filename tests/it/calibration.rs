@@ -443,3 +443,48 @@ fn a_cto_with_high_expertise_trust_and_credits_keeps_adoption_after_delegating()
         assert!(away < 0.5, "high power, absent: adoption held at {away:.2}");
     }
 }
+
+/// No bot, on any built-in scenario, runs a company with more than $1M of ARR
+/// per person on the payroll (engineering and the rest of the company) in any
+/// week past the first half-year: SaaS companies sit near $150–400k. Pressing
+/// Enter on the default scenario is played over 200 seeds: its three engineers
+/// leave now and then, and before the rest of the company lagged, a week after
+/// two leavers showed $1.09M (seed 139).
+#[test]
+fn no_bot_runs_more_than_a_million_of_arr_per_person() {
+    let mut worst = (0.0f64, String::new());
+    for (name, _) in cto_sim::scenario::BUILTIN {
+        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        for policy in cto_sim::policy::names() {
+            let seeds = if *name == "default" && policy == "passive" {
+                200
+            } else {
+                12
+            };
+            for seed in 1..=seeds {
+                cto_sim::sim::play(&scenario, policy, seed, |s| {
+                    let people = f64::from(s.people.headcount()) + s.company.staff;
+                    let per_person = s.company.arr / people;
+                    if s.week > 26 && per_person > worst.0 {
+                        worst = (
+                            per_person,
+                            format!("{name} {policy} seed {seed} week {}", s.week),
+                        );
+                    }
+                })
+                .unwrap();
+            }
+        }
+    }
+    println!(
+        "ARR per person: at most ${:.0}k ({})",
+        worst.0 / 1e3,
+        worst.1
+    );
+    assert!(
+        worst.0 <= 1.0e6,
+        "${:.0} ARR per person: {}",
+        worst.0,
+        worst.1
+    );
+}
