@@ -91,6 +91,14 @@ impl BusinessParams {
     pub fn salary(&self, role: Role) -> f64 {
         self.salaries[role as usize]
     }
+
+    /// The people the rest of the company (sales, support, finance) numbers at
+    /// `stage` for an engineering headcount of `engineering`, by the stage's
+    /// engineering share.
+    pub fn staff_for(&self, stage: Stage, engineering: u32) -> f64 {
+        let share = self.engineering_share[stage.index()].clamp(0.05, 1.0);
+        f64::from(engineering) * (1.0 / share - 1.0)
+    }
 }
 
 impl Default for BusinessParams {

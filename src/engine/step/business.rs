@@ -65,8 +65,7 @@ impl Week<'_> {
     fn staff(&mut self) {
         let bp = &self.p.business;
         let c = &mut self.s.company;
-        let share = bp.engineering_share[c.stage.index()].clamp(0.05, 1.0);
-        let target = f64::from(self.s.people.headcount()) * (1.0 / share - 1.0);
+        let target = bp.staff_for(c.stage, self.s.people.headcount());
         c.staff += (target - c.staff) / bp.staff_lag_weeks.max(1.0);
     }
 

@@ -61,8 +61,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     } else {
         0.0
     };
-    let share_eng = p.business.engineering_share[st.stage.index()].clamp(0.05, 1.0);
-    state.company.staff = f64::from(state.people.headcount()) * (1.0 / share_eng - 1.0);
+    state.company.staff = p.business.staff_for(st.stage, state.people.headcount());
     let m = &mut state.metrics;
     m.influence = clamp01(phi);
     m.opposing_power = opposing;
