@@ -36,72 +36,21 @@ fn main() {
     let step: u8 = positional.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let scenario = Arc::new(scenario::find(name).expect("a scenario"));
 
-    let (names, pairs) = neighbours(step, floor);
-    let batches = balance::batches(&scenario, &names, runs, 1, balance::threads())
-        .expect("every policy plays");
-    let mut gaps: Vec<(f64, String)> = Vec::new();
-    for (x, y) in pairs {
-        let (a, b) = (&batches[x], &batches[y]);
-        let mut endings: Vec<&String> = a.endings.keys().chain(b.endings.keys()).collect();
-        endings.sort();
-        endings.dedup();
-        for ending in endings {
-            let share = |batch: &cto_sim::sim::Batch| {
-                f64::from(batch.endings.get(ending).copied().unwrap_or(0)) / f64::from(runs)
-            };
-            let (sa, sb) = (share(a), share(b));
-            gaps.push((
-                (sa - sb).abs(),
-                format!(
-                    "{} vs {}: {ending} {:.0}% vs {:.0}%",
-                    a.policy,
-                    b.policy,
-                    sa * 100.0,
-                    sb * 100.0
-                ),
-            ));
-        }
+    let cliffs = balance::cliffs(&scenario, step, floor, runs).expect("every policy plays");
+    for cliff in cliffs.iter().take(10) {
+        println!(
+            "{:>3.0} points  {} vs {}: {} {:.0}% vs {:.0}%",
+            cliff.gap() * 100.0,
+            cliff.policies[0],
+            cliff.policies[1],
+            cliff.ending,
+            cliff.shares[0] * 100.0,
+            cliff.shares[1] * 100.0
+        );
     }
-    gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let over = gaps.iter().filter(|(gap, _)| *gap > 0.35).count();
-    for (gap, line) in gaps.iter().take(10) {
-        println!("{:>3.0} points  {line}", gap * 100.0);
-    }
+    let over = cliffs.iter().filter(|c| c.gap() > 0.35).count();
     println!(
         "{over} of {} ending shares move by more than 35 points",
-        gaps.len()
+        cliffs.len()
     );
-}
-
-/// Every split of the grid and its neighbours, as policy names, with the
-/// index pairs to compare.
-fn neighbours(step: u8, floor: u8) -> (Vec<String>, Vec<(usize, usize)>) {
-    let name = |x: [u8; 4]| format!("fixed:{}/{}/{}/{}", x[0], x[1], x[2], x[3]);
-    let n = 100 / step.max(5);
-    let mut names = Vec::new();
-    let mut pairs = Vec::new();
-    for s in 0..=n {
-        for h in 0..=n - s {
-            for c in 0..=n - s - h {
-                let base = [s * step, h * step, c * step, (n - s - h - c) * step];
-                for from in 0..4 {
-                    for to in 0..4 {
-                        if from == to || base[from] < 5 {
-                            continue;
-                        }
-                        let mut next = base;
-                        next[from] -= 5;
-                        next[to] += 5;
-                        if base.iter().chain(&next).any(|&share| share < floor) {
-                            continue;
-                        }
-                        pairs.push((names.len(), names.len() + 1));
-                        names.push(name(base));
-                        names.push(name(next));
-                    }
-                }
-            }
-        }
-    }
-    (names, pairs)
 }

@@ -237,3 +237,24 @@ fn no_fixed_split_beats_adapting_to_the_stage() {
         );
     }
 }
+
+/// No ending hangs on a cliff while every activity gets 15% or more: between
+/// fixed splits five points apart (of a 10% grid), no ending's share of 50
+/// seeds moves by more than 35 points. (Under 15%, the Seed runway race still
+/// does: see docs/model.md, "Cliffs".)
+#[test]
+fn five_points_of_attention_never_flip_an_ending() {
+    let scenario = Arc::new(common::default_scenario());
+    let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, 50).unwrap();
+    assert!(cliffs.len() >= 700, "{} shares compared", cliffs.len());
+    let worst = &cliffs[0];
+    println!(
+        "cliffs: the widest of {} moves {:.0} points ({} vs {}: {})",
+        cliffs.len(),
+        worst.gap() * 100.0,
+        worst.policies[0],
+        worst.policies[1],
+        worst.ending
+    );
+    assert!(worst.gap() <= 0.35, "{worst:?}");
+}
