@@ -258,3 +258,42 @@ fn five_points_of_attention_never_flip_an_ending() {
     );
     assert!(worst.gap() <= 0.35, "{worst:?}");
 }
+
+/// The 10x trap past thirty engineers: a Series B CTO with 32 engineers who
+/// codes 40% of the week (the rest of par scaled down) does worse than one
+/// who plays the stage's par (5% coding), over the same seeds.
+#[test]
+fn past_thirty_engineers_the_coding_cto_falls_behind_par() {
+    let mut s = common::default_scenario();
+    s.start.stage = Stage::SeriesB;
+    s.start.engineers = 32;
+    s.start.managers = 4;
+    s.start.vps = vec![cto_sim::engine::state::ReportingLine::Cto];
+    s.start.cash = 30e6;
+    s.start.arr = 9e6;
+    s.start.fit = 0.7;
+    s.start.alignment = 0.6;
+    s.start.codebase = 3000.0;
+    s.start.debt = 300.0;
+    let scenario = Arc::new(s);
+    let par = cto_sim::engine::stage::par(Stage::SeriesB, 32);
+    assert_eq!(par.percents().0, [40, 20, 5, 35]);
+    let play = |spec: &str| batch(&scenario, spec, 50, 1).unwrap();
+    let at_par = play("fixed:40/20/5/35");
+    let coding = play("fixed:25/13/40/22");
+    let losses = |b: &Batch| b.outcomes.get("loss").copied().unwrap_or(0);
+    println!(
+        "10x trap past 30: par {:.1} ({} losses), 40% coding {:.1} ({} losses, {} as a 10x programmer)",
+        at_par.mean.score,
+        losses(&at_par),
+        coding.mean.score,
+        losses(&coding),
+        coding.count_id(Ending::TenXProgrammer.id())
+    );
+    assert!(
+        coding.mean.score + 10.0 < at_par.mean.score,
+        "40% coding {:.1} against par {:.1}",
+        coding.mean.score,
+        at_par.mean.score
+    );
+}
