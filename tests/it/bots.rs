@@ -297,3 +297,27 @@ fn past_thirty_engineers_the_coding_cto_falls_behind_par() {
         at_par.mean.score
     );
 }
+
+/// Doing nothing loses on every built-in scenario but the tutorial: pressing
+/// Enter every week wins at most 10% of runs and scores at most 60% of
+/// `balanced` (the default scenario is held over 200 seeds above).
+#[test]
+fn pressing_enter_loses_every_built_in_scenario_but_the_tutorial() {
+    for name in ["scale_up", "turnaround", "puppet_rescue"] {
+        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        let passive = batch(&scenario, "passive", 50, 1).unwrap();
+        let balanced = batch(&scenario, "balanced", 50, 1).unwrap();
+        let wins = passive.outcomes.get("win").copied().unwrap_or(0);
+        println!(
+            "{name}: passive {:.1} ({wins} wins of 50), balanced {:.1}",
+            passive.mean.score, balanced.mean.score
+        );
+        assert!(wins * 10 <= 50, "{name}: passive wins {wins} of 50");
+        assert!(
+            passive.mean.score <= 0.6 * balanced.mean.score,
+            "{name}: passive {:.1} against balanced's {:.1}",
+            passive.mean.score,
+            balanced.mean.score
+        );
+    }
+}
