@@ -59,6 +59,11 @@ impl People {
     pub fn headcount(&self) -> u32 {
         self.engineers() + self.managers + self.vps.len() as u32 + 1
     }
+    /// Whether some VP reports to the CEO: part of engineering is outside the
+    /// CTO's chain.
+    pub fn vp_outside_chain(&self) -> bool {
+        self.vps.iter().any(|v| v.line != ReportingLine::Cto)
+    }
 
     /// Remove `n` engineers: ramped ones first, then the longest-ramping.
     pub fn remove_engineers(&mut self, mut n: u32) {
@@ -324,5 +329,11 @@ impl State {
     /// Authority (formal, legitimate authority) on the 0–100 scale.
     pub fn authority_points(&self) -> f64 {
         self.power.legitimate * 100.0
+    }
+
+    /// Everyone on the payroll: engineering, the CTO and the rest of the
+    /// company (fractional: the rest follows engineering with a lag).
+    pub fn payroll_people(&self) -> f64 {
+        f64::from(self.people.headcount()) + self.company.staff
     }
 }

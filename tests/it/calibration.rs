@@ -365,7 +365,7 @@ fn customers_leave_a_company_too_small_to_serve_them() {
     for seed in 1..=10 {
         let strained = cto_sim::sim::play_policy(&with, "passive", seed, None, |g, _, _| {
             let s = g.state();
-            let people = f64::from(s.people.headcount()) + s.company.staff;
+            let people = s.payroll_people();
             if s.week > 26 {
                 worst = worst.max(s.company.arr / people);
             }
@@ -463,7 +463,7 @@ fn no_bot_runs_more_than_a_million_of_arr_per_person() {
             };
             for seed in 1..=seeds {
                 cto_sim::sim::play(&scenario, policy, seed, |s| {
-                    let people = f64::from(s.people.headcount()) + s.company.staff;
+                    let people = s.payroll_people();
                     let per_person = s.company.arr / people;
                     if s.week > 26 && per_person > worst.0 {
                         worst = (

@@ -300,7 +300,8 @@ pub struct PowerParams {
     pub take_back_cost: f64,
     /// Credits lost when the CEO refuses to give the VP back.
     pub take_back_refused_cost: f64,
-    /// Weeks before the CEO will discuss giving the VP back again after refusing.
+    /// Weeks before the CEO will discuss the VP's line again after refusing to
+    /// give the VP back or to share them in a forum.
     pub take_back_cooldown_weeks: u32,
 }
 

@@ -76,7 +76,7 @@ impl Week<'_> {
     fn service_churn(&self) -> f64 {
         let bp = &self.p.business;
         let c = &self.s.company;
-        let people = f64::from(self.s.people.headcount()) + c.staff;
+        let people = self.s.payroll_people();
         let overload = (c.arr / (people * bp.arr_per_person.max(1.0)) - 1.0).max(0.0);
         if overload > 0.0 {
             bp.service_churn * overload * overload

@@ -120,9 +120,10 @@ impl Play {
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = self.org_chart(f);
-        let vps = self.state().people.vps.len();
-        // The contact line only where it leaves the controls below in view.
-        if lines.len() + 4 + vps <= usize::from(inner.height) {
+        // The contact line only where it leaves the controls below in view:
+        // itself, the three hiring rows and a row per VP.
+        let controls = 3 + self.state().people.vps.len();
+        if lines.len() + 1 + controls <= usize::from(inner.height) {
             lines.extend(self.contact_line(f));
         }
         let d = &self.draft;
@@ -155,7 +156,7 @@ impl Play {
     fn contact_line(&self, f: &Frame) -> Option<Line<'static>> {
         let t = f.theme;
         let s = self.state();
-        if s.week == 0 || s.people.vps.iter().all(|v| v.line == ReportingLine::Cto) {
+        if s.week == 0 || !s.people.vp_outside_chain() {
             return None;
         }
         let contact = s.metrics.contact;

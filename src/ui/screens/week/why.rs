@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Play;
-use crate::engine::state::ReportingLine;
 use crate::engine::{PowerBase, State};
 use crate::run::Headline;
 use crate::ui::session::WeekPoint;
@@ -197,7 +196,7 @@ fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
         s.company.alignment * 100.0,
         s.power.credits * 100.0
     )));
-    if s.people.vps.iter().any(|v| v.line != ReportingLine::Cto) {
+    if s.people.vp_outside_chain() {
         // Trust and information outside the chain come from skip-levels.
         lines.push(Line::raw(format!(
             " Contact with the org {:.0}% (spare management hours go to skip-levels)",
