@@ -39,6 +39,7 @@ const PARAMS: &[&str] = &[
     "business.growth_exponent",
     "business.points_needed",
     "business.staff_lag_weeks",
+    "business.staffing_arr_per_person",
     "business.arr_per_person",
     "business.service_churn",
     "endings.ten_x_pull",

@@ -157,6 +157,7 @@ pub const BOUNDS: &[Bound] = &[
     num("business.appetite", 0.01, 10.0),
     num("business.round_size_range", 0.0, 10.0),
     num("business.staff_lag_weeks", 1.0, 104.0),
+    num("business.staffing_arr_per_person", 10000.0, 1.0e8),
     num("business.bridge_at", 0.0, 1.0),
     num("business.bridge_size", 0.0, 1.0),
     num("business.rounds.arr_bar", 0.0, 1.0e12),

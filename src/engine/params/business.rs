@@ -68,6 +68,10 @@ pub struct BusinessParams {
     /// Weeks for the rest of the company (sales, support, finance) to follow
     /// engineering's size (1: at once).
     pub staff_lag_weeks: f64,
+    /// ARR per person on the payroll past which the CEO staffs sales and
+    /// support to the revenue rather than to engineering's size, in dollars
+    /// (a company never runs far past it for long, whoever the CTO hires).
+    pub staffing_arr_per_person: f64,
     /// A bridge is possible once ARR reaches this share of the bar.
     pub bridge_at: f64,
     /// A bridge's size as a share of the round.
@@ -93,11 +97,15 @@ impl BusinessParams {
     }
 
     /// The people the rest of the company (sales, support, finance) numbers at
-    /// `stage` for an engineering headcount of `engineering`, by the stage's
-    /// engineering share.
-    pub fn staff_for(&self, stage: Stage, engineering: u32) -> f64 {
+    /// `stage` for an engineering headcount of `engineering` (the CTO
+    /// included) and `arr` of revenue: engineering's size at the stage's
+    /// engineering share, or as many as it takes to keep ARR per person at
+    /// `staffing_arr_per_person`, whichever is more.
+    pub fn staff_for(&self, stage: Stage, engineering: u32, arr: f64) -> f64 {
         let share = self.engineering_share[stage.index()].clamp(0.05, 1.0);
-        f64::from(engineering) * (1.0 / share - 1.0)
+        let by_share = f64::from(engineering) * (1.0 / share - 1.0);
+        let by_revenue = arr / self.staffing_arr_per_person.max(1.0) - f64::from(engineering);
+        by_share.max(by_revenue)
     }
 }
 
@@ -125,6 +133,7 @@ impl Default for BusinessParams {
             appetite: [0.85, 1.15],
             round_size_range: [0.7, 1.2],
             staff_lag_weeks: 8.0,
+            staffing_arr_per_person: 750_000.0,
             bridge_at: 0.4,
             bridge_size: 0.3,
             rounds: vec![

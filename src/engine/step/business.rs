@@ -65,7 +65,7 @@ impl Week<'_> {
     fn staff(&mut self) {
         let bp = &self.p.business;
         let c = &mut self.s.company;
-        let target = bp.staff_for(c.stage, self.s.people.headcount());
+        let target = bp.staff_for(c.stage, self.s.people.headcount(), c.arr);
         c.staff += (target - c.staff) / bp.staff_lag_weeks.max(1.0);
     }
 

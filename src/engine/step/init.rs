@@ -61,7 +61,9 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     } else {
         0.0
     };
-    state.company.staff = p.business.staff_for(st.stage, state.people.headcount());
+    state.company.staff =
+        p.business
+            .staff_for(st.stage, state.people.headcount(), state.company.arr);
     let m = &mut state.metrics;
     m.influence = clamp01(phi);
     m.opposing_power = opposing;
