@@ -1,5 +1,5 @@
 //! Does the thesis survive when a parameter moves ±30%? For each parameter
-//! behind a rules-3 or rules-4 mechanism, the default scenario is played with that one
+//! behind a mechanism of rules 3–5, the default scenario is played with that one
 //! parameter scaled by 0.7 and by 1.3, and the claims of `docs/model.md` are
 //! checked over the same seeds: `balanced` outscores every other bot and every
 //! split of the quick grid; the coder ends as a 10x programmer, the delegator as
