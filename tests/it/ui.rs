@@ -915,3 +915,37 @@ fn enter_until_event(
     }
     None
 }
+
+/// The Why panel's drivers show the whole company and the revenue each person
+/// carries, and say so when the company is too small to serve its customers
+/// (past `business.arr_per_person`, customers leave): a player who never
+/// hires sees the warning once revenue outgrows the team, not before.
+#[test]
+fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
+    isolate();
+    let scenario = builtin("default");
+    let limit = scenario.params.business.arr_per_person;
+    let mut app = App::play(Arc::clone(&scenario), 1);
+    let strained = |app: &App| {
+        let s = app.state().unwrap();
+        s.company.arr / s.payroll_people() > limit
+    };
+    play_weeks(&mut app, 30);
+    assert!(!strained(&app));
+    let screen = text(&app, 120, 40);
+    assert!(
+        screen.contains("Company ") && screen.contains(" each"),
+        "{screen}"
+    );
+    assert!(!screen.contains("too few to serve it"), "{screen}");
+    // Pressing Enter keeps the starting three engineers while ARR grows.
+    for _ in 0..200 {
+        if strained(&app) || app.screen == Screen::End {
+            break;
+        }
+        play_weeks(&mut app, 1);
+    }
+    assert!(strained(&app), "never outgrew its team");
+    let screen = text(&app, 120, 40);
+    assert!(screen.contains("too few to serve it"), "{screen}");
+}

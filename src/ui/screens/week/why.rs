@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Play;
-use crate::engine::{PowerBase, State};
+use crate::engine::{PowerBase, Scenario, State};
 use crate::run::Headline;
 use crate::ui::session::WeekPoint;
 use crate::ui::text::money;
@@ -35,7 +35,7 @@ impl Play {
         lines.extend(self.fork_lines(t, s));
         lines.extend(ledger_lines(t, s));
         lines.extend(self.recent_line(t));
-        lines.extend(drivers(t, s));
+        lines.extend(drivers(t, s, self.session.scenario()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
@@ -180,7 +180,7 @@ fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
 }
 
 /// The drivers behind the numbers.
-fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
+fn drivers(t: Theme, s: &State, sc: &Scenario) -> Vec<Line<'static>> {
     let m = &s.metrics;
     let mut lines = Vec::new();
     lines.push(Line::styled("Drivers", t.title()));
@@ -219,7 +219,25 @@ fn drivers(t: Theme, s: &State) -> Vec<Line<'static>> {
         m.attrition_rate * 100.0
     )));
     lines.push(power_line(t, s));
+    lines.push(company_line(t, s, sc));
     lines
+}
+
+/// The whole company on the payroll (engineering, the CTO and the rest of the
+/// company) and the revenue each person carries: past what it can serve
+/// (`business.arr_per_person`), customers leave, and the line says so.
+fn company_line(t: Theme, s: &State, sc: &Scenario) -> Line<'static> {
+    let people = s.payroll_people();
+    let per_person = s.company.arr / people.max(1.0);
+    let strained = per_person > sc.params.business.arr_per_person;
+    let mut spans = vec![Span::raw(format!(
+        " Company {people:.0} people · ARR {} each",
+        money(per_person)
+    ))];
+    if strained {
+        spans.push(Span::styled(" · too few to serve it", t.warn()));
+    }
+    Line::from(spans)
 }
 
 /// The five power bases, 0–100.
