@@ -109,12 +109,25 @@ pub struct Report {
     pub grid_size: usize,
     /// Whether the best fixed policy scores above `balanced`.
     pub fixed_beats_balanced: bool,
+    /// `balanced`'s mean score minus the best fixed policy's (negative when a
+    /// recipe beats it).
+    pub lead: f64,
+    /// Fixed policies of the grid that win [`EASY_WIN_RATE`] of their runs or
+    /// more: many of them mean almost any way of playing wins the scenario.
+    pub fixed_winning: usize,
     /// Whether `passive` wins in more than 10% of runs.
     pub passive_wins: bool,
 }
 
 /// How many of the grid's best policies the report lists.
 pub const SHOWN: usize = 5;
+
+/// The win rate from which a fixed policy counts as winning the scenario
+/// almost always ([`Report::fixed_winning`]).
+pub const EASY_WIN_RATE: f64 = 0.9;
+
+/// The lead over the best fixed policy below which adapting barely pays.
+pub const CLEAR_LEAD: f64 = 3.0;
 
 /// Play the balance report of `scenario`: every bot and the whole grid over
 /// `runs` seeds from `seed`, on `threads` threads (1 or more).
@@ -131,6 +144,7 @@ pub fn report(
     let (bots, fixed) = batches.split_at(policy::BOTS.len());
     let bots: Vec<Row> = bots.iter().map(Row::of).collect();
     let mut best: Vec<Row> = fixed.iter().map(Row::of).collect();
+    let fixed_winning = best.iter().filter(|r| r.win_rate >= EASY_WIN_RATE).count();
     best.sort_by(|a, b| {
         b.mean_score
             .total_cmp(&a.mean_score)
@@ -140,11 +154,14 @@ pub fn report(
     let score_of = |name: &str| bots.iter().find(|r| r.policy == name);
     let balanced = score_of("balanced").map_or(0.0, |r| r.mean_score);
     let passive_wins = score_of("passive").is_some_and(|r| r.win_rate > 0.10);
+    let best_score = best.first().map_or(0.0, |r| r.mean_score);
     Ok(Report {
         scenario: scenario.name.clone(),
         runs,
         seed,
         fixed_beats_balanced: best.first().is_some_and(|r| r.mean_score > balanced),
+        lead: balanced - best_score,
+        fixed_winning,
         passive_wins,
         grid_size: grid.len(),
         bots,

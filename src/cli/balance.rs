@@ -44,15 +44,22 @@ pub(super) fn balance(
         print_row(out, row);
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{}",
-        if report.fixed_beats_balanced {
-            "A fixed policy beats balanced: a recipe wins without adapting to the stage."
-        } else {
-            "No fixed policy beats balanced: adapting to the stage pays."
-        }
-    );
+    let _ = writeln!(out, "{}", lead_verdict(&report));
+    if report.fixed_winning > 0 {
+        let share = report.fixed_winning as f64 / report.grid_size.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "{} of {} fixed policies win {:.0}% of runs or more{}",
+            report.fixed_winning,
+            report.grid_size,
+            balance::EASY_WIN_RATE * 100.0,
+            if share >= 0.1 {
+                ": many ways of playing win without adapting; a crisis that needs a change of course, or a stage change inside the run, would test the player."
+            } else {
+                "."
+            }
+        );
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -63,6 +70,23 @@ pub(super) fn balance(
         }
     );
     Ok(())
+}
+
+/// What the best fixed policy's score says about adapting.
+fn lead_verdict(report: &balance::Report) -> String {
+    let lead = report.lead;
+    if report.fixed_beats_balanced {
+        format!(
+            "A fixed policy beats balanced by {:.1} points: a recipe wins without adapting to the stage.",
+            -lead
+        )
+    } else if lead < balance::CLEAR_LEAD {
+        format!("balanced leads the best fixed policy by only {lead:.1} points: adapting barely pays here.")
+    } else {
+        format!(
+            "balanced leads the best fixed policy by {lead:.1} points: adapting to the stage pays."
+        )
+    }
 }
 
 fn print_row(out: &mut dyn std::io::Write, r: &Row) {

@@ -150,6 +150,31 @@ fn balance_reports_bots_and_the_best_fixed_policies() {
         v["fixed_beats_balanced"],
         best[0]["mean_score"].as_f64() > balanced["mean_score"].as_f64()
     );
+    let lead = balanced["mean_score"].as_f64().unwrap() - best[0]["mean_score"].as_f64().unwrap();
+    assert!((v["lead"].as_f64().unwrap() - lead).abs() < 1e-9);
+    // The tutorial is meant to be won: most of the grid wins its one run.
+    let winning = v["fixed_winning"].as_u64().unwrap();
+    assert!(winning > 0 && winning <= v["grid_size"].as_u64().unwrap());
+}
+
+/// `balance` tells an author how far adapting leads the best recipe, and
+/// when many fixed splits win almost every run (the scenario hardly tests
+/// the player) — as `scale_up` is, where a fifth of the grid always wins.
+#[test]
+fn balance_says_how_much_adapting_pays_and_how_many_recipes_win() {
+    let out = cto_sim(&["balance", "--scenario", "scale_up", "--runs", "2"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    let verdict = report
+        .lines()
+        .find(|l| l.contains("fixed polic") && l.contains("points"))
+        .expect("a verdict on the lead");
+    assert!(verdict.contains("balanced"), "{report}");
+    let winning = report
+        .lines()
+        .find(|l| l.contains("win 90% of runs or more"))
+        .expect("a count of recipes that win");
+    assert!(winning.contains("many ways of playing win"), "{report}");
 }
 
 /// No raw control byte or bidirectional override from a hostile scenario
