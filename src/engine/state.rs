@@ -143,8 +143,9 @@ pub struct Company {
     /// Engineering morale, 0–1.
     pub morale: f64,
     /// The rest of the company (sales, support, finance), in people: it
-    /// follows engineering's size at the stage's engineering share, a few
-    /// weeks behind (the CEO hires and lets go over weeks, not the same day).
+    /// follows engineering's size at the stage's engineering share, or the
+    /// revenue when that asks for more, a few weeks behind (the CEO hires and
+    /// lets go over weeks, not the same day).
     pub staff: f64,
 }
 
