@@ -20,7 +20,7 @@ use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode};
 use ratatui::crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -29,6 +29,11 @@ pub use app::App;
 /// Environment variable naming a file to which the game writes, once, the
 /// microseconds from process start to the first frame (for BENCHMARKS.md).
 pub const FIRST_FRAME_ENV: &str = "CTO_SIM_FIRST_FRAME_FILE";
+
+/// How long after the end screen appears Enter is ignored there: a player
+/// who holds Enter to finish the run (key repeat) reads how it ended instead
+/// of leaving for the title screen at once.
+const END_SCREEN_GUARD: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// Environment variable that makes the game panic right after its first frame,
 /// so tests can check that a crash still gives the terminal back.
@@ -66,6 +71,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
     app.on_resize(size.width, size.height);
     let mut first_frame = true;
     let mut last_tick = Instant::now();
+    let mut end_shown = Instant::now();
     loop {
         if !app.wants_ticks() {
             last_tick = Instant::now();
@@ -95,12 +101,34 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
             }
         }
         match event::read()? {
-            Event::Key(key) => app.on_key(key),
+            Event::Key(key) => {
+                let at_end = matches!(app.screen, app::Screen::End);
+                if !(at_end && key.code == KeyCode::Enter && end_shown.elapsed() < END_SCREEN_GUARD)
+                {
+                    app.on_key(key);
+                }
+                if !at_end && matches!(app.screen, app::Screen::End) {
+                    // The run just ended: keys typed ahead (a held Enter) are
+                    // dropped, and Enter waits a moment.
+                    end_shown = Instant::now();
+                    drop_typed_ahead(&mut app)?;
+                }
+            }
             Event::Mouse(mouse) => app.on_mouse(mouse),
             Event::Resize(w, h) => app.on_resize(w, h),
             _ => {}
         }
     }
+}
+
+/// Discard the key and mouse events already waiting (a resize still applies).
+fn drop_typed_ahead(app: &mut App) -> io::Result<()> {
+    while event::poll(std::time::Duration::ZERO)? {
+        if let Event::Resize(w, h) = event::read()? {
+            app.on_resize(w, h);
+        }
+    }
+    Ok(())
 }
 
 /// Draw the game if something changed since the last frame; `Ok(true)` if it drew.

@@ -348,3 +348,39 @@ fn replays_on_the_title_lists_the_history_to_watch_or_continue() {
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
 }
+
+/// A player who holds Enter to finish a run sees how it ended: the Enters
+/// typed ahead of the end screen are dropped, so it stays up until Enter is
+/// pressed again, which leads to the title screen.
+#[test]
+fn holding_enter_through_the_last_week_stops_at_the_end_screen() {
+    let t = Tmux::start("end");
+    let scenario = t.dir.join("six_weeks.ron");
+    let text = std::fs::read_to_string("scenarios/tutorial.ron")
+        .unwrap()
+        .replace("horizon_weeks: 104", "horizon_weeks: 6");
+    std::fs::write(&scenario, text).unwrap();
+    let (_, _, done) = script(
+        &t,
+        &format!("play --scenario {} --seed 1", scenario.display()),
+    );
+    t.wait_for("Week 1 of 6");
+    // Twenty Enters in one burst, as a held key sends them: six weeks (and
+    // any event dialog) take some, the rest arrive once the run has ended.
+    let mut burst = vec!["send-keys", "-t", "e2e"];
+    burst.extend(std::iter::repeat_n("Enter", 20));
+    t.run(&burst);
+    t.wait_for("Ending `time_up` after 6 weeks");
+    sleep(Duration::from_millis(1000));
+    let still = t.screen();
+    assert!(
+        still.contains("Ending `time_up`") && !still.contains("New game"),
+        "the end screen stays up:\n{still}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("New game");
+    t.keys(&["q"]);
+    t.wait_for("Quit? (y/n)");
+    t.keys(&["y"]);
+    t.wait_for_file(&done);
+}
