@@ -107,10 +107,11 @@ pub struct Report {
     pub best_fixed: Vec<Row>,
     /// Fixed policies in the grid.
     pub grid_size: usize,
-    /// Whether the best fixed policy scores above `balanced`.
+    /// Whether the best fixed policy scores above `balanced` (in tenths of a
+    /// point, as printed).
     pub fixed_beats_balanced: bool,
-    /// `balanced`'s mean score minus the best fixed policy's (negative when a
-    /// recipe beats it).
+    /// `balanced`'s mean score minus the best fixed policy's, both as printed
+    /// (to the tenth; negative when a recipe beats it).
     pub lead: f64,
     /// Fixed policies of the grid that win [`EASY_WIN_RATE`] of their runs or
     /// more: many of them mean almost any way of playing wins the scenario.
@@ -128,6 +129,12 @@ pub const EASY_WIN_RATE: f64 = 0.9;
 
 /// The lead over the best fixed policy below which adapting barely pays.
 pub const CLEAR_LEAD: f64 = 3.0;
+
+/// A score as printed: in tenths of a point (a tie at that precision is not
+/// a win).
+pub fn tenths(score: f64) -> f64 {
+    (score * 10.0).round()
+}
 
 /// Play the balance report of `scenario`: every bot and the whole grid over
 /// `runs` seeds from `seed`, on `threads` threads (1 or more).
@@ -159,8 +166,11 @@ pub fn report(
         scenario: scenario.name.clone(),
         runs,
         seed,
-        fixed_beats_balanced: best.first().is_some_and(|r| r.mean_score > balanced),
-        lead: balanced - best_score,
+        // Compared as printed (tenths), as `check` does: a tie is not a win.
+        fixed_beats_balanced: best
+            .first()
+            .is_some_and(|r| tenths(r.mean_score) > tenths(balanced)),
+        lead: (tenths(balanced) - tenths(best_score)) / 10.0,
         fixed_winning,
         passive_wins,
         grid_size: grid.len(),

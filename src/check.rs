@@ -88,8 +88,7 @@ fn balance_warnings(scenario: &Arc<Scenario>) -> Result<Vec<String>, String> {
     let best = batches[2..]
         .iter()
         .max_by(|a, b| a.mean.score.total_cmp(&b.mean.score));
-    // Compared as printed (tenths): a tie is not a win.
-    let tenths = |b: &Batch| (b.mean.score * 10.0).round();
+    let tenths = |b: &Batch| balance::tenths(b.mean.score);
     if let Some(best) = best.filter(|b| tenths(b) > tenths(balanced)) {
         out.push(format!(
             "{} scores {:.1} against balanced's {:.1} over {BALANCE_RUNS} runs: a fixed recipe beats adapting to the stage",
