@@ -36,8 +36,10 @@ fn straight(name: &str, week: u32) -> u64 {
 fn seeking_backward_and_forward_shows_exactly_the_recorded_week() {
     let mut app = golden("default-balanced-1");
     let len = app.replay.as_ref().unwrap().len();
-    assert_eq!(len, 300);
-    for week in [200, 3, 150, 300, 26, 27, 0, 100, 99, 1] {
+    let record = run::load(std::path::Path::new("tests/runs/default-balanced-1.ron")).unwrap();
+    assert_eq!(len as usize, record.weeks.len());
+    assert!(len > 200, "a long run to seek in: {len} weeks");
+    for week in [200, 3, 150, len, 26, 27, 0, 100, 99, 1] {
         app.seek(week);
         assert_eq!(app.replay.as_ref().unwrap().week, week);
         assert_eq!(
