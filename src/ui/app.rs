@@ -22,6 +22,9 @@ use super::theme::Theme;
 use crate::engine::{Activity, Scenario, State};
 use crate::run::Recording;
 
+/// Lines the end screen's story moves per key press or wheel step.
+const END_SCROLL_STEP: i32 = 3;
+
 /// Which screen is up, with the state only that screen has.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
@@ -76,6 +79,8 @@ pub struct App {
     pub size: Option<(u16, u16)>,
     /// How far the open event's text is scrolled, in lines.
     pub dialog_scroll: u16,
+    /// How far the end screen's story of the run is scrolled, in lines.
+    pub end_scroll: u16,
 }
 
 impl App {
@@ -95,6 +100,7 @@ impl App {
             theme: Theme::from_env(),
             size: None,
             dialog_scroll: 0,
+            end_scroll: 0,
         }
     }
 
@@ -136,6 +142,7 @@ impl App {
         self.picker = None;
         self.autosave = autosave;
         self.screen = if over { Screen::End } else { Screen::Week };
+        self.end_scroll = 0;
         self.overlay = Overlay::None;
         self.dirty = true;
     }
@@ -242,6 +249,8 @@ impl App {
                 Action::Quit => self.overlay = Overlay::Quit,
                 Action::Help => self.overlay = Overlay::Help,
                 Action::Select => *self = App::title(),
+                Action::ScrollUp => self.scroll_end(-END_SCROLL_STEP),
+                Action::ScrollDown => self.scroll_end(END_SCROLL_STEP),
                 _ => {}
             },
         }
@@ -423,6 +432,14 @@ impl App {
 
     /// Set the focused attention row from a click on its bar.
     pub fn on_mouse(&mut self, ev: MouseEvent) {
+        if self.context() == Context::End {
+            match ev.kind {
+                MouseEventKind::ScrollUp => self.scroll_end(-END_SCROLL_STEP),
+                MouseEventKind::ScrollDown => self.scroll_end(END_SCROLL_STEP),
+                _ => {}
+            }
+            return;
+        }
         if self.context() != Context::Week {
             return;
         }
@@ -453,6 +470,13 @@ impl App {
         }
     }
 
+    /// Scroll the end screen's story by `by` lines (the drawing keeps the
+    /// last line in view).
+    fn scroll_end(&mut self, by: i32) {
+        self.end_scroll = (i32::from(self.end_scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
+        self.dirty = true;
+    }
+
     /// Play the drafted week.
     pub fn end_week(&mut self) {
         let Some(play) = self.play.as_mut() else {
@@ -464,6 +488,7 @@ impl App {
                 self.status = Some(said);
                 self.autosave.needed = true;
                 self.screen = Screen::End;
+                self.end_scroll = 0;
                 self.overlay = Overlay::None;
             }
             Played::Played(said) => {

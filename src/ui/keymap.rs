@@ -88,7 +88,7 @@ const DIGITS: &[KeyCode] = &[
     K::Char('9'),
 ];
 
-const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::End, C::Runs];
+const NAV: &[Context] = &[C::Title, C::Picker, C::Week, C::Event, C::Runs];
 
 /// The table. Order matters only for display.
 pub const BINDINGS: &[Binding] = &[
@@ -275,6 +275,22 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Event],
         help: "scroll the event's text down",
         hint: "",
+    },
+    Binding {
+        keys: &[K::Up, K::Char('k'), K::PageUp],
+        label: "↑/k",
+        action: Action::ScrollUp,
+        contexts: &[C::End],
+        help: "scroll the story of the run up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Down, K::Char('j'), K::PageDown],
+        label: "↓/j",
+        action: Action::ScrollDown,
+        contexts: &[C::End],
+        help: "scroll the story of the run down",
+        hint: "scroll",
     },
     Binding {
         keys: &[K::Char('r')],

@@ -33,7 +33,7 @@ impl Widget for &App {
             }
             Screen::End => {
                 if let Some(play) = &self.play {
-                    end::render(play, t, area, buf);
+                    end::render(play, t, self.end_scroll, area, buf);
                 }
             }
         }

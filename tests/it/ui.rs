@@ -949,3 +949,30 @@ fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
     let screen = text(&app, 120, 40);
     assert!(screen.contains("too few to serve it"), "{screen}");
 }
+
+/// At the smallest size the game supports, the end screen's story of the run
+/// does not fit: ↓ scrolls it down to its last tip ("Next time"), the panel's
+/// title says which lines show, and ↑ goes back to the top.
+#[test]
+fn the_end_screen_scrolls_its_story_at_80x24() {
+    isolate();
+    let source = std::fs::read_to_string("scenarios/tutorial.ron")
+        .unwrap()
+        .replace("horizon_weeks: 104", "horizon_weeks: 6");
+    let scenario = scenario::load_str(&source, "six weeks").unwrap().scenario;
+    let mut app = App::play(Arc::new(scenario), 1);
+    play_to_the_end(&mut app);
+    let top = text(&app, 80, 24);
+    assert!(top.contains("The run · 1–"), "{top}");
+    assert!(!top.contains("Next time"), "{top}");
+    for _ in 0..20 {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    let bottom = text(&app, 80, 24);
+    assert!(bottom.contains("Next time"), "{bottom}");
+    assert!(!bottom.contains("Where influence moved most"), "{bottom}");
+    for _ in 0..20 {
+        press(&mut app, &[KeyCode::Up]);
+    }
+    assert_eq!(text(&app, 80, 24), top);
+}
