@@ -290,7 +290,8 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ScrollDown,
         contexts: &[C::End],
         help: "scroll the story of the run down",
-        hint: "scroll",
+        // The story's title shows ↑↓ when it does not all fit.
+        hint: "",
     },
     Binding {
         keys: &[K::Char('r')],
