@@ -6,6 +6,30 @@ use crate::engine::risk::Risk;
 use crate::engine::scenario::Outcome;
 use crate::engine::{Ending, Scenario, State};
 use crate::ui::text::money;
+use ratatui::text::Line;
+
+/// One line of at most `width` cells where it can be: the goal of `sc`, with
+/// progress in `s`. A scenario's win with many conditions falls back to a
+/// compact form (`engineers 12/24 · morale 65/65% … (8 wk)`) on a narrow
+/// terminal; what still does not fit is cut by the screen.
+pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
+    let full = goal_line(sc, s);
+    if Line::raw(full.as_str()).width() <= usize::from(width) {
+        return full;
+    }
+    match sc.endings.iter().find(|e| e.outcome == Outcome::Win) {
+        Some(win) => {
+            let parts: Vec<String> = win.when.iter().map(|c| compact(c, s)).collect();
+            let weeks = if win.for_weeks > 1 {
+                format!(" ({} wk)", win.for_weeks)
+            } else {
+                String::new()
+            };
+            format!("{}{weeks}", parts.join(" · "))
+        }
+        None => full,
+    }
+}
 
 /// One line: the goal of `sc`, with progress in `s`.
 pub fn goal_line(sc: &Scenario, s: &State) -> String {
@@ -44,17 +68,42 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
 
 /// `ARR $1.2M of $4M`, `debt tax 41% (≤ 30%)`: a condition and where the run is.
 fn progress(c: &Condition, s: &State) -> String {
-    let now = c.metric.format(c.metric.read(s));
-    let target = c.metric.format(c.value);
-    let name = match c.metric {
-        crate::engine::events::Metric::Arr => "ARR".to_string(),
-        m => m.name().replace('_', " "),
-    };
+    let (name, now, target) = parts(c, s);
     match c.op {
         Op::AtLeast | Op::Above => format!("{name} {now} of {target}"),
         Op::AtMost => format!("{name} {now} (≤ {target})"),
         Op::Below => format!("{name} {now} (< {target})"),
     }
+}
+
+/// `ARR $1.2M/$4.0M`, `morale 65/65%`, `debt tax 41% ≤30%`: the same, shorter.
+fn compact(c: &Condition, s: &State) -> String {
+    let (name, now, target) = parts(c, s);
+    match c.op {
+        Op::AtLeast | Op::Above => {
+            // One percent sign for two percentages.
+            let now = match now.strip_suffix('%') {
+                Some(n) if target.ends_with('%') => n.to_string(),
+                _ => now,
+            };
+            format!("{name} {now}/{target}")
+        }
+        Op::AtMost => format!("{name} {now} ≤{target}"),
+        Op::Below => format!("{name} {now} <{target}"),
+    }
+}
+
+/// A condition's metric in words, its value in `s` and its threshold, formatted.
+fn parts(c: &Condition, s: &State) -> (String, String, String) {
+    let name = match c.metric {
+        crate::engine::events::Metric::Arr => "ARR".to_string(),
+        m => m.name().replace('_', " "),
+    };
+    (
+        name,
+        c.metric.format(c.metric.read(s)),
+        c.metric.format(c.value),
+    )
 }
 
 /// How a run of `sc` can end, for the picker: the wins, then the ways to lose.

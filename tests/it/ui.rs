@@ -976,3 +976,24 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
     }
     assert_eq!(text(&app, 80, 24), top);
 }
+
+/// A scenario whose win has four conditions still shows all of them at
+/// 80 columns, in a compact form, and in words where there is room.
+#[test]
+fn the_goal_line_shows_every_condition_at_80_columns() {
+    isolate();
+    let app = App::play(builtin("scale_up"), 1);
+    let narrow = text(&app, 80, 24);
+    let goal = narrow.lines().nth(2).unwrap();
+    assert!(
+        goal.contains("engineers 12/24") && goal.contains("ARR $3.0M/$8.0M (8 wk)"),
+        "{goal}"
+    );
+    let wide = text(&app, 200, 50);
+    let goal = wide.lines().nth(2).unwrap();
+    assert!(
+        goal.contains("Goal: engineers 12 of 24")
+            && goal.contains("ARR $3.0M of $8.0M for 8 weeks"),
+        "{goal}"
+    );
+}

@@ -510,7 +510,10 @@ impl Play {
                 t.level(authority).add_modifier(Modifier::BOLD),
             ),
         ]);
-        let goal = Line::styled(crate::ui::goals::goal_line(sc, s), t.dim());
+        let goal = Line::styled(
+            crate::ui::goals::goal_line_within(sc, s, area.width),
+            t.dim(),
+        );
         Paragraph::new(vec![line1, line2, goal]).render(area, buf);
     }
 }
