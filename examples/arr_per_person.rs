@@ -58,7 +58,7 @@ fn worst(name: &str, policies: &[String], runs: u64) -> String {
                 if s.week < FROM_WEEK {
                     return;
                 }
-                let per_person = s.company.arr / s.payroll_people();
+                let per_person = s.arr_per_person();
                 run_most = run_most.max(per_person);
                 if per_person > most.0 {
                     most = (

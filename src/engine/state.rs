@@ -337,4 +337,17 @@ impl State {
     pub fn payroll_people(&self) -> f64 {
         f64::from(self.people.headcount()) + self.company.staff
     }
+
+    /// ARR per person on the payroll, in dollars.
+    pub fn arr_per_person(&self) -> f64 {
+        self.company.arr / self.payroll_people()
+    }
+
+    /// How far the company is past the ARR per person it can serve
+    /// (`serves`, dollars): `x` where ARR per person is `(1 + x) × serves`, 0
+    /// below it. Customers leave with its square (the engine's service churn);
+    /// the screen warns while it is above 0.
+    pub fn service_overload(&self, serves: f64) -> f64 {
+        (self.company.arr / (self.payroll_people() * serves.max(1.0)) - 1.0).max(0.0)
+    }
 }

@@ -225,10 +225,11 @@ fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
     let management = pct(s.metrics.management_need * 1.05).clamp(10, 45);
     let gap = wanted.saturating_sub(n + s.people.in_pipeline());
     let vp_hires: f64 = s.people.vps.len() as f64 * p.hiring.vp_hires_per_week;
-    // Recruiting is urgent while the product falls behind what the business
-    // needs; otherwise the gap is closed over a quarter, and the hours go to
-    // strategy.
-    let weeks_to_hire = if s.metrics.delivery < 0.95 { 8.0 } else { 13.0 };
+    // Recruiting is urgent while the product falls short of what the board
+    // counts as delivered; otherwise the gap is closed over a quarter, and the
+    // hours go to strategy.
+    let delivered = s.metrics.delivery >= p.strategy.review_deliver_at;
+    let weeks_to_hire = if delivered { 13.0 } else { 8.0 };
     let hires_per_week = (f64::from(gap) / weeks_to_hire).min(2.0) - vp_hires;
     let hiring = pct(hires_per_week.max(0.0) * p.hiring.cto_hours_per_hire).min(40);
     let rest = 100u8.saturating_sub(coding + management + hiring);

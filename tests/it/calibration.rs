@@ -365,9 +365,8 @@ fn customers_leave_a_company_too_small_to_serve_them() {
     for seed in 1..=10 {
         let strained = cto_sim::sim::play_policy(&with, "passive", seed, None, |g, _, _| {
             let s = g.state();
-            let people = s.payroll_people();
             if s.week > 26 {
-                worst = worst.max(s.company.arr / people);
+                worst = worst.max(s.arr_per_person());
             }
         })
         .unwrap();
@@ -495,7 +494,7 @@ fn no_run_has_more_than_a_million_of_arr_per_person() {
         for (policy, seeds) in policies {
             for seed in 1..=seeds {
                 cto_sim::sim::play(&scenario, &policy, seed, |s| {
-                    let per_person = s.company.arr / s.payroll_people();
+                    let per_person = s.arr_per_person();
                     if s.week > 26 && per_person > worst.0 {
                         worst = (
                             per_person,

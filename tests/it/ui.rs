@@ -928,7 +928,7 @@ fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
     let mut app = App::play(Arc::clone(&scenario), 1);
     let strained = |app: &App| {
         let s = app.state().unwrap();
-        s.company.arr / s.payroll_people() > limit
+        s.arr_per_person() > limit
     };
     play_weeks(&mut app, 30);
     assert!(!strained(&app));

@@ -66,7 +66,7 @@ pub struct BusinessParams {
     /// A closed round's size is scaled by a draw in this range.
     pub round_size_range: [f64; 2],
     /// Weeks for the rest of the company (sales, support, finance) to follow
-    /// engineering's size (1: at once).
+    /// the size engineering and revenue call for (1: at once).
     pub staff_lag_weeks: f64,
     /// ARR per person on the payroll past which the CEO staffs sales and
     /// support to the revenue rather than to engineering's size, in dollars

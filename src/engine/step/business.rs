@@ -59,9 +59,10 @@ impl Week<'_> {
         self.p.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
     }
 
-    /// The rest of the company follows engineering's size at the stage's
-    /// share, `staff_lag_weeks` behind: an engineer who leaves does not take a
-    /// salesperson with them, and a round is not staffed the week it closes.
+    /// The rest of the company follows its size for engineering and revenue
+    /// ([`BusinessParams::staff_for`]), `staff_lag_weeks` behind: an engineer
+    /// who leaves does not take a salesperson with them, and a round is not
+    /// staffed the week it closes.
     fn staff(&mut self) {
         let bp = &self.p.business;
         let c = &mut self.s.company;
@@ -75,9 +76,7 @@ impl Week<'_> {
     /// feels it).
     fn service_churn(&self) -> f64 {
         let bp = &self.p.business;
-        let c = &self.s.company;
-        let people = self.s.payroll_people();
-        let overload = (c.arr / (people * bp.arr_per_person.max(1.0)) - 1.0).max(0.0);
+        let overload = self.s.service_overload(bp.arr_per_person);
         if overload > 0.0 {
             bp.service_churn * overload * overload
         } else {

@@ -227,14 +227,12 @@ fn drivers(t: Theme, s: &State, sc: &Scenario) -> Vec<Line<'static>> {
 /// company) and the revenue each person carries: past what it can serve
 /// (`business.arr_per_person`), customers leave, and the line says so.
 fn company_line(t: Theme, s: &State, sc: &Scenario) -> Line<'static> {
-    let people = s.payroll_people();
-    let per_person = s.company.arr / people.max(1.0);
-    let strained = per_person > sc.params.business.arr_per_person;
     let mut spans = vec![Span::raw(format!(
-        " Company {people:.0} people · ARR {} each",
-        money(per_person)
+        " Company {:.0} people · ARR {} each",
+        s.payroll_people(),
+        money(s.arr_per_person())
     ))];
-    if strained {
+    if s.service_overload(sc.params.business.arr_per_person) > 0.0 {
         spans.push(Span::styled(" · too few to serve it", t.warn()));
     }
     Line::from(spans)
