@@ -518,3 +518,61 @@ fn no_run_has_more_than_a_million_of_arr_per_person() {
         worst.1
     );
 }
+
+/// A failed round is bridged by some insiders and not by others (rules 6). A
+/// Seed company whose raise fails with ARR near 40% of the Series A bar: with
+/// a fixed bar (`bridge_appetite: [1.0, 1.0]`, rules 5) the bridge is a
+/// threshold on ARR, every company over it bridged and none under it; with
+/// the insiders' appetite drawn, companies under the bar are bridged in some
+/// seeds, and the outcome is no longer a line a few dollars of ARR decide.
+#[test]
+fn insiders_differ_on_bridging_a_failed_round() {
+    let mut sc = cto_sim::scenario::Scenario::builtin("default").unwrap();
+    // Eight engineers, little fit and little cash: the raise starts in week
+    // one and fails (ARR far under the bar) with ARR about 40% of the bar.
+    sc.start.stage = Stage::Seed;
+    sc.start.arr = 650_000.0;
+    sc.start.cash = 1_500_000.0;
+    sc.start.fit = 0.25;
+    sc.start.engineers = 8;
+    let bar = sc.params.business.bridge_at * sc.params.business.rounds[0].arr_bar;
+    // (ARR when the first raise ended, bridged?) for 40 seeds.
+    let first_raises = |sc: &cto_sim::engine::Scenario| {
+        let sc = Arc::new(sc.clone());
+        (1..=40)
+            .map(|seed| {
+                let mut first = None;
+                cto_sim::sim::play_policy(&sc, "passive", seed, None, |g, _, _| {
+                    let s = g.state();
+                    for n in &s.news {
+                        let outcome = match n {
+                            cto_sim::engine::News::Bridge { .. } => Some(true),
+                            cto_sim::engine::News::RaiseFailed => Some(false),
+                            _ => None,
+                        };
+                        if first.is_none() {
+                            first = outcome.map(|b| (s.company.arr, b));
+                        }
+                    }
+                })
+                .unwrap();
+                first.expect("the first raise fails")
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut fixed = sc.clone();
+    fixed.params.business.bridge_appetite = [1.0, 1.0];
+    for (arr, bridged) in first_raises(&fixed) {
+        assert_eq!(bridged, arr >= bar, "fixed bar: ARR ${arr:.0}");
+    }
+    let drawn = first_raises(&sc);
+    let under = drawn.iter().filter(|(arr, _)| *arr < bar);
+    let bridged_under = under.clone().filter(|(_, b)| *b).count();
+    let refused = drawn.iter().filter(|(_, b)| !*b).count();
+    eprintln!(
+        "bridge: {bridged_under} of {} seeds under 40% of the bar bridged, {refused} of 40 refused",
+        under.count()
+    );
+    assert!(bridged_under >= 3, "{drawn:?}");
+    assert!(refused >= 3, "{drawn:?}");
+}

@@ -228,11 +228,12 @@ fn params_within_bounds(draws: &[f64]) -> cto_sim::engine::params::Params {
     let mut value = serde_json::to_value(cto_sim::engine::params::Params::default()).unwrap();
     redraw(&mut value, "", draws, &mut 0);
     let mut p: cto_sim::engine::params::Params = serde_json::from_value(value).unwrap();
-    // The two ranges must be in order.
+    // The ranges must be in order.
     let b = &mut p.business;
     b.growth_bounds.sort_by(f64::total_cmp);
     b.appetite.sort_by(f64::total_cmp);
     b.round_size_range.sort_by(f64::total_cmp);
+    b.bridge_appetite.sort_by(f64::total_cmp);
     p
 }
 

@@ -113,6 +113,22 @@ fn every_bot_keeps_to_a_scenario_with_tight_limits() {
     }
 }
 
+/// The rows of the reference's parameter tables: (group, field, cells).
+fn param_rows(doc: &str) -> Vec<(String, String, Vec<&str>)> {
+    let mut rows = Vec::new();
+    for section in doc.split("### `params.").skip(1) {
+        let group = &section[..section.find('`').unwrap()];
+        for row in section.lines().take_while(|l| !l.starts_with("## ")) {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            if cells.len() >= 6 && cells[1].starts_with('`') {
+                let field = cells[1].trim_matches('`').to_string();
+                rows.push((group.to_string(), field, cells));
+            }
+        }
+    }
+    rows
+}
+
 /// The "allowed" column of the parameter tables says what validation checks:
 /// the same range as the one declaration in `engine/params/bounds.rs`.
 #[test]
@@ -120,28 +136,20 @@ fn the_authors_reference_gives_every_parameter_its_declared_range() {
     let doc = doc();
     let mut checked = 0;
     let mut wrong = Vec::new();
-    for section in doc.split("### `params.").skip(1) {
-        let group = &section[..section.find('`').unwrap()];
-        for row in section.lines().take_while(|l| !l.starts_with("## ")) {
-            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-            if cells.len() < 6 || !cells[1].starts_with('`') {
-                continue;
-            }
-            let field = cells[1].trim_matches('`');
-            let allowed = cells[4].trim_end_matches(" each");
-            let Some((lo, hi)) = allowed.split_once('–') else {
-                continue; // "a stage", "at most 4": not a range
-            };
-            let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
-            let path = format!("{group}.{field}");
-            match cto_sim::engine::params::bounds::bound(&path) {
-                Some(b) if b.min == lo && b.max == hi => checked += 1,
-                Some(b) => wrong.push(format!(
-                    "{path}: doc {lo}–{hi}, declared {}–{}",
-                    b.min, b.max
-                )),
-                None => wrong.push(format!("{path}: documented with a range but no bound")),
-            }
+    for (group, field, cells) in param_rows(&doc) {
+        let allowed = cells[4].trim_end_matches(" each");
+        let Some((lo, hi)) = allowed.split_once('–') else {
+            continue; // "a stage", "at most 4": not a range
+        };
+        let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+        let path = format!("{group}.{field}");
+        match cto_sim::engine::params::bounds::bound(&path) {
+            Some(b) if b.min == lo && b.max == hi => checked += 1,
+            Some(b) => wrong.push(format!(
+                "{path}: doc {lo}–{hi}, declared {}–{}",
+                b.min, b.max
+            )),
+            None => wrong.push(format!("{path}: documented with a range but no bound")),
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -150,6 +158,43 @@ fn the_authors_reference_gives_every_parameter_its_declared_range() {
         cto_sim::engine::params::bounds::BOUNDS.len() - 2,
         "every bound but the rounds' (documented in prose) is in a table"
     );
+}
+
+/// The "default" column of the parameter tables is the engine's default: an
+/// author who copies a row's default gets the rules as they are.
+#[test]
+fn the_authors_reference_gives_every_parameter_its_default() {
+    let doc = doc();
+    let defaults = serde_json::to_value(cto_sim::engine::params::Params::default()).unwrap();
+    let number = |text: &str| text.trim().replace('_', "").parse::<f64>().ok();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (group, field, cells) in param_rows(&doc) {
+        let Some(value) = defaults[group.as_str()].get(field.as_str()) else {
+            continue; // a row of another table (rounds' fields)
+        };
+        let text = cells[3].trim_matches('`');
+        let documented: Option<Vec<f64>> = match text.strip_prefix('[') {
+            Some(list) => list.trim_end_matches(']').split(',').map(number).collect(),
+            None => number(text).map(|n| vec![n]),
+        };
+        let Some(documented) = documented else {
+            continue; // "see below", a stage: not a number
+        };
+        let actual: Vec<f64> = match value {
+            serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_f64()).collect(),
+            v => v.as_f64().into_iter().collect(),
+        };
+        if documented == actual {
+            checked += 1;
+        } else {
+            wrong.push(format!(
+                "{group}.{field}: doc {documented:?}, default {actual:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(checked >= 60, "only {checked} defaults compared");
 }
 
 #[test]

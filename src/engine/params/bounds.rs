@@ -160,6 +160,7 @@ pub const BOUNDS: &[Bound] = &[
     num("business.staffing_arr_per_person", 10000.0, 1.0e8),
     num("business.bridge_at", 0.0, 1.0),
     num("business.bridge_size", 0.0, 1.0),
+    num("business.bridge_appetite", 0.01, 10.0),
     num("business.rounds.arr_bar", 0.0, 1.0e12),
     num("business.rounds.size", 0.0, 1.0e12),
     // params.endings

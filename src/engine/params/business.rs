@@ -76,6 +76,10 @@ pub struct BusinessParams {
     pub bridge_at: f64,
     /// A bridge's size as a share of the round.
     pub bridge_size: f64,
+    /// The insiders' appetite for a bridge: `bridge_at` is scaled by a draw in
+    /// this range when a round does not close (some bridge a company with a
+    /// quarter of the bar, others want half).
+    pub bridge_appetite: [f64; 2],
     /// The funding rounds, in order.
     pub rounds: Vec<Round>,
 }
@@ -136,6 +140,7 @@ impl Default for BusinessParams {
             staffing_arr_per_person: 750_000.0,
             bridge_at: 0.4,
             bridge_size: 0.3,
+            bridge_appetite: [0.6, 1.4],
             rounds: vec![
                 Round {
                     from: Stage::Seed,

@@ -166,7 +166,10 @@ impl Week<'_> {
                 amount,
             });
             amount
-        } else if arr >= bp.bridge_at * round.arr_bar && !raise.bridged {
+        } else if !raise.bridged && {
+            let [low, high] = bp.bridge_appetite;
+            arr >= bp.bridge_at * round.arr_bar * self.rng.funding.uniform(low, high)
+        } {
             raise.bridged = true;
             let amount = bp.bridge_size * round.size;
             self.s.news.push(News::Bridge { amount });
