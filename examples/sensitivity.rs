@@ -18,7 +18,7 @@ use cto_sim::engine::params::Params;
 use cto_sim::scenario::Scenario;
 use cto_sim::sim::Batch;
 
-/// The parameters behind the rules-3 and rules-4 mechanisms (and the attrition band).
+/// The parameters behind the mechanisms of rules 3 to 6 (and the attrition band).
 const PARAMS: &[&str] = &[
     "attention.free_overtime_hours",
     "engineering.code_rot",
@@ -42,6 +42,8 @@ const PARAMS: &[&str] = &[
     "business.staffing_arr_per_person",
     "business.arr_per_person",
     "business.service_churn",
+    "business.bridge_at",
+    "business.bridge_appetite",
     "endings.ten_x_pull",
 ];
 
@@ -72,15 +74,22 @@ fn main() {
     );
 }
 
-/// `params` with the number at `path` multiplied by `factor`.
+/// `params` with the number at `path` (every number, for a range) multiplied
+/// by `factor`.
 fn scaled(params: &Params, path: &str, factor: f64) -> Params {
     let mut value = serde_json::to_value(params).expect("params serialise");
     let mut slot = &mut value;
     for key in path.split('.') {
         slot = slot.get_mut(key).expect("a parameter path");
     }
-    let x = slot.as_f64().expect("a number");
-    *slot = serde_json::json!(x * factor);
+    match slot {
+        serde_json::Value::Array(items) => {
+            for item in items {
+                *item = serde_json::json!(item.as_f64().expect("a number") * factor);
+            }
+        }
+        _ => *slot = serde_json::json!(slot.as_f64().expect("a number") * factor),
+    }
     serde_json::from_value(value).expect("params deserialise")
 }
 
