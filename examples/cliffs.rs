@@ -2,10 +2,10 @@
 //! and each neighbour five points away (five points moved from one activity to
 //! another), and prints the pairs whose share of some ending differs most.
 //!
-//! `cargo run --release --example cliffs [SCENARIO] [RUNS] [STEP] [--floor N]`
+//! `cargo run --release --example cliffs [SCENARIO] [RUNS] [STEP] [--floor N] [--top N]`
 //! (defaults: `default`, 50 seeds, a 20% grid). `--floor N` leaves out pairs
 //! where either split gives an activity less than N percent (`--no-zero`:
-//! `--floor 5`). The bar: no pair differs by more than 35 points.
+//! `--floor 5`); `--top N` lists the N widest (10). The bar: no pair differs by more than 35 points.
 
 use std::sync::Arc;
 
@@ -26,10 +26,19 @@ fn main() {
         } else {
             0
         });
+    let top: usize = args
+        .iter()
+        .position(|a| a == "--top")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10);
     let mut positional = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--floor"))
+        .filter(|(i, a)| {
+            !a.starts_with("--")
+                && (*i == 0 || !["--floor", "--top"].contains(&args[i - 1].as_str()))
+        })
         .map(|(_, a)| a);
     let name = positional.next().map_or("default", String::as_str);
     let runs: u32 = positional.next().and_then(|r| r.parse().ok()).unwrap_or(50);
@@ -37,7 +46,7 @@ fn main() {
     let scenario = Arc::new(scenario::find(name).expect("a scenario"));
 
     let cliffs = balance::cliffs(&scenario, step, floor, runs).expect("every policy plays");
-    for cliff in cliffs.iter().take(10) {
+    for cliff in cliffs.iter().take(top) {
         println!(
             "{:>3.0} points  {} vs {}: {} {:.0}% vs {:.0}%",
             cliff.gap() * 100.0,
