@@ -59,6 +59,17 @@ impl People {
     pub fn headcount(&self) -> u32 {
         self.engineers() + self.managers + self.vps.len() as u32 + 1
     }
+    /// Managers that managers of managers can look after, at `span` managers
+    /// each (`org.manager_of_managers_span`): the CTO alone while there is no
+    /// VP, then each VP (the CTO's own hours go to the VPs).
+    pub fn managers_managed(&self, span: f64) -> f64 {
+        if self.vps.is_empty() {
+            span
+        } else {
+            span * self.vps.len() as f64
+        }
+    }
+
     /// Whether some VP reports to the CEO: part of engineering is outside the
     /// CTO's chain.
     pub fn vp_outside_chain(&self) -> bool {

@@ -950,6 +950,35 @@ fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
     assert!(screen.contains("too few to serve it"), "{screen}");
 }
 
+/// A VP looks after about five managers (`org.manager_of_managers_span`):
+/// with seven managers and one VP the org chart says another VP is due, and
+/// the organisation is managed worse than with two; with two it says nothing.
+#[test]
+fn the_org_chart_says_when_the_managers_outgrow_their_vps() {
+    isolate();
+    let with_vps = |vps: usize| {
+        let mut scenario = (*builtin("scale_up")).clone();
+        scenario.start.engineers = 49;
+        scenario.start.managers = 7;
+        scenario.start.vps = vec![ReportingLine::Cto; vps];
+        let mut app = App::play(Arc::new(scenario), 1);
+        play_weeks(&mut app, 1);
+        let coverage = app.state().unwrap().metrics.org_coverage;
+        (text(&app, 120, 40), coverage)
+    };
+    let (one, thin) = with_vps(1);
+    assert!(
+        one.contains("7 managers for one VP: hire another."),
+        "{one}"
+    );
+    let (two, managed) = with_vps(2);
+    assert!(!two.contains("hire another"), "{two}");
+    assert!(
+        thin < managed - 0.1,
+        "coverage {thin:.2} with one VP, {managed:.2} with two"
+    );
+}
+
 /// At the smallest size the game supports, the end screen's story of the run
 /// does not fit: ↓ scrolls it down to its last tip ("Next time"), the panel's
 /// title says which lines show, and ↑ goes back to the top.

@@ -114,11 +114,7 @@ impl Week<'_> {
             ..
         } = *shape;
         let vps: &[Vp] = &self.s.people.vps;
-        let mom_capacity = if vps.is_empty() {
-            op.manager_of_managers_span
-        } else {
-            op.manager_of_managers_span * n_vp
-        };
+        let mom_capacity = self.s.people.managers_managed(op.manager_of_managers_span);
         let mom_ok = if em <= mom_capacity {
             1.0
         } else {

@@ -235,9 +235,24 @@ impl Play {
             ),
             Span::raw(format!("  Overhead {}", pct(m.communication_overhead))),
         ]));
+        // Managers beyond what their managers of managers can look after
+        // manage worse (the coverage above falls with the excess).
+        let span = self.session.scenario().params.org.manager_of_managers_span;
         if m.needs_manager_of_managers {
             lines.push(Line::styled(
-                "Too many managers for you alone: time for a VP.",
+                "Too many managers for you: hire a VP.",
+                t.warn(),
+            ));
+        } else if played && f64::from(p.managers) > p.managers_managed(span) {
+            lines.push(Line::styled(
+                format!(
+                    "{} managers for {}: hire another.",
+                    p.managers,
+                    match p.vps.len() {
+                        1 => "one VP".to_string(),
+                        n => format!("{n} VPs"),
+                    }
+                ),
                 t.warn(),
             ));
         }
