@@ -3,43 +3,57 @@
 
 use crate::engine::events::{Condition, Op};
 use crate::engine::risk::Risk;
-use crate::engine::scenario::Outcome;
+use crate::engine::scenario::{CustomEnding, Outcome};
 use crate::engine::{Ending, Scenario, State};
 use crate::ui::text::money;
 use ratatui::text::Line;
 
 /// One line of at most `width` cells where it can be: the goal of `sc`, with
 /// progress in `s`. A scenario's win with many conditions falls back to a
-/// compact form (`engineers 12/24 · morale 65/65% … (8 wk)`) on a narrow
-/// terminal; what still does not fit is cut by the screen.
+/// compact form (`engineers 12/24, morale 65/65%, … (8 wk)`, or `(3/8 wk)`
+/// once it has held three weeks) on a narrow terminal; what still does not
+/// fit is cut by the screen.
 pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
     let full = goal_line(sc, s);
     if Line::raw(full.as_str()).width() <= usize::from(width) {
         return full;
     }
-    match sc.endings.iter().find(|e| e.outcome == Outcome::Win) {
-        Some(win) => {
+    match first_win(sc) {
+        Some((i, win)) => {
             let parts: Vec<String> = win.when.iter().map(|c| compact(c, s)).collect();
-            let weeks = if win.for_weeks > 1 {
-                format!(" ({} wk)", win.for_weeks)
-            } else {
-                String::new()
+            let weeks = match held(s, i) {
+                _ if win.for_weeks <= 1 => String::new(),
+                0 => format!(" ({} wk)", win.for_weeks),
+                n => format!(" ({n}/{} wk)", win.for_weeks),
             };
-            format!("{}{weeks}", parts.join(" · "))
+            format!("{}{weeks}", parts.join(", "))
         }
         None => full,
     }
 }
 
+/// The scenario's first win ending, with its index.
+fn first_win(sc: &Scenario) -> Option<(usize, &CustomEnding)> {
+    sc.endings
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.outcome == Outcome::Win)
+}
+
+/// Weeks in a row the scenario's ending `i` has held so far.
+fn held(s: &State, i: usize) -> u32 {
+    s.ending_streaks.get(i).copied().unwrap_or(0)
+}
+
 /// One line: the goal of `sc`, with progress in `s`.
 pub fn goal_line(sc: &Scenario, s: &State) -> String {
     // A scenario's own win comes first; it usually arrives before an IPO could.
-    if let Some(win) = sc.endings.iter().find(|e| e.outcome == Outcome::Win) {
+    if let Some((i, win)) = first_win(sc) {
         let parts: Vec<String> = win.when.iter().map(|c| progress(c, s)).collect();
-        let weeks = if win.for_weeks > 1 {
-            format!(" for {} weeks", win.for_weeks)
-        } else {
-            String::new()
+        let weeks = match held(s, i) {
+            _ if win.for_weeks <= 1 => String::new(),
+            0 => format!(" for {} weeks", win.for_weeks),
+            n => format!(" for {} weeks (held {n})", win.for_weeks),
         };
         return format!("Goal: {}{weeks}", parts.join(" · "));
     }

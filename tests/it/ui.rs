@@ -1006,6 +1006,33 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
     assert_eq!(text(&app, 80, 24), top);
 }
 
+/// While the win's conditions hold, the goal line counts the weeks held
+/// toward the ones the ending needs, so a player sees the win coming (and
+/// sees it start over when a condition slips).
+#[test]
+fn the_goal_line_counts_the_weeks_the_win_has_held() {
+    isolate();
+    let source = std::fs::read_to_string("scenarios/scale_up.ron")
+        .unwrap()
+        .replace("op: at_least, value: 24)", "op: at_least, value: 10)")
+        .replace("value: 8000000.0)", "value: 1000000.0)");
+    let scenario = scenario::load_str(&source, "easy").unwrap().scenario;
+    let mut app = App::play(Arc::new(scenario), 1);
+    assert!(!text(&app, 200, 50).contains("(held"));
+    play_weeks(&mut app, 3);
+    let held = app.state().unwrap().ending_streaks[0];
+    assert!(held >= 1, "the easy win does not hold");
+    let wide = text(&app, 200, 50);
+    let goal = wide.lines().nth(2).unwrap();
+    assert!(
+        goal.contains(&format!("for 8 weeks (held {held})")),
+        "{goal}"
+    );
+    let narrow = text(&app, 80, 24);
+    let goal = narrow.lines().nth(2).unwrap();
+    assert!(goal.contains(&format!("({held}/8 wk)")), "{goal}");
+}
+
 /// A scenario whose win has four conditions still shows all of them at
 /// 80 columns, in a compact form, and in words where there is room.
 #[test]
