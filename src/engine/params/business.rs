@@ -34,6 +34,7 @@ pub struct BusinessParams {
     /// Exponent of the growth ceiling in ARR (negative: big companies grow slower).
     pub growth_exponent: f64,
     /// Bounds of the weekly growth ceiling.
+    #[serde(deserialize_with = "super::numbers")]
     pub growth_bounds: [f64; 2],
     /// Weekly churn of ARR.
     pub churn: f64,
@@ -48,10 +49,12 @@ pub struct BusinessParams {
     /// Feature points per week the business needs at $1M ARR (scales with sqrt ARR).
     pub points_needed: f64,
     /// Loaded yearly cost of an engineer, manager, VP and the CTO, in dollars.
+    #[serde(deserialize_with = "super::numbers")]
     pub salaries: [f64; 4],
     /// Loaded yearly cost of a person outside engineering.
     pub other_salary: f64,
     /// Engineering share of headcount at Seed, A, B, C and Growth.
+    #[serde(deserialize_with = "super::numbers")]
     pub engineering_share: [f64; 5],
     /// Other operating costs as a share of payroll.
     pub opex: f64,
@@ -62,8 +65,10 @@ pub struct BusinessParams {
     /// Highest burn multiple investors accept.
     pub max_burn_multiple: f64,
     /// Investor appetite: the bar is scaled by a draw in this range.
+    #[serde(deserialize_with = "super::numbers")]
     pub appetite: [f64; 2],
     /// A closed round's size is scaled by a draw in this range.
+    #[serde(deserialize_with = "super::numbers")]
     pub round_size_range: [f64; 2],
     /// Weeks for the rest of the company (sales, support, finance) to follow
     /// the size engineering and revenue call for (1: at once).
@@ -79,6 +84,7 @@ pub struct BusinessParams {
     /// The insiders' appetite for a bridge: `bridge_at` is scaled by a draw in
     /// this range when a round does not close (some bridge a company with a
     /// quarter of the bar, others want half).
+    #[serde(deserialize_with = "super::numbers")]
     pub bridge_appetite: [f64; 2],
     /// The funding rounds, in order.
     pub rounds: Vec<Round>,

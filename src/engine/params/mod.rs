@@ -6,8 +6,10 @@
 
 pub mod bounds;
 mod business;
+mod numbers;
 
 pub use business::{BusinessParams, Role, Round};
+pub(crate) use numbers::numbers;
 
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,7 @@ pub struct AttentionParams {
     /// An activity counts as "touched" from this share of attention (0–1).
     pub touch_threshold: f64,
     /// Weinberg's loss to context switching for 1, 2, 3 and 4 activities (0–1).
+    #[serde(deserialize_with = "numbers")]
     pub switching_loss: [f64; 4],
     /// Scaling applied to Weinberg's table (the four are facets of one job).
     pub switching_scale: f64,
@@ -285,6 +288,7 @@ pub struct PowerParams {
     /// Reward/coercive power over people whose reviews the CTO does not write (0–1).
     pub reward_without_reviews: f64,
     /// Weights of legitimate, reward/coercive, informational, expert and referent power in influence.
+    #[serde(deserialize_with = "numbers")]
     pub weights: [f64; 5],
     /// Weight of credits in the adoption contest.
     pub credit_weight: f64,
