@@ -57,7 +57,11 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
             hint: Some("a scenario starts with `(version: 1, name: \"…\", description: \"…\")`; see docs/scenario-format.md".into()),
         }));
     }
-    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
+    // An optional number may be written bare (`coding_multiple: 4.0`) as well
+    // as `Some(4.0)`.
+    let options = ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     options
         .from_str::<Scenario>(text)
         .map_err(|e| Box::new(locate(&e, text, origin)))

@@ -129,6 +129,40 @@ fn param_rows(doc: &str) -> Vec<(String, String, Vec<&str>)> {
     rows
 }
 
+/// The forms the reference's "Writing RON" list gives all read: an optional
+/// number bare or as `Some(…)`, a number with `_` separators, several numbers
+/// as a list or a tuple.
+#[test]
+fn the_forms_the_reference_gives_all_read() {
+    let base = std::fs::read_to_string("scenarios/scale_up.ron").unwrap();
+    let with = |start: &str, params: &str| {
+        let text = base
+            .replace(
+                "background: Genius,",
+                &format!("background: Genius,\n        {start}"),
+            )
+            .replace(
+                "    endings: [",
+                &format!("    params: ({params}),\n    endings: ["),
+            );
+        load_str(&text, "forms")
+            .unwrap_or_else(|e| panic!("{}", scenario::ScenarioError::Invalid(e)))
+            .scenario
+    };
+    let bare = with(
+        "coding_multiple: 4.0,",
+        "business: (appetite: [0.9, 1.1], founder_sales: 2_500.0)",
+    );
+    let spelt = with(
+        "coding_multiple: Some(4.0),",
+        "business: (appetite: (0.9, 1.1), founder_sales: 2500.0)",
+    );
+    assert_eq!(bare, spelt);
+    assert_eq!(bare.start.coding_multiple, Some(4.0));
+    assert_eq!(bare.params.business.founder_sales, 2500.0);
+    assert_eq!(bare.params.business.appetite, [0.9, 1.1]);
+}
+
 /// The "allowed" column of the parameter tables says what validation checks:
 /// the same range as the one declaration in `engine/params/bounds.rs`.
 #[test]
