@@ -70,9 +70,18 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, Box<Diagnostic>> {
 /// A parser error as a located diagnostic, with the offending line and a caret.
 pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnostic {
     {
-        let (message, mut hint) = describe(&e.code);
+        let (mut message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
         let col = e.span.start.col.max(1);
+        if e.code == ron::Error::ExpectedComma {
+            // `engineers: 12.0`: the parser read `12` and stopped at the point.
+            if let Some((whole, written)) = fraction_for_whole(text, line, col) {
+                message = "expected a whole number".into();
+                hint = Some(format!(
+                    "this field counts whole things: write `{whole}`, not `{written}`"
+                ));
+            }
+        }
         if at_end(text, line, col) {
             hint = Some("the file ends here: is it cut short, or a bracket left open?".into());
         }
@@ -90,6 +99,31 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
             hint,
         }
     }
+}
+
+/// When (line, col) is the decimal point of a number (a fraction written
+/// where a whole number was expected): the whole part and the number as
+/// written, `("12", "12.0")`.
+fn fraction_for_whole(text: &str, line: usize, col: usize) -> Option<(String, String)> {
+    let chars: Vec<char> = text.lines().nth(line - 1)?.chars().collect();
+    let point = col.checked_sub(1)?;
+    if chars.get(point) != Some(&'.') || !chars.get(point + 1)?.is_ascii_digit() {
+        return None;
+    }
+    let number = |c: &char| c.is_ascii_digit() || *c == '_';
+    let start = chars[..point]
+        .iter()
+        .rposition(|c| !number(c))
+        .map_or(0, |i| i + 1);
+    let end = chars[point + 1..]
+        .iter()
+        .position(|c| !number(c))
+        .map_or(chars.len(), |i| point + 1 + i);
+    if start == point {
+        return None;
+    }
+    let whole: String = chars[start..point].iter().collect();
+    Some((whole, chars[start..end].iter().collect()))
 }
 
 /// Whether (line, col) is at or past the last non-blank character of `text`.
