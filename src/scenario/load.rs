@@ -73,13 +73,33 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
         let (mut message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
         let col = e.span.start.col.max(1);
+        let source = text.lines().nth(line - 1).unwrap_or("");
         if e.code == ron::Error::ExpectedComma {
             // `engineers: 12.0`: the parser read `12` and stopped at the point.
-            if let Some((whole, written)) = fraction_for_whole(text, line, col) {
+            if let Some((whole, written)) = fraction_for_whole(source, col) {
                 message = "expected a whole number".into();
                 hint = Some(format!(
                     "this field counts whole things: write `{whole}`, not `{written}`"
                 ));
+            } else if let Some((share, written)) = percent(source, col) {
+                // `chance: 5%`: the parser read `5` and stopped at the sign.
+                message = "expected a number, without `%`".into();
+                hint = Some(format!(
+                    "shares are fractions from 0 to 1: write `{share}`, not `{written}`"
+                ));
+            }
+        }
+        if e.code == ron::Error::ExpectedIdentifier {
+            // `stage: "SeriesA"`, `op: ">="`: a name from a fixed set, quoted.
+            if let Some(quoted) = quoted_at(source, col) {
+                message = "expected a name without quotes".into();
+                hint = Some(match quoted.as_str() {
+                    ">=" => "write `at_least` (or `above` for `>`)".into(),
+                    "<=" => "write `at_most` (or `below` for `<`)".into(),
+                    ">" => "write `above`".into(),
+                    "<" => "write `below`".into(),
+                    name => format!("write `{name}`, not `\"{name}\"`"),
+                });
             }
         }
         if at_end(text, line, col) {
@@ -101,11 +121,11 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
     }
 }
 
-/// When (line, col) is the decimal point of a number (a fraction written
-/// where a whole number was expected): the whole part and the number as
-/// written, `("12", "12.0")`.
-fn fraction_for_whole(text: &str, line: usize, col: usize) -> Option<(String, String)> {
-    let chars: Vec<char> = text.lines().nth(line - 1)?.chars().collect();
+/// When column `col` of `line` is the decimal point of a number (a fraction
+/// written where a whole number was expected): the whole part and the number
+/// as written, `("12", "12.0")`.
+fn fraction_for_whole(line: &str, col: usize) -> Option<(String, String)> {
+    let chars: Vec<char> = line.chars().collect();
     let point = col.checked_sub(1)?;
     if chars.get(point) != Some(&'.') || !chars.get(point + 1)?.is_ascii_digit() {
         return None;
@@ -124,6 +144,33 @@ fn fraction_for_whole(text: &str, line: usize, col: usize) -> Option<(String, St
     }
     let whole: String = chars[start..point].iter().collect();
     Some((whole, chars[start..end].iter().collect()))
+}
+
+/// When column `col` of `line` is a `%` after a number: the number as a
+/// share and as written, `("0.05", "5%")`.
+fn percent(line: &str, col: usize) -> Option<(String, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let sign = col.checked_sub(1)?;
+    if chars.get(sign) != Some(&'%') {
+        return None;
+    }
+    let start = chars[..sign]
+        .iter()
+        .rposition(|c| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(0, |i| i + 1);
+    let written: String = chars[start..sign].iter().collect();
+    let value: f64 = written.parse().ok()?;
+    Some((format!("{}", value / 100.0), format!("{written}%")))
+}
+
+/// When column `col` of `line` opens a string: its text (up to the closing
+/// quote, at most 40 characters).
+fn quoted_at(line: &str, col: usize) -> Option<String> {
+    let rest: String = line.chars().skip(col.checked_sub(1)?).collect();
+    let body = rest.strip_prefix('"')?;
+    let end = body.find('"')?;
+    let text = &body[..end];
+    (!text.is_empty() && text.chars().count() <= 40).then(|| text.to_string())
 }
 
 /// Whether (line, col) is at or past the last non-blank character of `text`.
