@@ -72,7 +72,22 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
     {
         let (mut message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
-        let col = e.span.start.col.max(1);
+        // The parser points just before what it could not read, sometimes at
+        // the space before it: point at the thing itself.
+        let col = {
+            let col = e.span.start.col.max(1);
+            let chars: Vec<char> = text.lines().nth(line - 1).unwrap_or("").chars().collect();
+            let skip = chars
+                .iter()
+                .skip(col - 1)
+                .take_while(|c| c.is_whitespace())
+                .count();
+            if col - 1 + skip < chars.len() {
+                col + skip
+            } else {
+                col
+            }
+        };
         let source = text.lines().nth(line - 1).unwrap_or("");
         if e.code == ron::Error::ExpectedComma {
             // `engineers: 12.0`: the parser read `12` and stopped at the point.
@@ -88,6 +103,19 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
                     "shares are fractions from 0 to 1: write `{share}`, not `{written}`"
                 ));
             }
+        }
+        // The parser points just before what it could not read.
+        let here = source.chars().skip(col - 1).find(|c| !c.is_whitespace());
+        match (&e.code, here) {
+            (ron::Error::ExpectedString | ron::Error::ExpectedStringEnd, Some('“' | '”' | '„')) =>
+            {
+                hint =
+                    Some("these are typographic quotes: write text in straight ones, \"…\"".into());
+            }
+            (ron::Error::ExpectedArray, Some('(')) => {
+                hint = Some("a list of one is still a list: `[( … )]`".into());
+            }
+            _ => {}
         }
         if e.code == ron::Error::ExpectedIdentifier {
             // `stage: "SeriesA"`, `op: ">="`: a name from a fixed set, quoted.
@@ -167,7 +195,7 @@ fn percent(line: &str, col: usize) -> Option<(String, String)> {
 /// quote, at most 40 characters).
 fn quoted_at(line: &str, col: usize) -> Option<String> {
     let rest: String = line.chars().skip(col.checked_sub(1)?).collect();
-    let body = rest.strip_prefix('"')?;
+    let body = rest.trim_start().strip_prefix('"')?;
     let end = body.find('"')?;
     let text = &body[..end];
     (!text.is_empty() && text.chars().count() <= 40).then(|| text.to_string())
