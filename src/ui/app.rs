@@ -4,6 +4,7 @@
 //! and checked in tests. Each screen owns its state and keys (`screens/`) and
 //! tells the `App` what it needs; the `App` only switches between them.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -81,6 +82,31 @@ pub struct App {
     pub dialog_scroll: u16,
     /// How far the end screen's story of the run is scrolled, in lines.
     pub end_scroll: u16,
+    /// How far the help is scrolled, in lines (back to the top when it closes).
+    pub help_scroll: u16,
+    /// How far each scrolling text could scroll when last drawn.
+    pub scroll_limits: ScrollLimits,
+}
+
+/// How far the end screen's story, the help and an event's text could scroll
+/// when last drawn (the drawing knows the layout): scrolling stops there, so
+/// the way back up starts at once however often ↓ was pressed.
+#[derive(Debug)]
+pub struct ScrollLimits {
+    pub end: Cell<u16>,
+    pub help: Cell<u16>,
+    pub dialog: Cell<u16>,
+}
+
+impl Default for ScrollLimits {
+    /// No limit until something is drawn.
+    fn default() -> ScrollLimits {
+        ScrollLimits {
+            end: Cell::new(u16::MAX),
+            help: Cell::new(u16::MAX),
+            dialog: Cell::new(u16::MAX),
+        }
+    }
 }
 
 impl App {
@@ -101,6 +127,8 @@ impl App {
             size: None,
             dialog_scroll: 0,
             end_scroll: 0,
+            help_scroll: 0,
+            scroll_limits: ScrollLimits::default(),
         }
     }
 
@@ -217,11 +245,18 @@ impl App {
     pub fn act(&mut self, action: Action) {
         self.dirty = true;
         match self.context() {
-            Context::Help => {
-                if matches!(action, Action::Back | Action::Help) {
+            Context::Help => match action {
+                Action::Back | Action::Help => {
                     self.overlay = Overlay::None;
+                    self.help_scroll = 0;
                 }
-            }
+                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::ScrollDown => {
+                    let limit = self.scroll_limits.help.get();
+                    self.help_scroll = self.help_scroll.saturating_add(1).min(limit);
+                }
+                _ => {}
+            },
             Context::Quit => match action {
                 Action::Yes => self.quit = true,
                 Action::No => self.overlay = Overlay::None,
@@ -392,7 +427,8 @@ impl App {
             }
             Some(DialogAsk::Help) => self.overlay = Overlay::Help,
             Some(DialogAsk::Scroll(by)) => {
-                self.dialog_scroll = (i32::from(self.dialog_scroll) + by).clamp(0, 10_000) as u16;
+                let limit = i32::from(self.scroll_limits.dialog.get());
+                self.dialog_scroll = (i32::from(self.dialog_scroll) + by).clamp(0, limit) as u16;
             }
         }
     }
@@ -432,6 +468,14 @@ impl App {
 
     /// Set the focused attention row from a click on its bar.
     pub fn on_mouse(&mut self, ev: MouseEvent) {
+        if self.context() == Context::Help {
+            self.act(match ev.kind {
+                MouseEventKind::ScrollUp => Action::ScrollUp,
+                MouseEventKind::ScrollDown => Action::ScrollDown,
+                _ => return,
+            });
+            return;
+        }
         if self.context() == Context::End {
             match ev.kind {
                 MouseEventKind::ScrollUp => self.scroll_end(-END_SCROLL_STEP),
@@ -473,7 +517,8 @@ impl App {
     /// Scroll the end screen's story by `by` lines (the drawing keeps the
     /// last line in view).
     fn scroll_end(&mut self, by: i32) {
-        self.end_scroll = (i32::from(self.end_scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
+        let limit = i32::from(self.scroll_limits.end.get());
+        self.end_scroll = (i32::from(self.end_scroll) + by).clamp(0, limit) as u16;
         self.dirty = true;
     }
 

@@ -294,6 +294,22 @@ pub const BINDINGS: &[Binding] = &[
         hint: "",
     },
     Binding {
+        keys: &[K::Up, K::Char('k'), K::PageUp],
+        label: "↑/k",
+        action: Action::ScrollUp,
+        contexts: &[C::Help],
+        help: "scroll the help up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Down, K::Char('j'), K::PageDown],
+        label: "↓/j",
+        action: Action::ScrollDown,
+        contexts: &[C::Help],
+        help: "scroll the help down (its title shows ↑↓ when it does not all fit)",
+        hint: "",
+    },
+    Binding {
         keys: &[K::Char('r')],
         label: "r",
         action: Action::Report,

@@ -33,13 +33,17 @@ impl Widget for &App {
             }
             Screen::End => {
                 if let Some(play) = &self.play {
-                    end::render(play, t, self.end_scroll, area, buf);
+                    let limit = end::render(play, t, self.end_scroll, area, buf);
+                    self.scroll_limits.end.set(limit);
                 }
             }
         }
         match self.overlay {
             Overlay::None => {}
-            Overlay::Help => help::render(self.base_context(), t, area, buf),
+            Overlay::Help => {
+                let limit = help::render(self.base_context(), t, self.help_scroll, area, buf);
+                self.scroll_limits.help.set(limit);
+            }
             Overlay::Quit => confirm(area, buf, t, "Quit?", &[&self.quit_note()]),
             Overlay::ConfirmEnd => {
                 let n = self.play.as_ref().map_or(0, Play::unanswered);
@@ -59,7 +63,9 @@ impl Widget for &App {
             ),
             Overlay::Event { index, cursor } => {
                 if let Some(play) = &self.play {
-                    dialog::render(play, t, (index, cursor, self.dialog_scroll), area, buf);
+                    let limit =
+                        dialog::render(play, t, (index, cursor, self.dialog_scroll), area, buf);
+                    self.scroll_limits.dialog.set(limit);
                 }
             }
         }

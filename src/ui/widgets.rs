@@ -68,6 +68,47 @@ pub fn hint_bar(ctx: Context, t: Theme, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// `lines` in a panel titled `title`, scrolled down by `scroll` lines at most
+/// as far as the last line; when they do not all fit, the title says which
+/// lines show and that ↑↓ scroll them (`The run · 1–18/27 ↑↓`). Returns
+/// how far the lines can scroll (0 when they all fit).
+pub fn scrolled_panel(
+    lines: Vec<Line<'static>>,
+    title: &str,
+    scroll: u16,
+    focused: bool,
+    t: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> u16 {
+    let width = area.width.saturating_sub(2);
+    let total: u16 = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::screens::dialog::wrapped_height(text.trim_start(), width).max(1)
+        })
+        .fold(0, u16::saturating_add);
+    let visible = area.height.saturating_sub(2);
+    let hidden = total.saturating_sub(visible);
+    let scroll = scroll.min(hidden);
+    let title = if hidden == 0 {
+        title.to_string()
+    } else {
+        format!(
+            "{title} · {}–{}/{total} ↑↓",
+            scroll + 1,
+            (scroll + visible).min(total)
+        )
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .scroll((scroll, 0))
+        .block(panel(&title, focused, t))
+        .render(area, buf);
+    hidden
+}
+
 /// A bordered panel with a title; focused panels stand out.
 pub fn panel(title: &str, focused: bool, t: Theme) -> Block<'static> {
     let b = Block::bordered().title(Span::styled(format!(" {title} "), t.title()));

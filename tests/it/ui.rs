@@ -851,6 +851,14 @@ fn a_long_event_keeps_its_choices_and_its_border() {
     assert!(text(&app, 80, 24).contains("text 6–"));
     press(&mut app, &[KeyCode::PageUp, KeyCode::PageUp]);
     assert!(text(&app, 80, 24).contains("text 1–"));
+    // Paging stops at the last line: after paging down too often, the first
+    // PgUp moves the text at once.
+    for _ in 0..10 {
+        press(&mut app, &[KeyCode::PageDown]);
+    }
+    let bottom = text(&app, 80, 24);
+    press(&mut app, &[KeyCode::PageUp]);
+    assert_ne!(text(&app, 80, 24), bottom);
 }
 
 /// Keys meant for the week screen do nothing outside a dialog while it is
@@ -1000,9 +1008,37 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
     let bottom = text(&app, 80, 24);
     assert!(bottom.contains("Next time"), "{bottom}");
     assert!(!bottom.contains("Where influence moved most"), "{bottom}");
+    // Scrolling stops at the last line: the first ↑ moves at once.
+    press(&mut app, &[KeyCode::Up]);
+    assert_ne!(text(&app, 80, 24), bottom);
     for _ in 0..20 {
         press(&mut app, &[KeyCode::Up]);
     }
+    assert_eq!(text(&app, 80, 24), top);
+}
+
+/// At 80×24 the week's help does not fit: ↓ scrolls to its last line, the
+/// title says which lines show, and scrolling stops at the bottom, so a
+/// single ↑ after pressing ↓ too often moves at once. Esc closes it, and it
+/// opens again at the top.
+#[test]
+fn the_help_scrolls_at_80x24() {
+    isolate();
+    let mut app = App::play(builtin("default"), 1);
+    press(&mut app, &[KeyCode::Char('?')]);
+    let top = text(&app, 80, 24);
+    assert!(top.contains("Help · 1–"), "{top}");
+    assert!(!top.contains("the focused row"), "{top}");
+    for _ in 0..30 {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    let bottom = text(&app, 80, 24);
+    assert!(bottom.contains("the focused row"), "{bottom}");
+    press(&mut app, &[KeyCode::Up]);
+    let one_up = text(&app, 80, 24);
+    assert_ne!(one_up, bottom, "the first ↑ after the bottom did nothing");
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &[KeyCode::Char('?')]);
     assert_eq!(text(&app, 80, 24), top);
 }
 

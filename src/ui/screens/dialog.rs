@@ -49,14 +49,14 @@ const SCROLL_STEP: i32 = 5;
 
 /// Draw pending event `index` of `play` with the cursor on `cursor` and the
 /// text scrolled down by `scroll` lines. The choices and the keys always show;
-/// a long text scrolls above them.
+/// a long text scrolls above them. Returns how far the text can scroll.
 pub fn render(
     play: &Play,
     t: Theme,
     (index, cursor, scroll): (usize, usize, u16),
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> u16 {
     let game = play.session.game();
     let s = game.state();
     let Some(def) = s
@@ -64,7 +64,7 @@ pub fn render(
         .get(index)
         .and_then(|p| game.scenario().events.get(p.event))
     else {
-        return;
+        return 0;
     };
     let text = printable(&event_text(&def.text, s)).into_owned();
     let width = 72.min(area.width.saturating_sub(4));
@@ -111,6 +111,7 @@ pub fn render(
         .render(body_text, buf);
     Paragraph::new(choice_lines(def, cursor, t)).render(list, buf);
     hint_bar(Context::Event, t, keys.width).render(keys, buf);
+    hidden
 }
 
 /// The choices, numbered, the cursor's highlighted and the default marked.

@@ -8,16 +8,15 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::engine::{score, Ending};
 use crate::ui::keymap::Context;
-use crate::ui::screens::dialog::wrapped_height;
 use crate::ui::screens::week::Play;
 use crate::ui::story::{attention_by_stage, attention_row, biggest_moves};
 use crate::ui::text::{money, tips};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{hint_bar, line_chart, panel};
+use crate::ui::widgets::{hint_bar, line_chart, scrolled_panel};
 
 /// Draw the end of `play`'s run, the story scrolled down by `scroll` lines
-/// (kept so that its last line stays in view).
-pub fn render(play: &Play, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) {
+/// (kept so that its last line stays in view); returns how far it can scroll.
+pub fn render(play: &Play, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) -> u16 {
     let session = &play.session;
     let game = session.game();
     let s = game.state();
@@ -90,37 +89,7 @@ pub fn render(play: &Play, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) 
     for tip in tips(ending, s) {
         lines.push(Line::raw(format!(" · {tip}")));
     }
-    story(lines, t, scroll, right, buf);
+    let limit = scrolled_panel(lines, "The run", scroll, false, t, right, buf);
     hint_bar(Context::End, t, keys.width).render(keys, buf);
-}
-
-/// The story of the run in its panel, scrolled by `scroll` lines at most as
-/// far as its last line; the title says where the view is when it does not
-/// all fit (↑/↓ scroll it).
-fn story(lines: Vec<Line<'static>>, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(2);
-    let total: u16 = lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(text.trim_start(), width).max(1)
-        })
-        .fold(0, u16::saturating_add);
-    let visible = area.height.saturating_sub(2);
-    let hidden = total.saturating_sub(visible);
-    let scroll = scroll.min(hidden);
-    let title = if hidden == 0 {
-        "The run".to_string()
-    } else {
-        format!(
-            "The run · {}–{}/{total} ↑↓",
-            scroll + 1,
-            (scroll + visible).min(total)
-        )
-    };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .scroll((scroll, 0))
-        .block(panel(&title, false, t))
-        .render(area, buf);
+    limit
 }

@@ -3,14 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Widget};
 
 use crate::ui::keymap::{bindings, Context};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, panel};
+use crate::ui::widgets::{centered, scrolled_panel};
 
-/// Draw the keys of `ctx` over the screen.
-pub fn render(ctx: Context, t: Theme, area: Rect, buf: &mut Buffer) {
+/// Draw the keys of `ctx` over the screen, scrolled down by `scroll` lines
+/// where they do not all fit; returns how far they can scroll.
+pub fn render(ctx: Context, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) -> u16 {
     let rect = centered(area, 70.min(area.width - 2), (area.height - 2).min(26));
     Clear.render(rect, buf);
     let mut lines = vec![Line::styled(format!("Keys here ({ctx:?})"), t.title())];
@@ -21,7 +22,10 @@ pub fn render(ctx: Context, t: Theme, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("In help: Esc, q or ? closes.", t.dim()));
+    lines.push(Line::styled(
+        "In help: Esc, q or ? closes; ↑/↓ scroll.",
+        t.dim(),
+    ));
     if ctx == Context::Week {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -29,8 +33,5 @@ pub fn render(ctx: Context, t: Theme, area: Rect, buf: &mut Buffer) {
             t.dim(),
         ));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(panel("Help", true, t))
-        .render(rect, buf);
+    scrolled_panel(lines, "Help", scroll, true, t, rect, buf)
 }
