@@ -280,33 +280,17 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Up, K::Char('k'), K::PageUp],
         label: "↑/k",
         action: Action::ScrollUp,
-        contexts: &[C::End],
-        help: "scroll the story of the run up",
+        contexts: &[C::End, C::Help],
+        help: "scroll up",
         hint: "",
     },
     Binding {
         keys: &[K::Down, K::Char('j'), K::PageDown],
         label: "↓/j",
         action: Action::ScrollDown,
-        contexts: &[C::End],
-        help: "scroll the story of the run down",
-        // The story's title shows ↑↓ when it does not all fit.
-        hint: "",
-    },
-    Binding {
-        keys: &[K::Up, K::Char('k'), K::PageUp],
-        label: "↑/k",
-        action: Action::ScrollUp,
-        contexts: &[C::Help],
-        help: "scroll the help up",
-        hint: "",
-    },
-    Binding {
-        keys: &[K::Down, K::Char('j'), K::PageDown],
-        label: "↓/j",
-        action: Action::ScrollDown,
-        contexts: &[C::Help],
-        help: "scroll the help down (its title shows ↑↓ when it does not all fit)",
+        contexts: &[C::End, C::Help],
+        help: "scroll down (the title shows ↑↓ when the text does not all fit)",
+        // The title shows ↑↓ when the text does not all fit.
         hint: "",
     },
     Binding {
