@@ -364,7 +364,7 @@ fn check_warns_when_doing_nothing_wins() {
     let (code, out) = check(&["tests/scenarios/too_easy.ron"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        out.contains("warning: passive (Enter every week) wins 10 of 10 runs"),
+        out.contains("warning: passive (Enter every week) wins 50 of 50 runs"),
         "{out}"
     );
     assert!(
