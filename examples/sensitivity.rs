@@ -44,6 +44,7 @@ const PARAMS: &[&str] = &[
     "business.service_churn",
     "business.bridge_at",
     "business.bridge_appetite",
+    "business.raise_lateness",
     "endings.ten_x_pull",
 ];
 

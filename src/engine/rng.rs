@@ -97,8 +97,8 @@ impl SimRng {
     /// The number of successes in `n` independent trials of probability `p`.
     ///
     /// Inversion of the cumulative distribution, one uniform per call; the
-    /// probabilities are built with `libm::pow` and basic arithmetic, so the result
-    /// is the same on every platform.
+    /// probabilities are built with basic arithmetic only, so the result is
+    /// the same on every platform.
     pub fn binomial(&mut self, n: u32, p: f64) -> u32 {
         if n == 0 || p.is_nan() || p <= 0.0 {
             return 0;
@@ -128,7 +128,7 @@ impl SimRng {
         let u = self.unit();
         let q = 1.0 - p;
         let ratio = p / q;
-        let mut prob = libm::pow(q, f64::from(n));
+        let mut prob = powi(q, n);
         let mut cdf = prob;
         let mut k = 0u32;
         while u >= cdf && k < n {
@@ -141,6 +141,23 @@ impl SimRng {
         }
         k
     }
+}
+
+/// `x` to the whole power `n` by repeated squaring: basic multiplication
+/// only, so it gives the same bits everywhere, and a few multiplications
+/// where `libm::pow` takes a logarithm and an exponential (the two attrition
+/// draws of every week start from it).
+fn powi(x: f64, mut n: u32) -> f64 {
+    let mut result = 1.0;
+    let mut base = x;
+    while n > 0 {
+        if n & 1 == 1 {
+            result *= base;
+        }
+        base *= base;
+        n >>= 1;
+    }
+    result
 }
 
 /// Largest `n` [`SimRng::binomial`] draws in one walk.

@@ -234,6 +234,7 @@ fn params_within_bounds(draws: &[f64]) -> cto_sim::engine::params::Params {
     b.appetite.sort_by(f64::total_cmp);
     b.round_size_range.sort_by(f64::total_cmp);
     b.bridge_appetite.sort_by(f64::total_cmp);
+    b.raise_lateness.sort_by(f64::total_cmp);
     p
 }
 

@@ -153,6 +153,7 @@ pub const BOUNDS: &[Bound] = &[
     num("business.opex", 0.0, 10.0),
     num("business.raise_below_runway_months", 0.0, 999.0),
     whole("business.raise_weeks", 1, 104),
+    num("business.raise_lateness", 0.01, 10.0),
     num("business.max_burn_multiple", 0.0, 99.0),
     num("business.appetite", 0.01, 10.0),
     num("business.round_size_range", 0.0, 10.0),

@@ -60,8 +60,12 @@ pub struct BusinessParams {
     pub opex: f64,
     /// Runway (months) below which the CEO starts raising.
     pub raise_below_runway_months: f64,
-    /// Weeks a raise takes.
+    /// Weeks a raise typically takes.
     pub raise_weeks: u32,
+    /// A raise takes `raise_weeks` times a draw in this range, made when it
+    /// starts (some rounds drag on).
+    #[serde(deserialize_with = "super::numbers")]
+    pub raise_lateness: [f64; 2],
     /// Highest burn multiple investors accept.
     pub max_burn_multiple: f64,
     /// Investor appetite: the bar is scaled by a draw in this range.
@@ -139,6 +143,7 @@ impl Default for BusinessParams {
             opex: 0.15,
             raise_below_runway_months: 9.0,
             raise_weeks: 16,
+            raise_lateness: [0.75, 1.5],
             max_burn_multiple: 3.5,
             appetite: [0.85, 1.15],
             round_size_range: [0.7, 1.2],

@@ -43,6 +43,7 @@ impl Checker<'_> {
             ("params.business.appetite", b.appetite),
             ("params.business.round_size_range", b.round_size_range),
             ("params.business.bridge_appetite", b.bridge_appetite),
+            ("params.business.raise_lateness", b.raise_lateness),
         ] {
             if range[0] > range[1] {
                 self.error(path, "the lower bound is above the upper bound");
