@@ -34,15 +34,17 @@ impl StateHasher {
         }
     }
 
-    /// Feed one word.
+    /// Feed one word. It goes into `lanes[0]`, and the lanes trade places
+    /// after every word (the same as alternating between them, without an
+    /// index that depends on the count; `finish` puts them back in order).
     #[inline]
     pub fn word(&mut self, w: u64) {
         let x = (w ^ (w >> 29)).wrapping_mul(M);
-        let lane = &mut self.lanes[(self.len & 1) as usize];
-        *lane = (*lane ^ x)
+        let mixed = (self.lanes[0] ^ x)
             .rotate_left(27)
             .wrapping_mul(K)
             .wrapping_add(0x2545_F491);
+        self.lanes = [self.lanes[1], mixed];
         self.len += 1;
     }
 
@@ -77,7 +79,13 @@ impl StateHasher {
 
     /// The hash of everything fed so far.
     pub fn finish(&self) -> u64 {
-        let mut z = self.lanes[0] ^ self.lanes[1].rotate_left(32) ^ self.len.wrapping_mul(K);
+        // After an odd number of words the lanes are traded.
+        let [a, b] = if self.len & 1 == 0 {
+            self.lanes
+        } else {
+            [self.lanes[1], self.lanes[0]]
+        };
+        let mut z = a ^ b.rotate_left(32) ^ self.len.wrapping_mul(K);
         z = (z ^ (z >> 33)).wrapping_mul(M);
         z = (z ^ (z >> 33)).wrapping_mul(0xC4CE_B9FE_1A85_EC53);
         z ^ (z >> 33)
