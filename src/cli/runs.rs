@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::error::CliError;
 use crate::run::{self, history::Summary, RunError};
 use crate::scenario::DATA_DIR_ENV;
+use crate::ui::text::clip;
 
 /// Every run in the history, newest first, each replayed and verified.
 fn listed() -> Result<Vec<Summary>, CliError> {
@@ -30,10 +31,9 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
     );
     for r in &listed {
         let score = r.score.map_or("  —".into(), |s| format!("{s:.1}"));
-        let ending = match (&r.error, &r.ending) {
-            (Some(_), _) => "does not verify",
-            (None, Some(e)) => e.as_str(),
-            (None, None) => "(in progress)",
+        let ending = match r.status().as_str() {
+            "in progress" => "(in progress)".to_string(),
+            status => status.to_string(),
         };
         let parent = r
             .forked_at_week
@@ -42,7 +42,7 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
             out,
             "{:<52} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
             r.file,
-            truncate(&r.scenario, 20),
+            clip(&r.scenario, 20),
             r.seed,
             r.weeks,
             ending,
@@ -81,12 +81,4 @@ pub(super) fn scores(out: &mut dyn std::io::Write) -> Result<(), CliError> {
         }
     }
     Ok(())
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
-    }
 }

@@ -75,6 +75,27 @@ pub struct Summary {
     pub forked_at_week: Option<u32>,
     /// Why the file does not verify.
     pub error: Option<String>,
+    /// The simulation rules the run was played under (0 when the file does
+    /// not read).
+    pub rules_version: u32,
+}
+
+impl Summary {
+    /// How the run stands, in a few words: its ending, `in progress`, `older
+    /// rules` for a run the game's rules have moved past (it cannot replay,
+    /// but nothing is wrong with it), or `does not verify`.
+    pub fn status(&self) -> String {
+        match (&self.error, &self.ending) {
+            (Some(_), _)
+                if self.rules_version != 0 && self.rules_version < crate::engine::RULES_VERSION =>
+            {
+                format!("older rules ({})", self.rules_version)
+            }
+            (Some(_), _) => "does not verify".to_string(),
+            (None, Some(e)) => e.clone(),
+            (None, None) => "in progress".to_string(),
+        }
+    }
 }
 
 /// Every run in `dir`, newest first, each replayed and verified.
@@ -99,6 +120,7 @@ pub fn summaries(dir: &Path) -> Vec<Summary> {
                         score: verified.as_ref().ok().map(|v| v.score),
                         forked_at_week: record.parent.as_ref().map(|p| p.week),
                         error: verified.err().map(|e| e.to_string()),
+                        rules_version: record.rules_version,
                     }
                 }
                 Err(e) => Summary {
@@ -111,6 +133,7 @@ pub fn summaries(dir: &Path) -> Vec<Summary> {
                     score: None,
                     forked_at_week: None,
                     error: Some(e.to_string()),
+                    rules_version: 0,
                 },
             }
         })

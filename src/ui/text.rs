@@ -161,3 +161,29 @@ pub fn tips(ending: Ending, s: &State) -> Vec<&'static str> {
     }
     t
 }
+
+/// `text` in at most `n` characters, an ellipsis marking a cut.
+pub fn clip(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(n.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::clip;
+
+    /// A long name is cut with an ellipsis, a short one kept whole.
+    #[test]
+    fn a_long_name_is_cut_with_an_ellipsis() {
+        assert_eq!(
+            clip("Scale-up: double the team", 22),
+            "Scale-up: double the …"
+        );
+        assert_eq!(clip("Turnaround", 22), "Turnaround");
+        assert_eq!(clip("Exactly twenty-two ch.", 22), "Exactly twenty-two ch.");
+    }
+}

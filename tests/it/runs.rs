@@ -696,3 +696,38 @@ fn soak_example() -> std::path::PathBuf {
     assert!(soak.exists(), "build the example first: {}", soak.display());
     soak
 }
+
+/// The history says why a run will not replay: a run of older rules is
+/// "older rules (N)", not mistaken for a damaged file, which "does not
+/// verify".
+#[test]
+fn the_history_tells_an_older_run_from_a_damaged_one() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-history-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = std::fs::read_to_string("tests/runs/tutorial-balanced-1.ron").unwrap();
+    let rules = cto_sim::engine::RULES_VERSION;
+    let older = good.replacen(
+        &format!("rules_version: {rules}"),
+        &format!("rules_version: {}", rules - 1),
+        1,
+    );
+    let damaged = good.replacen("seed: 1", "seed: 2", 1);
+    for (name, text) in [
+        ("good.ron", &good),
+        ("older.ron", &older),
+        ("damaged.ron", &damaged),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let status = |file: &str| {
+        cto_sim::run::history::summaries(&dir)
+            .into_iter()
+            .find(|s| s.file == file)
+            .unwrap()
+            .status()
+    };
+    assert_eq!(status("good.ron"), "graduated");
+    assert_eq!(status("older.ron"), format!("older rules ({})", rules - 1));
+    assert_eq!(status("damaged.ron"), "does not verify");
+    std::fs::remove_dir_all(&dir).ok();
+}

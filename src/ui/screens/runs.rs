@@ -126,18 +126,14 @@ impl Runs {
 /// A run on one line: when, what, how far, how it ended.
 fn line(r: &Summary) -> String {
     let when: String = r.file.chars().take(17).collect();
-    let ending = match (&r.error, &r.ending) {
-        (Some(_), _) => "does not verify".to_string(),
-        (None, Some(e)) => e.clone(),
-        (None, None) => "in progress".to_string(),
-    };
+    let ending = r.status();
     let score = r.score.map_or(String::new(), |s| format!("score {s:.1}"));
     let fork = r
         .forked_at_week
         .map_or(String::new(), |w| format!("  fork from week {w}"));
     format!(
         " {when}  {:<22} seed {:<5} {:>4} wk  {:<16} {score}{fork}",
-        r.scenario.chars().take(22).collect::<String>(),
+        crate::ui::text::clip(&r.scenario, 22),
         r.seed,
         r.weeks,
         ending
