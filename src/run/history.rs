@@ -12,6 +12,7 @@ use super::error::RunError;
 use super::record::RunRecord;
 use super::store::{load, write_new};
 use super::verify::verify;
+use crate::engine::RULES_VERSION;
 
 /// A run file in the history, with its header (not yet verified).
 #[derive(Clone, Debug)]
@@ -83,13 +84,15 @@ pub struct Summary {
 impl Summary {
     /// How the run stands, in a few words: its ending, `in progress`, `older
     /// rules` for a run the game's rules have moved past (it cannot replay,
-    /// but nothing is wrong with it), or `does not verify`.
+    /// but nothing is wrong with it), `newer rules` for one a newer game
+    /// played, or `does not verify`.
     pub fn status(&self) -> String {
         match (&self.error, &self.ending) {
-            (Some(_), _)
-                if self.rules_version != 0 && self.rules_version < crate::engine::RULES_VERSION =>
-            {
+            (Some(_), _) if self.rules_version != 0 && self.rules_version < RULES_VERSION => {
                 format!("older rules ({})", self.rules_version)
+            }
+            (Some(_), _) if self.rules_version > RULES_VERSION => {
+                format!("newer rules ({})", self.rules_version)
             }
             (Some(_), _) => "does not verify".to_string(),
             (None, Some(e)) => e.clone(),

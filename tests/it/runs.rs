@@ -711,10 +711,16 @@ fn the_history_tells_an_older_run_from_a_damaged_one() {
         &format!("rules_version: {}", rules - 1),
         1,
     );
+    let newer = good.replacen(
+        &format!("rules_version: {rules}"),
+        &format!("rules_version: {}", rules + 1),
+        1,
+    );
     let damaged = good.replacen("seed: 1", "seed: 2", 1);
     for (name, text) in [
         ("good.ron", &good),
         ("older.ron", &older),
+        ("newer.ron", &newer),
         ("damaged.ron", &damaged),
     ] {
         std::fs::write(dir.join(name), text).unwrap();
@@ -728,6 +734,7 @@ fn the_history_tells_an_older_run_from_a_damaged_one() {
     };
     assert_eq!(status("good.ron"), "graduated");
     assert_eq!(status("older.ron"), format!("older rules ({})", rules - 1));
+    assert_eq!(status("newer.ron"), format!("newer rules ({})", rules + 1));
     assert_eq!(status("damaged.ron"), "does not verify");
     std::fs::remove_dir_all(&dir).ok();
 }
