@@ -31,10 +31,7 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
     );
     for r in &listed {
         let score = r.score.map_or("  —".into(), |s| format!("{s:.1}"));
-        let ending = match r.status().as_str() {
-            "in progress" => "(in progress)".to_string(),
-            status => status.to_string(),
-        };
+        let ending = r.status();
         let parent = r
             .forked_at_week
             .map_or(String::new(), |w| format!("fork from week {w}"));

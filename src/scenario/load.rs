@@ -72,11 +72,12 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
     {
         let (mut message, mut hint) = describe(&e.code);
         let line = e.span.start.line.max(1);
+        let source = text.lines().nth(line - 1).unwrap_or("");
         // The parser points just before what it could not read, sometimes at
         // the space before it: point at the thing itself.
         let col = {
             let col = e.span.start.col.max(1);
-            let chars: Vec<char> = text.lines().nth(line - 1).unwrap_or("").chars().collect();
+            let chars: Vec<char> = source.chars().collect();
             let skip = chars
                 .iter()
                 .skip(col - 1)
@@ -88,7 +89,6 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
                 col
             }
         };
-        let source = text.lines().nth(line - 1).unwrap_or("");
         if e.code == ron::Error::ExpectedComma {
             // `engineers: 12.0`: the parser read `12` and stopped at the point.
             if let Some((whole, written)) = fraction_for_whole(source, col) {
@@ -104,8 +104,7 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
                 ));
             }
         }
-        // The parser points just before what it could not read.
-        let here = source.chars().skip(col - 1).find(|c| !c.is_whitespace());
+        let here = source.chars().nth(col - 1);
         match (&e.code, here) {
             (ron::Error::ExpectedString | ron::Error::ExpectedStringEnd, Some('“' | '”' | '„')) =>
             {
@@ -195,7 +194,7 @@ fn percent(line: &str, col: usize) -> Option<(String, String)> {
 /// quote, at most 40 characters).
 fn quoted_at(line: &str, col: usize) -> Option<String> {
     let rest: String = line.chars().skip(col.checked_sub(1)?).collect();
-    let body = rest.trim_start().strip_prefix('"')?;
+    let body = rest.strip_prefix('"')?;
     let end = body.find('"')?;
     let text = &body[..end];
     (!text.is_empty() && text.chars().count() <= 40).then(|| text.to_string())

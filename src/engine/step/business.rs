@@ -141,8 +141,7 @@ impl Week<'_> {
                 // Some raises drag on: MODEL's 12–24 weeks around 16.
                 let [low, high] = bp.raise_lateness;
                 let weeks = f64::from(bp.raise_weeks) * self.rng.funding.uniform(low, high);
-                let raise = &mut self.s.raise;
-                raise.weeks_left = (libm::round(weeks) as u32).max(1);
+                self.s.raise.weeks_left = (libm::round(weeks) as u32).max(1);
                 self.s.news.push(News::RaiseStarted { stage });
             }
             return;

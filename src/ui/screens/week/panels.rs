@@ -238,23 +238,13 @@ impl Play {
         // Managers beyond what their managers of managers can look after
         // manage worse (the coverage above falls with the excess).
         let span = self.session.scenario().params.org.manager_of_managers_span;
-        if m.needs_manager_of_managers {
-            lines.push(Line::styled(
-                "Too many managers for you: hire a VP.",
-                t.warn(),
-            ));
-        } else if played && f64::from(p.managers) > p.managers_managed(span) {
-            lines.push(Line::styled(
-                format!(
-                    "{} managers for {}: hire another.",
-                    p.managers,
-                    match p.vps.len() {
-                        1 => "one VP".to_string(),
-                        n => format!("{n} VPs"),
-                    }
-                ),
-                t.warn(),
-            ));
+        if played && f64::from(p.managers) > p.managers_managed(span) {
+            let advice = match p.vps.len() {
+                0 => "Too many managers for you: hire a VP.".to_string(),
+                1 => format!("{} managers for one VP: hire another.", p.managers),
+                n => format!("{} managers for {n} VPs: hire another.", p.managers),
+            };
+            lines.push(Line::styled(advice, t.warn()));
         }
         lines
     }
