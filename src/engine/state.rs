@@ -70,6 +70,12 @@ impl People {
         }
     }
 
+    /// Engineers outside every manager's span, at `span` engineers a manager
+    /// (`org.manager_span`): while there is no VP they report to the CTO.
+    pub fn unmanaged_engineers(&self, span: f64) -> f64 {
+        (f64::from(self.engineers()) - span * f64::from(self.managers)).max(0.0)
+    }
+
     /// Whether some VP reports to the CEO: part of engineering is outside the
     /// CTO's chain.
     pub fn vp_outside_chain(&self) -> bool {

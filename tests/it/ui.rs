@@ -987,6 +987,34 @@ fn the_org_chart_says_when_the_managers_outgrow_their_vps() {
     );
 }
 
+/// Engineers outside every manager's span (`org.manager_span`) report to the
+/// CTO: with 23 engineers and one manager the CTO cannot give them their
+/// hours, and the org chart says so until the draft asks for the managers.
+/// At 80×24 the controls below stay in view.
+#[test]
+fn the_org_chart_says_when_engineers_lack_managers() {
+    isolate();
+    let mut scenario = (*builtin("scale_up")).clone();
+    scenario.start.engineers = 23;
+    scenario.start.managers = 1;
+    let mut app = App::play(Arc::new(scenario), 1);
+    play_weeks(&mut app, 1);
+    assert!(app.state().unwrap().metrics.cto_coverage < 0.95);
+    let small = text(&app, 80, 24);
+    assert!(
+        small.contains("No manager for 15 engineers: promote.") && small.contains("VPs wanted"),
+        "{small}"
+    );
+    pm(&mut app).draft.hiring.managers = 3;
+    let asked = text(&app, 120, 40);
+    assert!(!asked.contains("No manager for"), "{asked}");
+    // Three managers cover the team: the warning does not come back.
+    play_weeks(&mut app, 4);
+    let managed = text(&app, 120, 40);
+    assert_eq!(app.state().unwrap().people.managers, 3);
+    assert!(!managed.contains("No manager for"), "{managed}");
+}
+
 /// At the smallest size the game supports, the end screen's story of the run
 /// does not fit: ↓ scrolls it down to its last tip ("Next time"), the panel's
 /// title says which lines show, and ↑ goes back to the top.

@@ -96,7 +96,7 @@ impl Week<'_> {
                 .filter(|v| v.line == ReportingLine::Ceo { forum: true })
                 .count() as f64,
             em_cover,
-            uncovered: (n - em_cover).max(0.0),
+            uncovered: people.unmanaged_engineers(self.p.org.manager_span),
         }
     }
 

@@ -119,13 +119,20 @@ impl Play {
         let block = panel("Organisation", focused, t);
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut lines = self.org_chart(f);
-        // The contact line only where it leaves the controls below in view:
-        // itself, the three hiring rows and a row per VP.
+        // The chart, then the controls: the three hiring rows and a row per
+        // VP. Where the panel is short, the chart's extra lines give way —
+        // the contact line first, then the offers coming — so the controls
+        // and any warning stay in view.
         let controls = 3 + self.state().people.vps.len();
-        if lines.len() + 1 + controls <= usize::from(inner.height) {
-            lines.extend(self.contact_line(f));
+        let room = usize::from(inner.height).saturating_sub(controls);
+        let mut chart = self.org_chart(f);
+        chart.extend(self.contact_line(f).map(|l| (Some(Extra::Contact), l)));
+        for dropped in [Extra::Contact, Extra::Coming] {
+            if chart.len() > room {
+                chart.retain(|(extra, _)| *extra != Some(dropped));
+            }
         }
+        let mut lines: Vec<Line<'static>> = chart.into_iter().map(|(_, l)| l).collect();
         let d = &self.draft;
         let row = |r: usize, label: &str, value: String| {
             let sel = focused && self.row == r;
@@ -167,15 +174,17 @@ impl Play {
         ]))
     }
 
-    /// The org chart as it stands, with coverage, morale and overhead.
-    fn org_chart(&self, f: &Frame) -> Vec<Line<'static>> {
+    /// The org chart as it stands, with coverage, morale, overhead and what
+    /// the structure lacks; each line marked with the extra it is, if it may
+    /// give way in a short panel.
+    fn org_chart(&self, f: &Frame) -> Vec<(Option<Extra>, Line<'static>)> {
         let t = f.theme;
         let s = self.state();
         let p = &s.people;
         let m = &s.metrics;
         // The scenario's own ramp, not a copy of the default.
         let vp_ramp_weeks = self.session.scenario().params.hiring.vp_ramp_weeks;
-        let mut lines = vec![Line::styled("CTO (you)", t.title())];
+        let mut lines = vec![(None, Line::styled("CTO (you)", t.title()))];
         let ramping = p.ramping_total();
         let ics = format!(
             "{} engineers{}",
@@ -187,34 +196,46 @@ impl Play {
             }
         );
         if p.vps.is_empty() {
-            lines.push(Line::raw(format!(
-                "├─ {} manager{}",
-                p.managers,
-                if p.managers == 1 { "" } else { "s" }
-            )));
-            lines.push(Line::raw(format!("└─ {ics}")));
+            lines.push((
+                None,
+                Line::raw(format!(
+                    "├─ {} manager{}",
+                    p.managers,
+                    if p.managers == 1 { "" } else { "s" }
+                )),
+            ));
+            lines.push((None, Line::raw(format!("└─ {ics}"))));
         } else {
             for (i, vp) in p.vps.iter().enumerate() {
                 let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
                 let ramp = ramp.min(1.0) * 100.0;
-                lines.push(Line::raw(format!(
-                    "├─ VP #{} reports to {} · ramp {ramp:.0}%",
-                    i + 1,
-                    line_short(vp.line)
-                )));
+                lines.push((
+                    None,
+                    Line::raw(format!(
+                        "├─ VP #{} reports to {} · ramp {ramp:.0}%",
+                        i + 1,
+                        line_short(vp.line)
+                    )),
+                ));
             }
-            lines.push(Line::raw(format!("└─ {} managers, {ics}", p.managers)));
+            lines.push((
+                None,
+                Line::raw(format!("└─ {} managers, {ics}", p.managers)),
+            ));
         }
         if p.vp_search.is_some() || p.in_pipeline() > 0 {
-            lines.push(Line::styled(
-                format!(
-                    "   coming: {} offer{}{}",
-                    p.in_pipeline(),
-                    if p.in_pipeline() == 1 { "" } else { "s" },
-                    p.vp_search
-                        .map_or(String::new(), |w| format!(", a VP in {w} weeks"))
+            lines.push((
+                Some(Extra::Coming),
+                Line::styled(
+                    format!(
+                        "   coming: {} offer{}{}",
+                        p.in_pipeline(),
+                        if p.in_pipeline() == 1 { "" } else { "s" },
+                        p.vp_search
+                            .map_or(String::new(), |w| format!(", a VP in {w} weeks"))
+                    ),
+                    t.dim(),
                 ),
-                t.dim(),
             ));
         }
         let played = s.week > 0;
@@ -225,29 +246,70 @@ impl Play {
                 "–".to_string()
             }
         };
-        lines.push(Line::from(vec![
-            Span::raw("Coverage "),
-            Span::styled(pct(m.org_coverage), t.level(m.org_coverage * 100.0)),
-            Span::raw("  Morale "),
-            Span::styled(
-                format!("{:.0}%", s.company.morale * 100.0),
-                t.level(s.company.morale * 100.0),
-            ),
-            Span::raw(format!("  Overhead {}", pct(m.communication_overhead))),
-        ]));
-        // Managers beyond what their managers of managers can look after
-        // manage worse (the coverage above falls with the excess).
-        let span = self.session.scenario().params.org.manager_of_managers_span;
-        if played && f64::from(p.managers) > p.managers_managed(span) {
-            let advice = match p.vps.len() {
-                0 => "Too many managers for you: hire a VP.".to_string(),
-                1 => format!("{} managers for one VP: hire another.", p.managers),
-                n => format!("{} managers for {n} VPs: hire another.", p.managers),
-            };
-            lines.push(Line::styled(advice, t.warn()));
+        lines.push((
+            None,
+            Line::from(vec![
+                Span::raw("Coverage "),
+                Span::styled(pct(m.org_coverage), t.level(m.org_coverage * 100.0)),
+                Span::raw("  Morale "),
+                Span::styled(
+                    format!("{:.0}%", s.company.morale * 100.0),
+                    t.level(s.company.morale * 100.0),
+                ),
+                Span::raw(format!("  Overhead {}", pct(m.communication_overhead))),
+            ]),
+        ));
+        if played {
+            lines.extend(
+                self.structure_advice()
+                    .map(|advice| (None, Line::styled(advice, t.warn()))),
+            );
         }
         lines
     }
+
+    /// What the structure lacks, if anything, in a line that fits the panel.
+    /// Managers beyond what their managers of managers can look after manage
+    /// worse; past one manager's span of engineers, those outside every
+    /// manager's span report to the CTO, who cannot give them the hours they
+    /// need (the coverage above falls with either) — unless the draft already
+    /// asks for the managers. A smaller team the CTO manages directly: the Why
+    /// panel tells when they are neglected.
+    fn structure_advice(&self) -> Option<String> {
+        let s = self.state();
+        let p = &s.people;
+        let org = &self.session.scenario().params.org;
+        if f64::from(p.managers) > p.managers_managed(org.manager_of_managers_span) {
+            return Some(match p.vps.len() {
+                0 => "Too many managers for you: hire a VP.".to_string(),
+                1 => format!("{} managers for one VP: hire another.", p.managers),
+                n => format!("{} managers for {n} VPs: hire another.", p.managers),
+            });
+        }
+        let unmanaged = p.unmanaged_engineers(org.manager_span);
+        let asked = f64::from(self.draft.hiring.managers) * org.manager_span;
+        if !p.vps.is_empty()
+            || f64::from(p.engineers()) <= org.manager_span
+            || unmanaged < org.manager_span / 2.0
+            || s.metrics.cto_coverage >= 0.95
+            || asked >= f64::from(p.engineers())
+        {
+            return None;
+        }
+        Some(format!(
+            "No manager for {} engineers: promote.",
+            unmanaged.round()
+        ))
+    }
+}
+
+/// A line of the org chart that gives way when the panel is short.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    /// The offers and VP search coming.
+    Coming,
+    /// Contact with the part of the organisation a VP runs for the CEO.
+    Contact,
 }
 
 /// A VP's reporting line: the three choices side by side, the drafted one
