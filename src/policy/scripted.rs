@@ -204,8 +204,9 @@ fn winning_back(line: ReportingLine, s: &State) -> ReportingLine {
 /// The split of a CTO who reads the week's needs: hands-on work while the
 /// company is small, enough time with their reports for the management they
 /// need, enough recruiting for the hires still wanted (in about eight weeks
-/// while the product falls behind, a quarter otherwise; less once a VP
-/// recruits), and the rest on strategy. Rounded to 5% like a player's.
+/// while the product falls behind, a quarter otherwise, and at least one a
+/// week while any position is open; less once a VP recruits), and the rest
+/// on strategy. Rounded to 5% like a player's.
 fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
     let p = &sc.params;
     let n = s.people.engineers();
@@ -227,10 +228,12 @@ fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
     let vp_hires: f64 = s.people.vps.len() as f64 * p.hiring.vp_hires_per_week;
     // Recruiting is urgent while the product falls short of what the board
     // counts as delivered; otherwise the gap is closed over a quarter, and the
-    // hours go to strategy.
+    // hours go to strategy. The last open positions cost as many hours as the
+    // first: while any is open, at least one hire a week.
     let delivered = s.metrics.delivery >= p.strategy.review_deliver_at;
     let weeks_to_hire = if delivered { 13.0 } else { 8.0 };
-    let hires_per_week = (f64::from(gap) / weeks_to_hire).min(2.0) - vp_hires;
+    let pace = (f64::from(gap) / weeks_to_hire).max(f64::from(gap.min(1)));
+    let hires_per_week = pace.min(2.0) - vp_hires;
     let hiring = pct(hires_per_week.max(0.0) * p.hiring.cto_hours_per_hire).min(40);
     let rest = 100u8.saturating_sub(coding + management + hiring);
     if rest < 20 {
