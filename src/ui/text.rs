@@ -172,9 +172,61 @@ pub fn clip(text: &str, n: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` characters, at spaces where
+/// it can be; a word longer than a line is split. Never an empty list.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let used = line.chars().count();
+            let gap = usize::from(used > 0);
+            if used + gap + word.len() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than a whole line: split it.
+            let rest = word.split_off(width);
+            lines.push(word.iter().collect());
+            word = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod clip_tests {
-    use super::clip;
+    use super::{clip, wrap};
+
+    /// Words stay whole where they fit, a longer one is split, and nothing is
+    /// lost or wider than the line.
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        assert_eq!(
+            wrap("The CEO refused to give VP #1 back", 16),
+            ["The CEO refused", "to give VP #1", "back"]
+        );
+        assert_eq!(wrap("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(wrap("", 10), [""]);
+        let text = "Series A closed: $9.1M at a 1.0 appetite, months of runway ahead";
+        for width in 1..40 {
+            let lines = wrap(text, width);
+            assert!(lines.iter().all(|l| l.chars().count() <= width));
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        }
+    }
 
     /// A long name is cut with an ellipsis, a short one kept whole.
     #[test]

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
 use super::Play;
+use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{line_chart, panel};
 
@@ -18,20 +19,30 @@ impl Play {
         self.news_lines(t, inner, buf);
     }
 
+    /// The news, newest first, each item wrapped under its week so a narrow
+    /// panel shows all of it.
     pub(super) fn news_lines(&self, t: Theme, area: Rect, buf: &mut Buffer) {
-        let lines: Vec<Line> = self
-            .session
-            .log
-            .iter()
-            .rev()
-            .take(area.height as usize)
-            .map(|(w, l)| {
-                Line::from(vec![
-                    Span::styled(format!("w{w:<4}"), t.dim()),
-                    Span::raw(l.clone()),
-                ])
-            })
-            .collect();
+        const WEEK: usize = 5;
+        let height = usize::from(area.height);
+        let width = usize::from(area.width).saturating_sub(WEEK);
+        let mut lines: Vec<Line> = Vec::new();
+        for (w, item) in self.session.log.iter().rev() {
+            if lines.len() >= height {
+                break;
+            }
+            for (i, part) in wrap(item, width).into_iter().enumerate() {
+                let week = if i == 0 {
+                    format!("w{w:<4}")
+                } else {
+                    " ".repeat(WEEK)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(week, t.dim()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+        lines.truncate(height);
         Paragraph::new(lines).render(area, buf);
     }
 
