@@ -24,9 +24,17 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
         let _ = writeln!(out, "No runs yet: `cto-sim play` starts one.");
         return Ok(());
     }
+    // The file names are what `verify` and `replay` take: never cut, and
+    // the columns after them line up whatever their length.
+    let file = listed
+        .iter()
+        .map(|r| r.file.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
     let _ = writeln!(
         out,
-        "{:<52} {:<20} {:>6} {:>6}  {:<18} {:>6}  parent",
+        "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  parent",
         "file", "scenario", "seed", "weeks", "ending", "score"
     );
     for r in &listed {
@@ -35,9 +43,8 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
         let parent = r
             .forked_at_week
             .map_or(String::new(), |w| format!("fork from week {w}"));
-        let _ = writeln!(
-            out,
-            "{:<52} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
+        let line = format!(
+            "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
             r.file,
             clip(&r.scenario, 20),
             r.seed,
@@ -45,6 +52,7 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
             ending,
             score
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     Ok(())
 }

@@ -574,9 +574,23 @@ fn every_run_keeps_its_own_file_in_the_history() {
     assert!(weeks.contains(&3) && weeks.contains(&4), "{weeks:?}");
     let finished: Vec<_> = listed.iter().filter(|r| !r["ending"].is_null()).collect();
     assert_eq!(finished.len(), 1, "the first run, finished, stays");
-    // `continue` takes the newest unfinished run: the third.
-    let (code, out) = cli(&["runs"]);
-    assert_eq!(code, Some(0), "{out}");
+    // The text listing names every file whole, its columns lined up.
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .arg("runs")
+        .env("CTO_SIM_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    let column = lines[0].find("scenario").unwrap();
+    for (line, row) in lines[1..].iter().zip(&listed) {
+        let file = row["file"].as_str().unwrap();
+        assert!(line.starts_with(file), "{text}");
+        assert!(line[column..].starts_with("Tutorial"), "{text}");
+        assert_eq!(line, &line.trim_end(), "no trailing spaces: {text}");
+    }
     std::fs::remove_dir_all(&data).ok();
 }
 
