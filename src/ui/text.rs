@@ -4,6 +4,7 @@
 use crate::engine::events::render_text;
 use crate::engine::{Ending, News, ReportingLine, State};
 use crate::scenario::Scenario;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Money for a player: `$3.2M`, `$850k`, `-$40k`.
 pub fn money(x: f64) -> String {
@@ -162,41 +163,62 @@ pub fn tips(ending: Ending, s: &State) -> Vec<&'static str> {
     t
 }
 
-/// `text` in at most `n` characters, an ellipsis marking a cut.
+/// `text` in at most `n` terminal columns, an ellipsis marking a cut.
 pub fn clip(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
+    if text.width() <= n {
         return text.to_string();
     }
-    let mut out: String = text.chars().take(n.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > n {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
     out.push('…');
     out
 }
 
-/// `text` broken into lines of at most `width` characters, at spaces where
-/// it can be; a word longer than a line is split. Never an empty list.
+/// `text` broken into lines of at most `width` terminal columns, at spaces
+/// where it can be; a word longer than a line is split. Never an empty list.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
+    let width = width.max(2);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
+        let mut word = word.to_string();
         loop {
-            let used = line.chars().count();
+            let used = line.width();
             let gap = usize::from(used > 0);
-            if used + gap + word.len() <= width {
+            if used + gap + word.width() <= width {
                 if gap == 1 {
                     line.push(' ');
                 }
-                line.extend(word.iter());
+                line.push_str(&word);
                 break;
             }
             if used > 0 {
                 lines.push(std::mem::take(&mut line));
                 continue;
             }
-            // A word longer than a whole line: split it.
-            let rest = word.split_off(width);
-            lines.push(word.iter().collect());
+            // A word longer than a whole line: as much of it as fits.
+            let mut cut = 0;
+            let mut taken = 0;
+            for (i, c) in word.char_indices() {
+                let w = c.width().unwrap_or(0);
+                if taken + w > width {
+                    break;
+                }
+                taken += w;
+                cut = i + c.len_utf8();
+            }
+            // (At least one character, so the loop always moves on.)
+            let cut = cut.max(word.chars().next().map_or(0, char::len_utf8));
+            let rest = word.split_off(cut);
+            lines.push(word);
             word = rest;
         }
     }
@@ -209,6 +231,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod clip_tests {
     use super::{clip, wrap};
+    use unicode_width::UnicodeWidthStr;
 
     /// Words stay whole where they fit, a longer one is split, and nothing is
     /// lost or wider than the line.
@@ -221,11 +244,15 @@ mod clip_tests {
         assert_eq!(wrap("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
         assert_eq!(wrap("", 10), [""]);
         let text = "Series A closed: $9.1M at a 1.0 appetite, months of runway ahead";
-        for width in 1..40 {
+        for width in 2..40 {
             let lines = wrap(text, width);
-            assert!(lines.iter().all(|l| l.chars().count() <= width));
+            assert!(lines.iter().all(|l| l.width() <= width));
             assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
         }
+        // Wide characters count as the two columns they take.
+        assert_eq!(wrap("製品 🙂 ok", 5), ["製品", "🙂 ok"]);
+        assert_eq!(wrap("製品製品", 5), ["製品", "製品"]);
+        assert_eq!(clip("製品製品", 5), "製品…");
     }
 
     /// A long name is cut with an ellipsis, a short one kept whole.
