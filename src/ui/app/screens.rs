@@ -34,14 +34,20 @@ impl App {
         }
     }
 
+    /// Become `next` (a new game, a replay, a resumed run), keeping the
+    /// colours the player chose for this session.
+    fn switch_to(&mut self, next: App) {
+        let theme = self.theme;
+        *self = next;
+        self.theme = theme;
+    }
+
     /// Load the autosave (or its backup) and resume it.
     pub(super) fn continue_latest(&mut self) {
         match crate::run::load_latest(None) {
             Ok((loaded, path)) => {
                 let fell_back = loaded.fell_back.is_some();
-                let theme = self.theme;
-                *self = App::resume(loaded.verified.recording, Some(path));
-                self.theme = theme;
+                self.switch_to(App::resume(loaded.verified.recording, Some(path)));
                 if fell_back {
                     self.status = Some("The save was damaged; resumed from the backup.".into());
                 }
@@ -54,21 +60,16 @@ impl App {
         let Some(runs) = self.runs.as_mut() else {
             return;
         };
-        let theme = self.theme;
         match runs.act(action) {
             None => {}
             Some(RunsAsk::Say(s)) => self.status = Some(s),
             Some(RunsAsk::Replay(path)) => match crate::run::load_verified(&path) {
-                Ok(v) => {
-                    *self = App::replay(v.recording);
-                    self.theme = theme;
-                }
+                Ok(v) => self.switch_to(App::replay(v.recording)),
                 Err(e) => self.status = Some(e.to_string()),
             },
             Some(RunsAsk::Continue(path)) => match crate::run::load_latest(Some(path)) {
                 Ok((loaded, path)) => {
-                    *self = App::resume(loaded.verified.recording, Some(path));
-                    self.theme = theme;
+                    self.switch_to(App::resume(loaded.verified.recording, Some(path)));
                 }
                 Err(e) => self.status = Some(e.to_string()),
             },
@@ -88,11 +89,7 @@ impl App {
         };
         match picker.act(action) {
             None => {}
-            Some(Picked::Start(scenario, seed)) => {
-                let theme = self.theme;
-                *self = App::play(scenario, seed);
-                self.theme = theme;
-            }
+            Some(Picked::Start(scenario, seed)) => self.switch_to(App::play(scenario, seed)),
             Some(Picked::Failed(why)) => self.status = Some(why),
             Some(Picked::Back) => {
                 self.picker = None;
