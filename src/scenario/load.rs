@@ -257,6 +257,14 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             ),
             None,
         ),
+        other => syntax(other),
+    }
+}
+
+/// Our wording for a syntax error: what the file should hold where it stops.
+fn syntax(code: &ron::Error) -> (String, Option<String>) {
+    use ron::Error as E;
+    match code {
         E::ExceededRecursionLimit => (
             format!("brackets are nested more than {MAX_DEPTH} levels deep"),
             Some("no scenario needs this much nesting; is a bracket unclosed?".into()),
