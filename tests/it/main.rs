@@ -4,6 +4,7 @@
 
 mod common;
 
+mod architecture;
 mod bots;
 mod calibration;
 mod cli;
