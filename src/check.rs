@@ -17,16 +17,17 @@ const SMOKE_SEEDS: u64 = 3;
 /// runs vary; fifty take about a quarter of a second).
 const BALANCE_RUNS: u32 = 50;
 
-/// Check each file and report on `out`; `true` when none has errors.
-pub fn check_all(files: &[String], out: &mut dyn std::io::Write) -> bool {
+/// Check each file and report on `out`; `true` when none has errors. An error
+/// writing the report ends the check.
+pub fn check_all(files: &[String], out: &mut dyn std::io::Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for file in files {
-        all_ok &= check_one(file, out);
+        all_ok &= check_one(file, out)?;
     }
-    all_ok
+    Ok(all_ok)
 }
 
-fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
+fn check_one(file: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
     let (checked, _) = match scenario::resolve(file) {
         Ok(found) => found,
         Err(ScenarioError::Invalid(found)) => {
@@ -35,38 +36,38 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> bool {
                 .filter(|d| d.severity == Severity::Error)
                 .count();
             let warnings = found.len() - errors;
-            let _ = writeln!(out, "{}", ScenarioError::Invalid(found));
-            let _ = writeln!(out, "{file}: {}", tally(errors, warnings));
-            return false;
+            writeln!(out, "{}", ScenarioError::Invalid(found))?;
+            writeln!(out, "{file}: {}", tally(errors, warnings))?;
+            return Ok(false);
         }
         Err(e) => {
-            let _ = writeln!(out, "{e}");
-            return false;
+            writeln!(out, "{e}")?;
+            return Ok(false);
         }
     };
     for w in &checked.warnings {
-        let _ = writeln!(out, "{w}");
+        writeln!(out, "{w}")?;
     }
     let scenario = Arc::new(checked.scenario);
     let played = smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario)?)));
     match played {
         Ok((summary, balance)) => {
             for w in &balance {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{file}: warning: {w}; `cto-sim balance {file}` shows the whole grid"
-                );
+                )?;
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{file}: ok, {} ({summary})",
                 tally(0, checked.warnings.len() + balance.len())
-            );
-            true
+            )?;
+            Ok(true)
         }
         Err(message) => {
-            let _ = writeln!(out, "{file}: error: the smoke simulation failed: {message}");
-            false
+            writeln!(out, "{file}: error: the smoke simulation failed: {message}")?;
+            Ok(false)
         }
     }
 }

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -11,11 +12,15 @@ fn main() -> ExitCode {
     // write to the terminal while a command runs. Everything a command prints
     // may quote a file a user handed us, so it goes out escaped.
     let mut out = Printable::new(std::io::stdout());
-    match cto_sim::cli::run_from(cli, &mut out, started) {
+    let result = cto_sim::cli::run_from(cli, &mut out, started).and_then(|()| Ok(out.flush()?));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`| head`): it has all it wanted.
+        Err(e) if e.reader_gone() => ExitCode::SUCCESS,
         Err(cto_sim::cli::CliError::Failed) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("cto-sim: {}", printable(&e.to_string()));
+            // Where stderr is gone too, the exit code still says it failed.
+            writeln!(std::io::stderr(), "cto-sim: {}", printable(&e.to_string())).ok();
             ExitCode::from(1)
         }
     }

@@ -2,26 +2,40 @@
 //! anything in a run file), made safe to print to a terminal: control
 //! characters and bidirectional overrides are shown escaped (`\u{1b}`), never
 //! sent raw, so a hostile file cannot clear the screen, retitle the window or
-//! reorder what the player reads. Newlines and tabs are kept.
+//! reorder what the player reads. Newlines and tabs are kept, except where a
+//! text stands in one line of output (a name in a table or a heading): there
+//! [`one_line`] escapes them too, so a name cannot forge lines of its own.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// Whether `c` must not reach a terminal as it is.
+/// Whether `c` must not reach a terminal as it is. The line and paragraph
+/// separators (U+2028, U+2029) break lines in some terminals and viewers.
 fn unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}')
 }
 
 /// `s` with every unsafe character escaped as `\u{…}`.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(unsafe_char) {
+    escaped(s, unsafe_char)
+}
+
+/// `s` for a place that holds one line (a name in a table, a heading, a
+/// column): line breaks and tabs are escaped as well as every unsafe
+/// character, so the text cannot start a line of its own.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    escaped(s, |c| c == '\n' || c == '\t' || unsafe_char(c))
+}
+
+fn escaped(s: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&unsafe_char) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if unsafe_char(c) {
-            out.push_str(&c.escape_unicode().to_string());
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
@@ -69,6 +83,19 @@ mod tests {
             "a\\u{1b}[2Jb\\u{1b}]0;owned\\u{7}c\\u{202e}d\\u{9b}e\nf\tg é 🙂"
         );
         assert!(matches!(printable("plain text\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_one_line_text_cannot_break_its_line() {
+        let name = "Line1\nForged: ok, 0 errors\r\u{2028}x\u{2029}\ty";
+        let shown = one_line(name);
+        assert!(!shown.contains(['\n', '\r', '\t', '\u{2028}', '\u{2029}']));
+        assert_eq!(
+            shown,
+            "Line1\\u{a}Forged: ok, 0 errors\\u{d}\\u{2028}x\\u{2029}\\u{9}y"
+        );
+        assert_eq!(printable("a\u{2028}b"), "a\\u{2028}b");
+        assert!(matches!(one_line("Garage to growth"), Cow::Borrowed(_)));
     }
 
     #[test]

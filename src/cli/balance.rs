@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::error::CliError;
 use crate::balance::{self, Row};
 use crate::scenario;
+use crate::untrusted::one_line;
 
 pub(super) fn balance(
     name: &str,
@@ -20,34 +21,33 @@ pub(super) fn balance(
     let report = balance::report(&scenario, runs, seed, threads).map_err(CliError::from)?;
     let seconds = started.elapsed().as_secs_f64();
     if json {
-        super::json::write_json(out, &report);
-        return Ok(());
+        return Ok(super::json::write_json(out, &report)?);
     }
-    let _ = writeln!(
+    writeln!(
         out,
-        "Balance of '{}': {} bots and {} fixed policies, {runs} runs each (seeds {seed}–{}), {threads} threads, {seconds:.1} s.\n",
-        report.scenario,
+        "Balance of '{}': {} bots and {} fixed policies, {runs} runs each ({}), {threads} threads, {seconds:.1} s.\n",
+        one_line(&report.scenario),
         report.bots.len(),
         report.grid_size,
-        seed.wrapping_add(u64::from(runs) - 1),
-    );
-    let _ = writeln!(
+        super::words::seeds(seed, runs),
+    )?;
+    writeln!(
         out,
         "{:<44} {:>6} {:>6} {:>6}  most often",
         "policy", "score", "sd", "wins"
-    );
+    )?;
     for row in &report.bots {
-        print_row(out, row);
+        print_row(out, row)?;
     }
-    let _ = writeln!(out, "\nBest fixed policies:");
+    writeln!(out, "\nBest fixed policies:")?;
     for row in &report.best_fixed {
-        print_row(out, row);
+        print_row(out, row)?;
     }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "{}", lead_verdict(&report));
+    writeln!(out)?;
+    writeln!(out, "{}", lead_verdict(&report))?;
     if report.fixed_winning > 0 {
         let share = report.fixed_winning as f64 / report.grid_size.max(1) as f64;
-        let _ = writeln!(
+        writeln!(
             out,
             "{} of {} fixed policies win {:.0}% of runs or more{}",
             report.fixed_winning,
@@ -58,9 +58,9 @@ pub(super) fn balance(
             } else {
                 "."
             }
-        );
+        )?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{}",
         if report.passive_wins {
@@ -68,7 +68,7 @@ pub(super) fn balance(
         } else {
             "passive does not win (10% of runs at most): doing nothing loses."
         }
-    );
+    )?;
     Ok(())
 }
 
@@ -89,8 +89,8 @@ fn lead_verdict(report: &balance::Report) -> String {
     }
 }
 
-fn print_row(out: &mut dyn std::io::Write, r: &Row) {
-    let _ = writeln!(
+fn print_row(out: &mut dyn std::io::Write, r: &Row) -> std::io::Result<()> {
+    writeln!(
         out,
         "{:<44} {:>6.1} {:>6.1} {:>5.0}%  {}",
         r.policy,
@@ -98,5 +98,5 @@ fn print_row(out: &mut dyn std::io::Write, r: &Row) {
         r.sd_score,
         r.win_rate * 100.0,
         r.ending
-    );
+    )
 }

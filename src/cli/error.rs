@@ -12,11 +12,24 @@ pub enum CliError {
     Sim(#[from] sim::SimError),
     #[error("{0}")]
     Usage(String),
+    /// The terminal game could not run.
     #[error("{0}")]
-    Terminal(#[from] std::io::Error),
+    Terminal(std::io::Error),
+    /// The output could not be written: a closed pipe (`| head`) is not an
+    /// error for the person at the terminal, and `main` ends quietly then.
+    #[error("cannot write the output: {0}")]
+    Output(#[from] std::io::Error),
     #[error("{0}")]
     Run(#[from] crate::run::RunError),
     /// Already reported on the output (e.g. `check` found errors).
     #[error("")]
     Failed,
+}
+
+impl CliError {
+    /// Whether the reader of the output went away (a pipe into `head`
+    /// closed): nothing is left to say, so the command ends quietly.
+    pub fn reader_gone(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }

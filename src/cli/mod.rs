@@ -2,40 +2,39 @@
 
 mod args;
 mod balance;
+mod completions;
 mod error;
 mod json;
 mod runs;
 mod simulate;
+mod words;
 
 pub use args::{Cli, Command, SimulateArgs, VERSION};
 pub use error::CliError;
 
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::policy;
 use crate::scenario;
+use crate::untrusted::one_line;
 
 /// Run the parsed command line, writing to `out`.
-pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     run_from(cli, out, Instant::now())
 }
 
 /// [`run`], timing the first frame from `started` (the process's start).
-pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Result<(), CliError> {
+pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), CliError> {
+    let game = |app| crate::ui::run(app, started).map_err(CliError::Terminal);
     match cli.command {
-        None => Ok(crate::ui::run(crate::ui::App::title(), started)?),
+        None => game(crate::ui::App::title()),
         Some(Command::Play { scenario, seed }) => {
             let scenario = Arc::new(scenario::find(&scenario)?);
-            Ok(crate::ui::run(
-                crate::ui::App::play(scenario, seed),
-                started,
-            )?)
+            game(crate::ui::App::play(scenario, seed))
         }
-        Some(Command::Policies) => {
-            list_policies(out);
-            Ok(())
-        }
+        Some(Command::Policies) => Ok(list_policies(out)?),
         Some(Command::Simulate(args)) => simulate::simulate(args, out),
         Some(Command::Balance {
             scenario,
@@ -43,29 +42,19 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
             seed,
             json,
         }) => balance::balance(&scenario, runs, seed, json, out),
-        Some(Command::Continue { file }) => Ok(crate::ui::run(continued(file)?, started)?),
+        Some(Command::Continue { file }) => game(continued(file)?),
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
         Some(Command::Runs { json }) => runs::runs(json, out),
         Some(Command::Scores) => runs::scores(out),
-        Some(Command::Completions { shell }) => {
-            use clap::CommandFactory;
-            clap_complete::generate(shell, &mut Cli::command(), "cto-sim", out);
-            Ok(())
-        }
+        Some(Command::Completions { shell }) => Ok(completions::write(shell, out)?),
         Some(Command::Replay { file }) => {
             let verified = crate::run::load_verified(&file)?;
-            Ok(crate::ui::run(
-                crate::ui::App::replay(verified.recording),
-                started,
-            )?)
+            game(crate::ui::App::replay(verified.recording))
         }
         Some(Command::Report { file }) => report(&file, out),
-        Some(Command::Scenarios) => {
-            list_scenarios(out);
-            Ok(())
-        }
+        Some(Command::Scenarios) => Ok(list_scenarios(out)?),
         Some(Command::Check { files }) => {
-            if crate::check::check_all(&files, out) {
+            if crate::check::check_all(&files, out)? {
                 Ok(())
             } else {
                 Err(CliError::Failed)
@@ -74,16 +63,16 @@ pub fn run_from(cli: Cli, out: &mut dyn std::io::Write, started: Instant) -> Res
     }
 }
 
-fn list_policies(out: &mut dyn std::io::Write) {
+fn list_policies(out: &mut dyn Write) -> io::Result<()> {
     for (name, about) in policy::BOTS {
-        let _ = writeln!(out, "{name:<10} {about}");
+        writeln!(out, "{name:<10} {about}")?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "\n{}\n           {}",
         policy::FIXED_SYNTAX,
         policy::FIXED_ABOUT
-    );
+    )
 }
 
 /// The game, resuming the run `continue` finds (saying so when it had to use
@@ -91,12 +80,12 @@ fn list_policies(out: &mut dyn std::io::Write) {
 fn continued(file: Option<std::path::PathBuf>) -> Result<crate::ui::App, CliError> {
     let (loaded, path) = crate::run::load_latest(file)?;
     if let Some(why) = &loaded.fell_back {
-        use std::io::Write as _;
-        let _ = writeln!(
-            crate::untrusted::Printable::new(std::io::stderr()),
+        // Said on the way into the game, which says it again on its status line.
+        writeln!(
+            crate::untrusted::Printable::new(io::stderr()),
             "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
             crate::run::backup_path(&path).display()
-        );
+        )?;
     }
     let fell_back = loaded.fell_back.is_some();
     let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
@@ -107,16 +96,15 @@ fn continued(file: Option<std::path::PathBuf>) -> Result<crate::ui::App, CliErro
 }
 
 /// `cto-sim report`: the verified run's story as Markdown.
-fn report(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let _ = write!(out, "{}", crate::ui::story::report(file)?);
-    Ok(())
+fn report(file: &std::path::Path, out: &mut dyn Write) -> Result<(), CliError> {
+    Ok(write!(out, "{}", crate::ui::story::report(file)?)?)
 }
 
-fn list_scenarios(out: &mut dyn std::io::Write) {
+fn list_scenarios(out: &mut dyn Write) -> io::Result<()> {
     let listing = scenario::list();
     let width = listing
         .iter()
-        .map(|l| l.name.len())
+        .map(|l| one_line(&l.name).chars().count())
         .max()
         .unwrap_or(8)
         .max(8);
@@ -128,36 +116,28 @@ fn list_scenarios(out: &mut dyn std::io::Write) {
                 " ".repeat(5 - usize::from(d.min(5)))
             )
         });
-        let _ = writeln!(
+        writeln!(
             out,
             "{:<width$}  {:<10}  {stars:<5}  {}",
-            l.name,
+            one_line(&l.name),
             match l.source {
                 scenario::Source::Builtin => "built-in".to_string(),
                 _ => "user".to_string(),
             },
-            l.description.lines().next().unwrap_or(""),
-        );
+            one_line(l.description.lines().next().unwrap_or("")),
+        )?;
     }
     match scenario::user_dir() {
-        Some(dir) => {
-            let _ = writeln!(out, "\nYour scenarios go in {}", dir.display());
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "\nNo data folder found: set {} to choose one",
-                scenario::DATA_DIR_ENV
-            );
-        }
+        Some(dir) => writeln!(out, "\nYour scenarios go in {}", dir.display()),
+        None => writeln!(
+            out,
+            "\nNo data folder found: set {} to choose one",
+            scenario::DATA_DIR_ENV
+        ),
     }
 }
 
-fn verify_command(
-    file: &std::path::Path,
-    json: bool,
-    out: &mut dyn std::io::Write,
-) -> Result<(), CliError> {
+fn verify_command(file: &std::path::Path, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let origin = file.display().to_string();
     let result = crate::run::load_verified(file);
     if json {
@@ -186,14 +166,14 @@ fn verify_command(
                 })
             }
         };
-        let _ = writeln!(out, "{value}");
+        writeln!(out, "{value}")?;
         return match result {
             Ok(_) => Ok(()),
             Err(_) => Err(CliError::Failed),
         };
     }
     let v = result?;
-    let _ = writeln!(
+    writeln!(
         out,
         "{origin}: ok: {} weeks replayed exactly; ending {}; score {:.1}",
         v.weeks,
@@ -201,6 +181,6 @@ fn verify_command(
             .as_deref()
             .unwrap_or("none yet (the run is in progress)"),
         v.score
-    );
+    )?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::error::CliError;
 use crate::run::{self, history::Summary, RunError};
 use crate::scenario::DATA_DIR_ENV;
 use crate::ui::text::clip;
+use crate::untrusted::one_line;
 
 /// Every run in the history, newest first, each replayed and verified.
 fn listed() -> Result<Vec<Summary>, CliError> {
@@ -17,26 +18,25 @@ fn listed() -> Result<Vec<Summary>, CliError> {
 pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let listed = listed()?;
     if json {
-        super::json::write_json(out, &listed);
-        return Ok(());
+        return Ok(super::json::write_json(out, &listed)?);
     }
     if listed.is_empty() {
-        let _ = writeln!(out, "No runs yet: `cto-sim play` starts one.");
+        writeln!(out, "No runs yet: `cto-sim play` starts one.")?;
         return Ok(());
     }
     // The file names are what `verify` and `replay` take: never cut, and
     // the columns after them line up whatever their length.
     let file = listed
         .iter()
-        .map(|r| r.file.chars().count())
+        .map(|r| one_line(&r.file).chars().count())
         .max()
         .unwrap_or(0)
         .max(4);
-    let _ = writeln!(
+    writeln!(
         out,
         "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  parent",
         "file", "scenario", "seed", "weeks", "ending", "score"
-    );
+    )?;
     for r in &listed {
         let score = r.score.map_or("  —".into(), |s| format!("{s:.1}"));
         let ending = r.status();
@@ -45,14 +45,14 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
             .map_or(String::new(), |w| format!("fork from week {w}"));
         let line = format!(
             "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
-            r.file,
-            clip(&r.scenario, 20),
+            one_line(&r.file),
+            clip(&one_line(&r.scenario), 20),
             r.seed,
             r.weeks,
             ending,
             score
         );
-        let _ = writeln!(out, "{}", line.trim_end());
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
@@ -65,24 +65,24 @@ pub(super) fn scores(out: &mut dyn std::io::Write) -> Result<(), CliError> {
         }
     }
     if by_scenario.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "No finished runs yet: scores appear here when a run ends."
-        );
+        )?;
         return Ok(());
     }
     for (scenario, mut runs) in by_scenario {
         runs.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-        let _ = writeln!(out, "{scenario}");
+        writeln!(out, "{}", one_line(&scenario))?;
         for r in runs.iter().take(5) {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {:>6.1}  {:<18} seed {:<6} {}",
                 r.score.unwrap_or(0.0),
                 r.ending.as_deref().unwrap_or(""),
                 r.seed,
-                r.file
-            );
+                one_line(&r.file)
+            )?;
         }
     }
     Ok(())

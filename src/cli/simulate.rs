@@ -14,6 +14,7 @@ use crate::run::RunRecord;
 use crate::scenario;
 use crate::sim;
 use crate::ui::text::money;
+use crate::untrusted::one_line;
 
 pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     let all = args.policy == "all";
@@ -51,9 +52,9 @@ pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Resu
     };
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     if args.json {
-        print_json(&batch, elapsed_ms, out);
+        print_json(&batch, elapsed_ms, out)?;
     } else {
-        print_batch(&batch, elapsed_ms, out);
+        print_batch(&batch, elapsed_ms, out)?;
     }
     Ok(())
 }
@@ -78,31 +79,37 @@ fn one_run(
     if let Some(dir) = &args.record {
         save_run(dir, &args.policy, &record)?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "{} plays '{}' (seed {}).\n",
-        args.policy, scenario.name, args.seed
-    );
-    let _ = writeln!(
+        args.policy,
+        one_line(&scenario.name),
+        args.seed
+    )?;
+    writeln!(
         out,
         "{:>5}  {:<9} {:>9} {:>9} {:>5} {:>9} {:>9} {:>7} {:>8}",
         "week", "stage", "cash", "ARR", "eng", "influence", "authority", "morale", "debt tax"
-    );
+    )?;
     for r in rows {
-        let _ = writeln!(out, "{r}");
+        writeln!(out, "{r}")?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "\nEnding: {} ({}) after {} weeks. Score {:.1}.",
         scenario.ending_id(result.ending),
         scenario.ending_headline(result.ending),
         result.weeks,
         result.score
-    );
+    )?;
     Ok(())
 }
 
-fn print_json(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write) {
+fn print_json(
+    batch: &sim::Batch,
+    elapsed_ms: f64,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let value = serde_json::json!({
         "scenario": batch.scenario,
         "policy": batch.policy,
@@ -116,30 +123,33 @@ fn print_json(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write)
         "sd": batch.sd,
         "digest": batch.digest,
     });
-    let _ = writeln!(out, "{value}");
+    writeln!(out, "{value}")
 }
 
-fn print_batch(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write) {
-    let _ = writeln!(
+fn print_batch(
+    batch: &sim::Batch,
+    elapsed_ms: f64,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    writeln!(
         out,
-        "{} played '{}' {} times (seeds {}–{}), {} weeks in {:.0} ms.\n",
+        "{} played '{}' {} times ({}), {} weeks in {:.0} ms.\n",
         batch.policy,
-        batch.scenario,
+        one_line(&batch.scenario),
         batch.runs,
-        batch.seed,
-        batch.seed.wrapping_add(u64::from(batch.runs) - 1),
+        super::words::seeds(batch.seed, batch.runs),
         batch.weeks_simulated,
         elapsed_ms
-    );
-    let _ = writeln!(out, "Endings:");
+    )?;
+    writeln!(out, "Endings:")?;
     for (id, &c) in &batch.endings {
         if c > 0 {
             let pct = 100.0 * f64::from(c) / f64::from(batch.runs);
-            let _ = writeln!(out, "  {id:<17} {c:>6}  {pct:>5.1}%");
+            writeln!(out, "  {id:<17} {c:>6}  {pct:>5.1}%")?;
         }
     }
     let m = &batch.mean;
-    let _ = writeln!(
+    writeln!(
         out,
         "\nMeans: score {:.1}, influence {:.1}, authority {:.1}, ARR ${:.2}M, headcount {:.1}, weeks {:.1}",
         m.score,
@@ -148,7 +158,7 @@ fn print_batch(batch: &sim::Batch, elapsed_ms: f64, out: &mut dyn std::io::Write
         m.arr / 1e6,
         m.headcount,
         m.weeks
-    );
+    )
 }
 
 /// Every bot on one scenario, as a Markdown table (the one in docs/model.md).
@@ -158,17 +168,17 @@ fn bot_table(
     seed: u64,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
-    let _ = writeln!(
+    writeln!(
         out,
-        "'{}', {runs} runs per bot, seeds {seed}–{}.\n",
-        scenario.name,
-        seed.wrapping_add(u64::from(runs) - 1)
-    );
-    let _ = writeln!(
+        "'{}', {runs} runs per bot, {}.\n",
+        one_line(&scenario.name),
+        super::words::seeds(seed, runs)
+    )?;
+    writeln!(
         out,
         "| bot | score | influence | authority | ARR | headcount | weeks | endings |"
-    );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|")?;
     for name in policy::names() {
         let b = sim::batch(scenario, name, runs, seed)?;
         let endings: Vec<String> = scenario
@@ -182,7 +192,7 @@ fn bot_table(
             })
             .collect();
         let m = &b.mean;
-        let _ = writeln!(
+        writeln!(
             out,
             "| {name} | {:.1} | {:.1} | {:.1} | {} | {:.1} | {:.0} | {} |",
             m.score,
@@ -192,7 +202,7 @@ fn bot_table(
             m.headcount,
             m.weeks,
             endings.join(", ")
-        );
+        )?;
     }
     Ok(())
 }

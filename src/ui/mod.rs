@@ -152,11 +152,13 @@ fn install_panic_reporter() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        let mut err = io::stderr();
-        let _ = writeln!(
-            err,
+        // A crash with stderr gone has nowhere to say so; the default hook
+        // below tries all the same.
+        writeln!(
+            io::stderr(),
             "\ncto-sim crashed — sorry. Your terminal has been restored.\nPlease report this with the message below and the command you ran.\n"
-        );
+        )
+        .ok();
         default(info);
     }));
 }

@@ -4,6 +4,7 @@ use super::session::{Session, WeekPoint};
 use super::text::{money, tips};
 use crate::engine::stage::{par, typical_engineers};
 use crate::engine::{score, Activity, Attention, Ending, Stage};
+use crate::untrusted::one_line;
 
 /// The weeks where influence moved most: (week, net move in points, main cause).
 pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)> {
@@ -78,10 +79,12 @@ pub fn markdown(session: &Session) -> String {
         md.push_str(&l);
         md.push('\n');
     };
-    line(format!("# {} — seed {}", sc.name, game.seed()));
+    // The scenario's texts hold one line each here: a line break in them
+    // would forge lines of the report.
+    line(format!("# {} — seed {}", one_line(&sc.name), game.seed()));
     line(String::new());
     if s.ending.is_some() {
-        line(format!("**{}**", sc.ending_headline(ending)));
+        line(format!("**{}**", one_line(sc.ending_headline(ending))));
     } else {
         line("**The run is still in progress.**".into());
     }

@@ -377,3 +377,185 @@ fn version_names_the_rules_and_completions_are_printed() {
     }
     assert_eq!(cto_sim(&["completions", "tcsh"]).status.code(), Some(2));
 }
+
+/// Bash completes a subcommand's options: sourcing the script `completions
+/// bash` prints and completing `cto-sim simulate --p` offers `--policy`.
+#[test]
+fn bash_completes_the_options_of_a_subcommand() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-complete-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("cto-sim.bash");
+    std::fs::write(&script, cto_sim(&["completions", "bash"]).stdout).unwrap();
+    let complete = |words: &[&str]| {
+        // What bash does on Tab: the words so far, the word being completed,
+        // then the completion function with (command, current, previous).
+        let cword = words.len() - 1;
+        let line = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _cto__sim cto-sim '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            words.join(" "),
+            words[cword],
+            words[cword - 1],
+        );
+        let out = Command::new("bash")
+            .args(["--norc", "-c", &line])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let offered = complete(&["cto-sim", "simulate", "--p"]);
+    assert_eq!(offered.trim(), "--policy", "{offered}");
+    let offered = complete(&["cto-sim", "balance", "--"]);
+    assert!(offered.lines().any(|l| l == "--runs"), "{offered}");
+    let offered = complete(&["cto-sim", "sim"]);
+    assert_eq!(offered.trim(), "simulate", "{offered}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Every command whose output goes into a pipe that is already closed (as
+/// `| head` closes it) ends quietly: exit 0, no panic, nothing on stderr.
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-pipe-{}", std::process::id()));
+    let runs = dir.join("runs");
+    std::fs::create_dir_all(&runs).unwrap();
+    std::fs::copy(
+        "tests/runs/tutorial-balanced-1.ron",
+        runs.join("tutorial-balanced-1.ron"),
+    )
+    .unwrap();
+    let run = runs.join("tutorial-balanced-1.ron").display().to_string();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["completions", "bash"],
+        vec!["--help"],
+        vec!["simulate", "--help"],
+        vec!["--version"],
+        vec!["policies"],
+        vec!["scenarios"],
+        vec!["simulate", "--policy", "balanced"],
+        vec!["simulate", "--policy", "balanced", "--runs", "3"],
+        vec!["simulate", "--policy", "balanced", "--runs", "3", "--json"],
+        vec![
+            "simulate", "--policy", "all", "--runs", "1", "-s", "tutorial",
+        ],
+        vec!["balance", "-s", "tutorial", "--runs", "1"],
+        vec!["check", "tutorial"],
+        vec!["verify", &run],
+        vec!["report", &run],
+        vec!["runs"],
+        vec!["runs", "--json"],
+        vec!["scores"],
+    ];
+    for args in &commands {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+            .args(args)
+            .env("CTO_SIM_DATA_DIR", &dir)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
+    // And as the shell does it, with a reader that leaves after one line.
+    let out = Command::new("bash")
+        .args(["-c", "set -o pipefail; \"$0\" completions bash | head -1"])
+        .arg(env!("CARGO_BIN_EXE_cto-sim"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "_cto__sim() {\n");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Seeds that wrap past the largest one back to 0 are named as they are
+/// played, not as a range running backwards.
+#[test]
+fn seeds_that_wrap_around_are_named_in_order() {
+    let max = u64::MAX.to_string();
+    let out = cto_sim(&[
+        "simulate", "--policy", "passive", "--seed", &max, "--runs", "3", "--weeks", "5",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains(&format!("(seeds {max} and 0–1)")), "{said}");
+    assert!(!said.contains(&format!("{max}–1")), "{said}");
+}
+
+/// A scenario whose name holds line breaks (or the Unicode line and paragraph
+/// separators) cannot forge lines in what `scenarios`, `simulate`, `runs`,
+/// `scores` and `report` print: each name stays on its line, escaped.
+#[test]
+fn a_line_break_in_a_name_cannot_forge_a_line_of_output() {
+    let dir = std::env::temp_dir().join(format!("cto-sim-forge-{}", std::process::id()));
+    let folder = dir.join("scenarios");
+    let runs = dir.join("runs");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::create_dir_all(&runs).unwrap();
+    let tutorial = std::fs::read_to_string("scenarios/tutorial.ron").unwrap();
+    let forged = tutorial.replacen(
+        "name: \"Tutorial: your first two years\"",
+        "name: \"Line1\\nForged: ok, 0 errors\\u{2028}Forged too\\u{2029}\"",
+        1,
+    );
+    assert_ne!(forged, tutorial);
+    let scenario = folder.join("forged.ron");
+    std::fs::write(&scenario, forged).unwrap();
+    let sc = scenario.display().to_string();
+    let recorded = cto_sim_in(
+        &dir,
+        &[
+            "simulate",
+            "-p",
+            "balanced",
+            "-s",
+            &sc,
+            "--record",
+            runs.to_str().unwrap(),
+        ],
+    );
+    assert!(recorded.status.success(), "{}", text(&recorded.stderr));
+    let run = runs.join("balanced-1.ron").display().to_string();
+    for args in [
+        vec!["scenarios"],
+        vec!["simulate", "-p", "balanced", "-s", &sc],
+        vec!["simulate", "-p", "balanced", "-s", &sc, "--runs", "2"],
+        vec!["simulate", "-p", "all", "-s", &sc, "--runs", "1"],
+        vec!["runs"],
+        vec!["scores"],
+        vec!["report", &run],
+    ] {
+        let out = cto_sim_in(&dir, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let said = text(&out.stdout);
+        assert!(
+            !said.lines().any(|l| l.starts_with("Forged")),
+            "{args:?} let the name start a line:\n{said}"
+        );
+        assert!(
+            !said.contains(['\u{2028}', '\u{2029}']),
+            "{args:?}:\n{said}"
+        );
+        // (`scenarios` names a user's scenario by its file.)
+        if args != ["scenarios"] {
+            assert!(said.contains("Line1\\u{a}"), "{args:?}:\n{said}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn cto_sim_in(data: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(args)
+        .env("CTO_SIM_DATA_DIR", data)
+        .output()
+        .expect("the binary runs")
+}
