@@ -6,12 +6,12 @@ use crate::engine::kinds::{Activity, PerActivity};
 
 impl Week<'_> {
     pub(super) fn attention(&mut self) {
-        let a = &self.p.attention;
-        let hours = f64::from(self.d.hours);
+        let a = &self.params.attention;
+        let hours = f64::from(self.decision.hours);
         let tiring = (hours - a.normal_hours - a.free_overtime_hours).max(0.0);
-        self.s.fatigue = a.fatigue_decay * self.s.fatigue + tiring;
-        let rho = (1.0 - a.overtime_cost * self.s.fatigue).max(a.min_efficiency);
-        let shares = self.d.attention.fractions();
+        self.state.fatigue = a.fatigue_decay * self.state.fatigue + tiring;
+        let rho = (1.0 - a.overtime_cost * self.state.fatigue).max(a.min_efficiency);
+        let shares = self.decision.attention.fractions();
         // An activity counts as touched in proportion to its share, up to the
         // threshold, so a few points of attention never switch a loss on at once.
         let touched: f64 = shares
@@ -20,13 +20,13 @@ impl Week<'_> {
             .map(|&x| (x / a.touch_threshold.max(0.001)).min(1.0))
             .sum();
         let loss = a.switching_scale * switching_loss(&a.switching_loss, touched);
-        self.m.effective_hours =
+        self.metrics.effective_hours =
             PerActivity(shares.0.map(|share| share * hours * rho * (1.0 - loss)));
         // The maker's block builds up with the hours given to coding.
         let block = (shares[Activity::Coding] * hours / a.maker_block_hours.max(0.001)).min(1.0);
         self.maker = a.maker_penalty + (1.0 - a.maker_penalty) * block;
-        self.m.efficiency = rho;
-        self.m.switching_loss = loss;
+        self.metrics.efficiency = rho;
+        self.metrics.switching_loss = loss;
     }
 }
 

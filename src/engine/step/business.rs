@@ -21,14 +21,14 @@ impl Week<'_> {
     /// Fit is learned by shipping in the right direction; ARR grows with fit,
     /// direction and delivery, under a ceiling that falls as ARR grows.
     fn revenue(&mut self) {
-        let bp = &self.p.business;
-        let sp = &self.p.strategy;
-        let velocity = self.m.velocity;
-        let direction = self.m.direction;
+        let bp = &self.params.business;
+        let sp = &self.params.strategy;
+        let velocity = self.metrics.velocity;
+        let direction = self.metrics.direction;
         let growth_ceiling = self.tuned(Tunable::GrowthCeiling, bp.growth_ceiling);
         let churn = self.tuned(Tunable::Churn, bp.churn);
         let hands_on = self.hands_on_learning();
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         c.fit = clamp01(
             c.fit
                 + bp.fit_learning
@@ -43,10 +43,10 @@ impl Week<'_> {
         let lam_f = ((direction - 0.3) / 0.5).clamp(0.0, 1.2);
         let needed = bp.points_needed * libm::sqrt((c.arr / 1e6).max(1.0));
         let delivery = (velocity / needed).min(1.0);
-        self.m.delivery = delivery;
+        self.metrics.delivery = delivery;
         let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
         let service = self.service_churn();
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn - service) + founder)
             .max(0.0);
     }
@@ -55,8 +55,8 @@ impl Week<'_> {
     /// give the full rate in a company of a few engineers, nothing once
     /// engineering has outgrown informal coordination.
     fn hands_on_learning(&self) -> f64 {
-        let e_c = self.m.effective_hours[Activity::Coding];
-        self.p.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
+        let e_c = self.metrics.effective_hours[Activity::Coding];
+        self.params.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
     }
 
     /// The rest of the company follows its size for engineering and revenue
@@ -64,9 +64,9 @@ impl Week<'_> {
     /// who leaves does not take a salesperson with them, and a round is not
     /// staffed the week it closes.
     fn staff(&mut self) {
-        let bp = &self.p.business;
-        let c = &mut self.s.company;
-        let target = bp.staff_for(c.stage, self.s.people.headcount(), c.arr);
+        let bp = &self.params.business;
+        let c = &mut self.state.company;
+        let target = bp.staff_for(c.stage, self.state.people.headcount(), c.arr);
         c.staff += (target - c.staff) / bp.staff_lag_weeks.max(1.0);
     }
 
@@ -75,8 +75,8 @@ impl Week<'_> {
     /// square of the overload (0 below it, so a company of a sensible size never
     /// feels it).
     fn service_churn(&self) -> f64 {
-        let bp = &self.p.business;
-        let overload = self.s.service_overload(bp.arr_per_person);
+        let bp = &self.params.business;
+        let overload = self.state.service_overload(bp.arr_per_person);
         if overload > 0.0 {
             bp.service_churn * overload * overload
         } else {
@@ -86,9 +86,9 @@ impl Week<'_> {
 
     /// Payroll, the rest of the company and operating costs against revenue.
     fn cash(&mut self) {
-        let bp = &self.p.business;
-        let people = &self.s.people;
-        let c = &mut self.s.company;
+        let bp = &self.params.business;
+        let people = &self.state.people;
+        let c = &mut self.state.company;
         let payroll = f64::from(people.engineers()) * bp.salary(Role::Engineer)
             + f64::from(people.managers) * bp.salary(Role::Manager)
             + people.vps.len() as f64 * bp.salary(Role::Vp)
@@ -98,24 +98,24 @@ impl Week<'_> {
         let revenue = c.arr / 52.0 + self.one_off_revenue;
         let costs = burn + self.leaver_costs + self.one_off_costs;
         c.cash += revenue - costs;
-        self.m.revenue = revenue;
-        self.m.costs = costs;
-        self.m.runway_months = runway(c.cash, costs - revenue);
+        self.metrics.revenue = revenue;
+        self.metrics.costs = costs;
+        self.metrics.runway_months = runway(c.cash, costs - revenue);
     }
 
     /// Net burn over new ARR for the last 13 weeks.
     fn burn_multiple(&mut self) {
-        let net_burn = self.m.costs - self.m.revenue;
-        let arr = self.s.company.arr;
-        let t = &mut self.s.tracking;
-        let slot = (self.s.week % 13) as usize;
+        let net_burn = self.metrics.costs - self.metrics.revenue;
+        let arr = self.state.company.arr;
+        let t = &mut self.state.tracking;
+        let slot = (self.state.week % 13) as usize;
         // The slot about to be overwritten holds the value from 13 weeks ago.
         let arr_then = t.arr_window[slot];
         t.arr_window[slot] = arr;
         t.burn_window[slot] = net_burn;
         let burned: f64 = t.burn_window.iter().sum();
         let new_arr = arr - arr_then;
-        self.m.burn_multiple = if burned <= 0.0 {
+        self.metrics.burn_multiple = if burned <= 0.0 {
             0.0
         } else if new_arr <= 0.0 {
             BURN_MULTIPLE_CAP
@@ -128,21 +128,21 @@ impl Week<'_> {
     /// Stage 11: raise when runway is short or ARR clears the bar; a raise
     /// closes, bridges or fails when its weeks are up.
     pub(super) fn funding(&mut self) {
-        let bp = &self.p.business;
-        let stage = self.s.company.stage;
+        let bp = &self.params.business;
+        let stage = self.state.company.stage;
         let Some(round) = bp.rounds.iter().find(|r| r.from == stage) else {
             return;
         };
-        let raise = &mut self.s.raise;
+        let raise = &mut self.state.raise;
         if raise.weeks_left == 0 {
-            if self.m.runway_months < bp.raise_below_runway_months
-                || self.s.company.arr >= round.arr_bar
+            if self.metrics.runway_months < bp.raise_below_runway_months
+                || self.state.company.arr >= round.arr_bar
             {
                 // Some raises drag on: MODEL's 12–24 weeks around 16.
                 let [low, high] = bp.raise_lateness;
                 let weeks = f64::from(bp.raise_weeks) * self.rng.funding.uniform(low, high);
-                self.s.raise.weeks_left = (libm::round(weeks) as u32).max(1);
-                self.s.news.push(News::RaiseStarted { stage });
+                self.state.raise.weeks_left = (libm::round(weeks) as u32).max(1);
+                self.state.news.push(News::RaiseStarted { stage });
             }
             return;
         }
@@ -151,20 +151,20 @@ impl Week<'_> {
             return;
         }
         let appetite = self.rng.funding.uniform(bp.appetite[0], bp.appetite[1]);
-        let arr = self.s.company.arr;
+        let arr = self.state.company.arr;
         let next = Stage::ALL.get(stage.index() + 1).copied();
         let funding = if arr >= round.arr_bar * appetite
-            && self.m.burn_multiple <= bp.max_burn_multiple
+            && self.metrics.burn_multiple <= bp.max_burn_multiple
             && next.is_some()
         {
             let next = next.unwrap_or(stage);
-            self.s.company.stage = next;
+            self.state.company.stage = next;
             raise.bridged = false;
             let [low, high] = bp.round_size_range;
             let amount = round.size * self.rng.funding.uniform(low, high);
             // The next stage needs a new strategy.
-            self.s.company.alignment *= 1.0 - self.p.strategy.round_realign;
-            self.s.news.push(News::RoundClosed {
+            self.state.company.alignment *= 1.0 - self.params.strategy.round_realign;
+            self.state.news.push(News::RoundClosed {
                 stage: next,
                 amount,
             });
@@ -175,29 +175,35 @@ impl Week<'_> {
         } {
             raise.bridged = true;
             let amount = bp.bridge_size * round.size;
-            self.s.news.push(News::Bridge { amount });
+            self.state.news.push(News::Bridge { amount });
             amount
         } else {
-            self.s.news.push(News::RaiseFailed);
-            self.change_credits(-self.p.strategy.raise_failed_credits, Cause::RaiseFailed);
+            self.state.news.push(News::RaiseFailed);
+            self.change_credits(
+                -self.params.strategy.raise_failed_credits,
+                Cause::RaiseFailed,
+            );
             0.0
         };
-        self.s.company.cash += funding;
-        self.m.funding = funding;
-        if funding > 0.0 && self.m.runway_months < RUNWAY_CAP {
-            self.m.runway_months = runway(self.s.company.cash, self.m.costs - self.m.revenue);
+        self.state.company.cash += funding;
+        self.metrics.funding = funding;
+        if funding > 0.0 && self.metrics.runway_months < RUNWAY_CAP {
+            self.metrics.runway_months = runway(
+                self.state.company.cash,
+                self.metrics.costs - self.metrics.revenue,
+            );
         }
     }
 
     /// Stage 12: the board's quarterly review of delivery moves credits.
     pub(super) fn quarterly_review(&mut self) {
-        self.s.tracking.delivery_sum += self.m.delivery;
-        if self.s.week % 13 != 0 {
+        self.state.tracking.delivery_sum += self.metrics.delivery;
+        if self.state.week % 13 != 0 {
             return;
         }
-        let sp = &self.p.strategy;
-        let delivery = self.s.tracking.delivery_sum / 13.0;
-        self.s.tracking.delivery_sum = 0.0;
+        let sp = &self.params.strategy;
+        let delivery = self.state.tracking.delivery_sum / 13.0;
+        self.state.tracking.delivery_sum = 0.0;
         if delivery < sp.review_slip_below {
             self.change_credits(-sp.review_slip_credits, Cause::RoadmapSlipped);
         } else if delivery >= sp.review_deliver_at {

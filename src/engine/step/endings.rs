@@ -11,8 +11,8 @@ impl Week<'_> {
     pub(super) fn track_and_end(&mut self) {
         self.track_signatures();
         let custom = self.scenario_endings();
-        let ep = &self.p.endings;
-        let s = &mut *self.s;
+        let ep = &self.params.endings;
+        let s = &mut *self.state;
         let t = &s.tracking;
         let ending = if s.company.cash < 0.0 {
             Some(Ending::OutOfCash)
@@ -39,15 +39,15 @@ impl Week<'_> {
 
     /// The streaks of the puppet, 10x-programmer and fired signatures.
     fn track_signatures(&mut self) {
-        let ep = &self.p.endings;
-        let s = &mut *self.s;
+        let ep = &self.params.endings;
+        let s = &mut *self.state;
         // Influence as it stands at the end of the week, bets and events included,
         // so the ledger explains exactly this week's move.
-        s.metrics.influence = clamp01(influence(&s.power, &self.p.power));
+        s.metrics.influence = clamp01(influence(&s.power, &self.params.power));
         let m = &s.metrics;
         let t = &mut s.tracking;
         t.pull_sum += m.influence * m.adoption;
-        let coded = self.d.attention.fractions()[Activity::Coding] >= ep.ten_x_coding_share;
+        let coded = self.decision.attention.fractions()[Activity::Coding] >= ep.ten_x_coding_share;
         t.coding_weeks = (t.coding_weeks << 1) | u16::from(coded);
 
         let puppet = s.power.legitimate < ep.puppet_authority
@@ -67,7 +67,7 @@ impl Week<'_> {
 
     /// The scenario's own endings: the first whose conditions held long enough.
     fn scenario_endings(&mut self) -> Option<Ending> {
-        let s = &mut *self.s;
+        let s = &mut *self.state;
         let mut custom = None;
         for (i, end) in self.scenario.endings.iter().enumerate() {
             let holds = end.when.iter().all(|c| c.holds(s));

@@ -9,26 +9,26 @@ use crate::engine::kinds::Activity;
 
 impl Week<'_> {
     pub(super) fn engineering(&mut self) {
-        let ep = &self.p.engineering;
+        let ep = &self.params.engineering;
         let capacity = self.capacity();
-        let ex = f64::from(self.s.people.experienced);
-        let n = ex + f64::from(self.s.people.ramping_total());
+        let ex = f64::from(self.state.people.experienced);
+        let n = ex + f64::from(self.state.people.ramping_total());
         let debt_per_point = self.tuned(Tunable::DebtPerPoint, ep.debt_per_point);
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         let ratio = c.debt / c.codebase.max(1.0);
         let tax = (ratio / (ratio + ep.debt_half_ratio)).min(ep.max_debt_tax);
-        let fr = f64::from(self.d.refactor_pct) / 100.0;
+        let fr = f64::from(self.decision.refactor_pct) / 100.0;
         let v0 = ep.points_per_engineer_week;
         let v_team = capacity * (1.0 - tax) * (1.0 - fr) * v0;
-        let e_c = self.m.effective_hours[Activity::Coding];
-        let e_s = self.m.effective_hours[Activity::Strategy];
-        let v_cto = e_c / 40.0 * self.s.coding_multiple * v0 * self.maker * (1.0 - tax);
+        let e_c = self.metrics.effective_hours[Activity::Coding];
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
+        let v_cto = e_c / 40.0 * self.state.coding_multiple * v0 * self.maker * (1.0 - tax);
         let velocity = v_team + v_cto;
         let senior = if n > 0.0 { ex / n } else { 1.0 };
         let quality = (0.35 * self.hire_quality
             + 0.25 * senior
             + 0.20 * ((e_c + 0.3 * e_s) / 8.0).min(1.0)
-            + 0.20 * self.m.org_coverage)
+            + 0.20 * self.metrics.org_coverage)
             .clamp(0.0, 1.0);
         c.debt = (c.debt
             + debt_per_point * velocity * (1.0 - quality)
@@ -37,18 +37,18 @@ impl Week<'_> {
             - ep.refactor_efficiency * capacity * (1.0 - tax) * fr)
             .max(0.0);
         c.codebase += velocity;
-        self.m.capacity = capacity;
-        self.m.debt_tax = tax;
-        self.m.velocity = velocity;
-        self.m.cto_velocity = v_cto;
-        self.m.quality = quality;
+        self.metrics.capacity = capacity;
+        self.metrics.debt_tax = tax;
+        self.metrics.velocity = velocity;
+        self.metrics.cto_velocity = v_cto;
+        self.metrics.quality = quality;
     }
 
     /// Engineering capacity in full-time equivalents.
     fn capacity(&self) -> f64 {
-        let hp = &self.p.hiring;
-        let ep = &self.p.engineering;
-        let people = &self.s.people;
+        let hp = &self.params.hiring;
+        let ep = &self.params.engineering;
+        let people = &self.state.people;
         let ex = f64::from(people.experienced);
         let ramping = f64::from(people.ramping_total());
         let training = (hp.training_overhead * ramping).min(0.5 * ex);
@@ -58,8 +58,9 @@ impl Week<'_> {
             .enumerate()
             .map(|(j, &r)| f64::from(r) * new_hire_productivity(j as u32, hp))
             .sum();
-        let morale_factor = ep.base_productivity + ep.morale_productivity * self.s.company.morale;
-        let co = self.m.communication_overhead;
+        let morale_factor =
+            ep.base_productivity + ep.morale_productivity * self.state.company.morale;
+        let co = self.metrics.communication_overhead;
         ((ex - training + ramp_productive) * (1.0 - co) * morale_factor
             - self.interview_hours / 40.0)
             .max(0.0)

@@ -14,18 +14,18 @@ impl Week<'_> {
     /// Settle last week's events: the player's answer, or the default choice.
     pub(super) fn settle_events(&mut self) {
         // Effects spread over several weeks take their next step first.
-        let mut ongoing = std::mem::take(&mut self.s.ongoing);
+        let mut ongoing = std::mem::take(&mut self.state.ongoing);
         for o in &mut ongoing {
             self.apply_effect(o.event, o.metric, o.per_week);
             o.weeks_left -= 1;
         }
         ongoing.retain(|o| o.weeks_left > 0);
-        self.s.ongoing = ongoing;
+        self.state.ongoing = ongoing;
 
-        let pending = std::mem::take(&mut self.s.pending);
+        let pending = std::mem::take(&mut self.state.pending);
         for (i, pe) in pending.iter().enumerate() {
             let def = &self.scenario.events[pe.event];
-            let answer = self.d.answers.iter().find(|a| a.pending == i);
+            let answer = self.decision.answers.iter().find(|a| a.pending == i);
             let (choice, by_cto) = match answer {
                 Some(a) if a.choice < def.choices.len() => (a.choice, true),
                 _ => (
@@ -38,7 +38,7 @@ impl Week<'_> {
                     self.apply_choice_effect(pe.event, effect);
                 }
             }
-            self.s.news.push(News::EventSettled {
+            self.state.news.push(News::EventSettled {
                 event: pe.event,
                 choice,
                 by_cto,
@@ -53,7 +53,7 @@ impl Week<'_> {
                 if weeks <= 1 {
                     self.apply_effect(event, metric, by);
                 } else if by.is_finite() {
-                    self.s.ongoing.push(Ongoing {
+                    self.state.ongoing.push(Ongoing {
                         event,
                         metric,
                         per_week: by / f64::from(weeks),
@@ -62,25 +62,25 @@ impl Week<'_> {
                 }
             }
             Effect::VpLine(line) => {
-                for (i, vp) in self.s.people.vps.iter_mut().enumerate() {
+                for (i, vp) in self.state.people.vps.iter_mut().enumerate() {
                     if vp.line != line {
                         vp.line = line;
-                        self.s.news.push(News::LineChanged { vp: i, line });
+                        self.state.news.push(News::LineChanged { vp: i, line });
                     }
                 }
             }
             Effect::Tune { param, by } => {
                 if by.is_finite() {
                     let limit = param.max_shift();
-                    let slot = &mut self.s.tuning[param as usize];
+                    let slot = &mut self.state.tuning[param as usize];
                     *slot = (*slot + by).clamp(-limit, limit);
                 }
             }
             Effect::FollowUp { ref event, weeks } => {
                 if let Some(idx) = self.scenario.events.iter().position(|e| e.id == *event) {
-                    self.s.scheduled.push(Scheduled {
+                    self.state.scheduled.push(Scheduled {
                         event: idx,
-                        week: self.s.week + weeks.max(1),
+                        week: self.state.week + weeks.max(1),
                     });
                 }
             }
@@ -89,7 +89,7 @@ impl Week<'_> {
 
     /// A parameter after the shifts events made to it.
     pub(super) fn tuned(&self, param: Tunable, base: f64) -> f64 {
-        (base + self.s.tuning[param as usize]).max(0.0)
+        (base + self.state.tuning[param as usize]).max(0.0)
     }
 
     fn apply_effect(&mut self, event: usize, metric: Metric, change: f64) {
@@ -97,7 +97,7 @@ impl Week<'_> {
             return;
         }
         let cause = Cause::Event(event);
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         match metric {
             Metric::Cash => {
                 if change >= 0.0 {
@@ -114,9 +114,9 @@ impl Week<'_> {
             Metric::Engineers => {
                 let n = libm::round(change.abs()).min(1000.0) as u32;
                 if change > 0.0 {
-                    self.s.people.experienced += n;
+                    self.state.people.experienced += n;
                 } else {
-                    self.s.people.remove_engineers(n);
+                    self.state.people.remove_engineers(n);
                 }
             }
             Metric::Authority => self.shift_base(PowerBase::Legitimate, change, cause),
@@ -140,25 +140,25 @@ impl Week<'_> {
 
     /// Fire this week's events: follow-ups whose week has come, then the deck.
     pub(super) fn fire_events(&mut self) {
-        let week = self.s.week;
+        let week = self.state.week;
         // Follow-ups whose week has come fire first, whatever their conditions.
         let mut i = 0;
-        while i < self.s.scheduled.len() && self.s.pending.len() < MAX_PENDING {
-            if self.s.scheduled[i].week <= week {
-                let event = self.s.scheduled.remove(i).event;
+        while i < self.state.scheduled.len() && self.state.pending.len() < MAX_PENDING {
+            if self.state.scheduled[i].week <= week {
+                let event = self.state.scheduled.remove(i).event;
                 self.fire(event, week);
             } else {
                 i += 1;
             }
         }
         for (i, def) in self.scenario.events.iter().enumerate() {
-            if self.s.pending.len() >= MAX_PENDING {
+            if self.state.pending.len() >= MAX_PENDING {
                 break;
             }
-            if def.follow_up_only || self.s.pending.iter().any(|p| p.event == i) {
+            if def.follow_up_only || self.state.pending.iter().any(|p| p.event == i) {
                 continue;
             }
-            let last = self.s.event_last_fired[i];
+            let last = self.state.event_last_fired[i];
             if def.once && last.is_some() {
                 continue;
             }
@@ -167,7 +167,7 @@ impl Week<'_> {
                     continue;
                 }
             }
-            if !def.when.iter().all(|c| c.holds(self.s)) {
+            if !def.when.iter().all(|c| c.holds(self.state)) {
                 continue;
             }
             if !self.rng.events.chance(def.chance) {
@@ -178,8 +178,8 @@ impl Week<'_> {
     }
 
     fn fire(&mut self, event: usize, week: u32) {
-        self.s.event_last_fired[event] = Some(week);
-        self.s.pending.push(PendingEvent { event, week });
-        self.s.news.push(News::EventFired(event));
+        self.state.event_last_fired[event] = Some(week);
+        self.state.pending.push(PendingEvent { event, week });
+        self.state.news.push(News::EventFired(event));
     }
 }

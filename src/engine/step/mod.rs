@@ -124,12 +124,13 @@ impl Game {
 impl Week<'_> {
     /// The stages of one week, in the order the rules define.
     fn run(&mut self) {
-        self.s.news.clear();
-        self.s.ledger.clear();
-        self.s.week += 1;
+        self.state.news.clear();
+        self.state.ledger.clear();
+        self.state.week += 1;
         // Reporting lines as the week began: an answered event may change a
         // line, and a decision that merely repeats the old line must not undo it.
-        let lines_before: Vec<ReportingLine> = self.s.people.vps.iter().map(|v| v.line).collect();
+        let lines_before: Vec<ReportingLine> =
+            self.state.people.vps.iter().map(|v| v.line).collect();
         self.settle_events();
         self.apply_reporting_lines(&lines_before);
         self.attention();
@@ -143,9 +144,9 @@ impl Week<'_> {
         self.funding();
         self.quarterly_review();
         // From here on, conditions read this week's figures from the state.
-        self.s.metrics = std::mem::take::<Metrics>(&mut self.m);
+        self.state.metrics = std::mem::take::<Metrics>(&mut self.metrics);
         self.track_and_end();
-        if self.s.ending.is_none() {
+        if self.state.ending.is_none() {
             self.fire_events();
         }
     }

@@ -7,17 +7,17 @@ use crate::engine::params::MoraleParams;
 
 impl Week<'_> {
     pub(super) fn morale(&mut self) {
-        let mp = &self.p.morale;
-        let a = &self.p.attention;
+        let mp = &self.params.morale;
+        let a = &self.params.attention;
         let base = self.tuned(Tunable::BaseAttrition, mp.base_attrition);
         let tired =
-            ((1.0 - self.m.efficiency) / (1.0 - a.min_efficiency).max(0.01)).clamp(0.0, 1.0);
-        let target = mp.baseline + mp.management_weight * self.m.org_coverage
-            - mp.debt_weight * self.m.debt_tax
+            ((1.0 - self.metrics.efficiency) / (1.0 - a.min_efficiency).max(0.01)).clamp(0.0, 1.0);
+        let target = mp.baseline + mp.management_weight * self.metrics.org_coverage
+            - mp.debt_weight * self.metrics.debt_tax
             - mp.crunch_weight * tired;
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         c.morale = clamp01(c.morale + (target - c.morale) / mp.time_constant.max(1.0));
-        self.m.attrition_rate = yearly_attrition(c.morale, base, mp).min(1.0);
+        self.metrics.attrition_rate = yearly_attrition(c.morale, base, mp).min(1.0);
     }
 }
 

@@ -16,8 +16,8 @@ impl Week<'_> {
     /// VP since). Taking a VP back from the CEO, and sharing responsibility in
     /// a forum, are the CEO's call.
     pub(super) fn apply_reporting_lines(&mut self, before: &[ReportingLine]) {
-        for (i, &line) in self.d.vp_lines.iter().enumerate() {
-            let old = self.s.people.vps[i].line;
+        for (i, &line) in self.decision.vp_lines.iter().enumerate() {
+            let old = self.state.people.vps[i].line;
             if old == line || before.get(i) == Some(&line) {
                 continue;
             }
@@ -28,22 +28,22 @@ impl Week<'_> {
                 // Taking the VP back goes through as often as the organisation
                 // follows the CTO (last week's adoption). After a refusal the CEO
                 // will not discuss it again for a while.
-                if self.s.week < self.s.people.vps[i].refused_until {
+                if self.state.week < self.state.people.vps[i].refused_until {
                     continue;
                 }
-                let granted = self.rng.politics.chance(self.s.metrics.adoption);
+                let granted = self.rng.politics.chance(self.state.metrics.adoption);
                 if !granted {
-                    let cost = self.p.power.take_back_refused_cost;
+                    let cost = self.params.power.take_back_refused_cost;
                     self.change_credits(-cost, Cause::TakeBackRefused);
-                    let until = self.s.week + self.p.power.take_back_cooldown_weeks;
-                    self.s.people.vps[i].refused_until = until;
-                    self.s.news.push(News::TakeBackRefused { vp: i, until });
+                    let until = self.state.week + self.params.power.take_back_cooldown_weeks;
+                    self.state.people.vps[i].refused_until = until;
+                    self.state.news.push(News::TakeBackRefused { vp: i, until });
                     continue;
                 }
-                self.change_credits(-self.p.power.take_back_cost, Cause::TookLineBack);
+                self.change_credits(-self.params.power.take_back_cost, Cause::TookLineBack);
             }
-            self.s.people.vps[i].line = line;
-            self.s.news.push(News::LineChanged { vp: i, line });
+            self.state.people.vps[i].line = line;
+            self.state.news.push(News::LineChanged { vp: i, line });
         }
     }
 
@@ -51,11 +51,11 @@ impl Week<'_> {
     /// chance driven by the CTO's trust (referent power) and credits. After a
     /// refusal the CEO will not discuss the VP's line again for a while.
     fn forum_agreed(&mut self, i: usize) -> bool {
-        let pw = &self.p.power;
-        if self.s.week < self.s.people.vps[i].refused_until {
+        let pw = &self.params.power;
+        if self.state.week < self.state.people.vps[i].refused_until {
             return false;
         }
-        let b = &self.s.power;
+        let b = &self.state.power;
         let chance = (pw.forum_consent
             + pw.forum_consent_trust * b.referent
             + pw.forum_consent_credits * b.credits)
@@ -63,9 +63,9 @@ impl Week<'_> {
         if self.rng.politics.chance(chance) {
             return true;
         }
-        let until = self.s.week + pw.take_back_cooldown_weeks;
-        self.s.people.vps[i].refused_until = until;
-        self.s.news.push(News::ForumRefused { vp: i, until });
+        let until = self.state.week + pw.take_back_cooldown_weeks;
+        self.state.people.vps[i].refused_until = until;
+        self.state.news.push(News::ForumRefused { vp: i, until });
         false
     }
 
@@ -80,7 +80,7 @@ impl Week<'_> {
 
     /// Accepted offers move one week closer; the front of the queue starts.
     fn arrivals(&mut self) {
-        let people = &mut self.s.people;
+        let people = &mut self.state.people;
         let arrivals = people.pipeline[0];
         people.pipeline.rotate_left(1);
         *people.pipeline.last_mut().expect("pipeline is never empty") = 0;
@@ -89,14 +89,14 @@ impl Week<'_> {
         people.ramping[0] = arrivals;
         people.experienced += graduates;
         if arrivals > 0 {
-            self.s.news.push(News::Started(arrivals));
+            self.state.news.push(News::Started(arrivals));
         }
     }
 
     /// VPs age and arrive, searches start, a VP leaves if fewer are wanted.
     fn vp_flows(&mut self) {
-        let hp = &self.p.hiring;
-        let people = &mut self.s.people;
+        let hp = &self.params.hiring;
+        let people = &mut self.state.people;
         for vp in &mut people.vps {
             vp.age_weeks = vp.age_weeks.saturating_add(1);
         }
@@ -108,16 +108,16 @@ impl Week<'_> {
                     line: ReportingLine::Cto,
                     refused_until: 0,
                 });
-                self.s.news.push(News::VpStarted);
+                self.state.news.push(News::VpStarted);
             } else {
                 people.vp_search = Some(left - 1);
             }
         }
-        let wanted = self.d.hiring.vps;
+        let wanted = self.decision.hiring.vps;
         let have = people.vps.len() as u32 + u32::from(people.vp_search.is_some());
         if wanted > have && people.vp_search.is_none() {
             people.vp_search = Some(hp.vp_search_weeks.max(1));
-            self.s.news.push(News::VpSearchStarted);
+            self.state.news.push(News::VpSearchStarted);
         } else if wanted < have {
             if people.vp_search.is_some() {
                 people.vp_search = None;
@@ -134,17 +134,17 @@ impl Week<'_> {
 
     /// Promotions to manager (and managers going back to coding).
     fn promotions(&mut self) {
-        let wanted = self.d.hiring.managers;
-        let people = &mut self.s.people;
+        let wanted = self.decision.hiring.managers;
+        let people = &mut self.state.people;
         let mut promoted = 0;
         while people.managers < wanted
             && people.experienced >= 2
-            && promoted < self.p.hiring.promotions_per_week
+            && promoted < self.params.hiring.promotions_per_week
         {
             people.experienced -= 1;
             people.managers += 1;
             promoted += 1;
-            self.s.news.push(News::Promoted);
+            self.state.news.push(News::Promoted);
         }
         if people.managers > wanted {
             people.managers -= 1;
@@ -154,17 +154,17 @@ impl Week<'_> {
 
     /// Hiring: CTO hours plus ramped VPs give capacity; it carries over a little.
     fn hiring(&mut self) {
-        let hp = &self.p.hiring;
-        let people = &mut self.s.people;
+        let hp = &self.params.hiring;
+        let people = &mut self.state.people;
         let vp_capacity: f64 = people
             .vps
             .iter()
             .map(|vp| hp.vp_hires_per_week * ramp_fraction(vp.age_weeks, hp.vp_ramp_weeks))
             .sum();
-        let cto_hours = self.m.effective_hours[Activity::Hiring];
+        let cto_hours = self.metrics.effective_hours[Activity::Hiring];
         let capacity = cto_hours / hp.cto_hours_per_hire.max(0.1) + vp_capacity;
         let planned = people.engineers() + people.in_pipeline();
-        let wanted = self.d.hiring.engineers.saturating_sub(planned);
+        let wanted = self.decision.hiring.engineers.saturating_sub(planned);
         people.hire_progress += capacity;
         let hires = (wanted as f64)
             .min(libm::floor(people.hire_progress))
@@ -173,9 +173,9 @@ impl Week<'_> {
         // Unused recruiting time does not bank beyond one hire.
         people.hire_progress = people.hire_progress.min(1.0);
         *people.pipeline.last_mut().expect("pipeline is never empty") += hires;
-        self.m.hires = hires;
+        self.metrics.hires = hires;
         if hires > 0 {
-            self.s.news.push(News::OffersAccepted(hires));
+            self.state.news.push(News::OffersAccepted(hires));
             let available = cto_hours + hp.cto_hours_per_hire * vp_capacity;
             let needed = f64::from(hires) * hp.cto_hours_per_hire;
             self.hire_quality = (0.4 + 0.6 * (available / needed).min(1.0)).clamp(0.3, 1.0);
@@ -185,22 +185,23 @@ impl Week<'_> {
 
     /// Attrition: a weekly hazard from last week's morale.
     fn attrition(&mut self) {
-        let mp = &self.p.morale;
-        let people = &mut self.s.people;
-        let base = (mp.base_attrition + self.s.tuning[Tunable::BaseAttrition as usize]).max(0.0);
-        let hazard = (super::morale::yearly_attrition(self.s.company.morale, base, mp) / 52.0)
+        let mp = &self.params.morale;
+        let people = &mut self.state.people;
+        let base =
+            (mp.base_attrition + self.state.tuning[Tunable::BaseAttrition as usize]).max(0.0);
+        let hazard = (super::morale::yearly_attrition(self.state.company.morale, base, mp) / 52.0)
             .clamp(0.0, 0.5);
         let left_ic = self.rng.people.binomial(people.engineers(), hazard);
         let left_mgr = self.rng.people.binomial(people.managers, hazard * 0.7);
         people.remove_engineers(left_ic);
         people.managers -= left_mgr;
-        let bp = &self.p.business;
+        let bp = &self.params.business;
         self.leaver_costs = mp.leaver_cost
             * (f64::from(left_ic) * bp.salary(Role::Engineer)
                 + f64::from(left_mgr) * bp.salary(Role::Manager));
-        self.m.leavers = left_ic + left_mgr;
-        if self.m.leavers > 0 {
-            self.s.news.push(News::Left(self.m.leavers));
+        self.metrics.leavers = left_ic + left_mgr;
+        if self.metrics.leavers > 0 {
+            self.state.news.push(News::Left(self.metrics.leavers));
         }
     }
 }

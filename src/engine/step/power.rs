@@ -12,33 +12,33 @@ const LN_2: f64 = core::f64::consts::LN_2;
 
 impl Week<'_> {
     pub(super) fn power(&mut self) {
-        let s = self.m.chain_share;
+        let s = self.metrics.chain_share;
         let r = self.delegated_rights();
         let reach = s + (1.0 - s) * r;
         self.position_power(s, r, reach);
         let contact = self.contact(reach);
-        self.m.contact = contact;
+        self.metrics.contact = contact;
         self.informational_power(reach, contact);
         self.expert_power();
         self.referent_power(contact);
-        let pw = &self.p.power;
-        let b = &self.s.power;
+        let pw = &self.params.power;
+        let b = &self.state.power;
         let phi = influence(b, pw);
         let opposing = self.opposing_power(s, r);
         // An organisation nobody manages does not carry out anyone's direction.
-        let managed = 1.0 - pw.unmanaged_adoption * (1.0 - self.m.org_coverage);
+        let managed = 1.0 - pw.unmanaged_adoption * (1.0 - self.metrics.org_coverage);
         let adoption = adoption(phi, b.credits, opposing, pw) * managed;
-        self.m.influence = clamp01(phi);
-        self.m.opposing_power = opposing;
-        self.m.adoption = clamp01(adoption);
+        self.metrics.influence = clamp01(phi);
+        self.metrics.opposing_power = opposing;
+        self.metrics.adoption = clamp01(adoption);
     }
 
     /// Execution rights over the part of engineering outside the CTO's chain.
     fn delegated_rights(&self) -> f64 {
-        let pw = &self.p.power;
+        let pw = &self.params.power;
         // Summed in VP order without collecting: this runs every week.
         let (count, total) = self
-            .s
+            .state
             .people
             .vps
             .iter()
@@ -50,7 +50,7 @@ impl Week<'_> {
                 let rights = if forum {
                     // Shared responsibility is shared only as far as the CTO
                     // shows up: a forum the CTO does not attend shares nothing.
-                    pw.forum_rights * self.m.cto_coverage
+                    pw.forum_rights * self.metrics.cto_coverage
                 } else {
                     pw.advisory_rights
                 };
@@ -67,12 +67,12 @@ impl Week<'_> {
     /// far as the CTO uses it (an absent boss is routed around); so does
     /// reward/coercive power (reviews and pay of the people in the chain).
     fn position_power(&mut self, s: f64, r: f64, reach: f64) {
-        let pw = &self.p.power;
+        let pw = &self.params.power;
         let lag = pw.legitimate_lag_weeks.max(1.0);
-        let l = self.s.power.legitimate;
-        let used = 1.0 - pw.unused_authority * (1.0 - self.m.cto_coverage);
+        let l = self.state.power.legitimate;
+        let used = 1.0 - pw.unused_authority * (1.0 - self.metrics.cto_coverage);
         let dl = (reach * used - l) / lag;
-        self.s.power.legitimate = clamp01(l + dl);
+        self.state.power.legitimate = clamp01(l + dl);
         // A fall the reporting lines alone would not bring is neglect's.
         let cause = if dl < 0.0 && reach >= l {
             Cause::NeglectedReports
@@ -81,10 +81,10 @@ impl Week<'_> {
         };
         self.ledger(PowerBase::Legitimate, cause, dl);
 
-        let rc = self.s.power.reward;
+        let rc = self.state.power.reward;
         let rc_target = s + (1.0 - s) * r * pw.reward_without_reviews;
         let drc = (rc_target - rc) / lag;
-        self.s.power.reward = clamp01(rc + drc);
+        self.state.power.reward = clamp01(rc + drc);
         self.ledger(PowerBase::Reward, Cause::ReportingLines, drc);
     }
 
@@ -94,24 +94,24 @@ impl Week<'_> {
     /// covered (Grove's "management by walking around"; Cohen & Bradford's
     /// influence without authority is built in such contact).
     fn contact(&self, reach: f64) -> f64 {
-        let pw = &self.p.power;
-        let e_m = self.m.effective_hours[Activity::Management];
-        let spare = (e_m - self.m.management_need).max(0.0);
-        let people = f64::from(self.s.people.engineers() + self.s.people.managers);
+        let pw = &self.params.power;
+        let e_m = self.metrics.effective_hours[Activity::Management];
+        let spare = (e_m - self.metrics.management_need).max(0.0);
+        let people = f64::from(self.state.people.engineers() + self.state.people.managers);
         let outside = people * (1.0 - reach);
         let skip = if outside > 0.0 {
             (spare / (pw.skip_level_hours * outside).max(1e-3)).min(1.0)
         } else {
             0.0
         };
-        self.m.cto_coverage * reach + skip * (1.0 - reach)
+        self.metrics.cto_coverage * reach + skip * (1.0 - reach)
     }
 
     /// Informational power: the chain, strategy work, time with the organisation.
     fn informational_power(&mut self, reach: f64, contact: f64) {
-        let e_s = self.m.effective_hours[Activity::Strategy];
-        let i = self.s.power.informational;
-        let lag = self.p.power.informational_lag_weeks.max(1.0);
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
+        let i = self.state.power.informational;
+        let lag = self.params.power.informational_lag_weeks.max(1.0);
         let parts = [
             (Cause::ReportingLines, 0.4, 0.4 * reach),
             (Cause::StrategyTime, 0.3, 0.3 * (e_s / 8.0).min(1.0)),
@@ -124,21 +124,21 @@ impl Week<'_> {
             di_total += di;
             self.ledger(PowerBase::Informational, cause, di);
         }
-        self.s.power.informational = clamp01(i + di_total);
+        self.state.power.informational = clamp01(i + di_total);
     }
 
     /// Expert power: hands-on work keeps it, distance erodes it.
     fn expert_power(&mut self) {
-        let pw = &self.p.power;
-        let e_s = self.m.effective_hours[Activity::Strategy];
-        let e_c = self.m.effective_hours[Activity::Coding];
+        let pw = &self.params.power;
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
+        let e_c = self.metrics.effective_hours[Activity::Coding];
         let tech = e_c + 0.3 * e_s;
-        let x = self.s.power.expert;
+        let x = self.state.power.expert;
         let gain = (pw.expert_gain * (tech / 10.0).min(1.0)).min(1.0 - x);
         // Distance erodes expertise, the more so the fewer technical hours.
         let distance = (1.0 - tech / pw.expert_min_hours.max(0.001)).max(0.0);
         let decay = x * LN_2 / pw.expert_half_life.max(1.0) * distance;
-        self.s.power.expert = clamp01(x + gain - decay);
+        self.state.power.expert = clamp01(x + gain - decay);
         self.ledger(PowerBase::Expert, Cause::HandsOnWork, gain);
         self.ledger(PowerBase::Expert, Cause::OutOfTouch, -decay);
     }
@@ -146,11 +146,11 @@ impl Week<'_> {
     /// Referent power: contact with the organisation builds trust; neglect (or an
     /// organisation the CTO no longer meets) erodes it.
     fn referent_power(&mut self, contact: f64) {
-        let pw = &self.p.power;
-        let f = self.s.power.referent;
+        let pw = &self.params.power;
+        let f = self.state.power.referent;
         let gain = pw.referent_gain * contact * (1.0 - f);
         let loss = f * LN_2 / pw.referent_half_life.max(1.0) * (1.0 - contact);
-        self.s.power.referent = clamp01(f + gain - loss);
+        self.state.power.referent = clamp01(f + gain - loss);
         self.ledger(PowerBase::Referent, Cause::ManagementTime, gain);
         self.ledger(PowerBase::Referent, Cause::NeglectedReports, -loss);
     }
@@ -158,10 +158,10 @@ impl Week<'_> {
     /// The power of VPs who report elsewhere: the organisation's position power
     /// outside the CTO's chain, plus what a ramped VP has built.
     fn opposing_power(&self, s: f64, r: f64) -> f64 {
-        let pw = &self.p.power;
-        let vp_ramp_weeks = self.p.hiring.vp_ramp_weeks;
+        let pw = &self.params.power;
+        let vp_ramp_weeks = self.params.hiring.vp_ramp_weeks;
         let (count, ramp_sum) = self
-            .s
+            .state
             .people
             .vps
             .iter()

@@ -13,8 +13,8 @@ impl Week<'_> {
     pub(super) fn strategy(&mut self) {
         self.market_shock();
         self.alignment();
-        let sp = &self.p.strategy;
-        if sp.bet_interval_weeks == 0 || self.s.week % sp.bet_interval_weeks != 0 {
+        let sp = &self.params.strategy;
+        if sp.bet_interval_weeks == 0 || self.state.week % sp.bet_interval_weeks != 0 {
             return;
         }
         self.technology_bet();
@@ -23,14 +23,14 @@ impl Week<'_> {
     /// Markets move: now and then a competitor or a platform change takes
     /// away part of the fit and of the strategy's alignment with the market.
     fn market_shock(&mut self) {
-        let sp = &self.p.strategy;
+        let sp = &self.params.strategy;
         if !self.rng.strategy.chance(sp.shock_chance) {
             return;
         }
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         c.fit = clamp01(c.fit * (1.0 - sp.shock_fit));
         c.alignment = clamp01(c.alignment * (1.0 - sp.shock_alignment));
-        self.s.news.push(News::MarketShock);
+        self.state.news.push(News::MarketShock);
     }
 
     /// Strategy hours raise alignment; the market drifts away from it. In a
@@ -40,39 +40,40 @@ impl Week<'_> {
     /// coordination). Building without thinking about the business, or
     /// thinking without building, does not.
     fn alignment(&mut self) {
-        let sp = &self.p.strategy;
-        let e_c = self.m.effective_hours[Activity::Coding];
-        let e_s = self.m.effective_hours[Activity::Strategy];
+        let sp = &self.params.strategy;
+        let e_c = self.metrics.effective_hours[Activity::Coding];
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
         let e_s = e_s + self.smallness() * e_c.min(e_s);
         let drift = self.tuned(Tunable::MarketDrift, sp.market_drift);
-        let skill = self.s.strategy_skill;
-        let c = &mut self.s.company;
+        let skill = self.state.strategy_skill;
+        let c = &mut self.state.company;
         let lam = c.alignment;
         let lam = lam
             + sp.alignment_gain
                 * skill
                 * (e_s / 10.0)
                 * (1.0 - lam)
-                * (0.5 + 0.5 * self.s.power.informational)
+                * (0.5 + 0.5 * self.state.power.informational)
             - drift * lam;
         c.alignment = clamp01(lam);
-        let adoption = self.m.adoption;
-        self.m.direction = adoption * c.alignment + (1.0 - adoption) * sp.direction_without_cto;
+        let adoption = self.metrics.adoption;
+        self.metrics.direction =
+            adoption * c.alignment + (1.0 - adoption) * sp.direction_without_cto;
     }
 
     /// A choice opportunity: closed with the CTO if the CTO shows up and the
     /// organisation follows, otherwise by oversight.
     fn technology_bet(&mut self) {
-        let sp = &self.p.strategy;
-        let e_s = self.m.effective_hours[Activity::Strategy];
+        let sp = &self.params.strategy;
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
         // The CTO is in the room as often as their strategy hours allow.
         let presence = (e_s / sp.bet_min_hours.max(0.001)).min(1.0);
         let shows_up = self.rng.strategy.chance(presence);
-        let followed = self.rng.strategy.chance(self.m.adoption);
+        let followed = self.rng.strategy.chance(self.metrics.adoption);
         let with_cto = shows_up && followed;
         let overridden = shows_up && !followed;
         let quality = if with_cto {
-            self.s.company.alignment
+            self.state.company.alignment
         } else {
             sp.direction_without_cto
         };
@@ -80,7 +81,7 @@ impl Week<'_> {
             .rng
             .strategy
             .chance((0.5 + 1.5 * (quality - 0.55)).clamp(0.05, 0.95));
-        let t = &mut self.s.tracking;
+        let t = &mut self.state.tracking;
         if with_cto {
             t.bets_with_cto += 1;
         } else {
@@ -95,7 +96,7 @@ impl Week<'_> {
             t.bets_lost += 1;
         }
         let sign = if won { 1.0 } else { -1.0 };
-        let c = &mut self.s.company;
+        let c = &mut self.state.company;
         c.fit = clamp01(c.fit + sign * sp.bet_fit);
         if with_cto {
             let cause = if won { Cause::BetWon } else { Cause::BetLost };
@@ -105,7 +106,7 @@ impl Week<'_> {
         if overridden {
             self.change_credits(-sp.override_credits, Cause::Overridden);
         }
-        self.s.news.push(News::Bet {
+        self.state.news.push(News::Bet {
             with_cto,
             overridden,
             won,

@@ -24,7 +24,7 @@ struct Shape {
 
 impl Week<'_> {
     pub(super) fn structure(&mut self) {
-        let op = &self.p.org;
+        let op = &self.params.org;
         let shape = self.shape();
         let Shape {
             n,
@@ -42,7 +42,7 @@ impl Week<'_> {
             .min(op.max_communication_overhead);
 
         // The CTO's direct reports and the hours they need.
-        let vps_empty = self.s.people.vps.is_empty();
+        let vps_empty = self.state.people.vps.is_empty();
         let (cto_ics, cto_managers) = if vps_empty {
             (uncovered, em)
         } else if to_cto == 0.0 {
@@ -53,7 +53,7 @@ impl Week<'_> {
         let need = op.hours_per_engineer_report * cto_ics
             + op.hours_per_manager_report * cto_managers
             + op.forum_hours * shape.forums;
-        let e_m = self.m.effective_hours[Activity::Management];
+        let e_m = self.metrics.effective_hours[Activity::Management];
         let chi_cto = if need > 0.0 {
             (e_m / need).min(1.0)
         } else {
@@ -71,21 +71,21 @@ impl Week<'_> {
             to_cto / n_vp
         };
 
-        self.m.teams = teams;
-        self.m.communication_overhead = co;
-        self.m.management_need = need;
-        self.m.cto_coverage = chi_cto;
-        self.m.org_coverage = chi_org;
-        self.m.needs_manager_of_managers = vps_empty && em > op.manager_of_managers_span;
-        self.m.chain_share = share;
+        self.metrics.teams = teams;
+        self.metrics.communication_overhead = co;
+        self.metrics.management_need = need;
+        self.metrics.cto_coverage = chi_cto;
+        self.metrics.org_coverage = chi_org;
+        self.metrics.needs_manager_of_managers = vps_empty && em > op.manager_of_managers_span;
+        self.metrics.chain_share = share;
     }
 
     fn shape(&self) -> Shape {
-        let people = &self.s.people;
+        let people = &self.state.people;
         let n = f64::from(people.engineers());
         let em = f64::from(people.managers);
         let vps = &people.vps;
-        let em_cover = self.p.org.manager_span * em;
+        let em_cover = self.params.org.manager_span * em;
         Shape {
             n,
             em,
@@ -96,14 +96,14 @@ impl Week<'_> {
                 .filter(|v| v.line == ReportingLine::Ceo { forum: true })
                 .count() as f64,
             em_cover,
-            uncovered: people.unmanaged_engineers(self.p.org.manager_span),
+            uncovered: people.unmanaged_engineers(self.params.org.manager_span),
         }
     }
 
     /// How well the organisation is managed (0–1), given the CTO's own coverage
     /// of their direct reports.
     fn org_coverage(&self, shape: &Shape, cto_ics: f64, chi_cto: f64) -> f64 {
-        let op = &self.p.org;
+        let op = &self.params.org;
         let Shape {
             n,
             em,
@@ -113,8 +113,11 @@ impl Week<'_> {
             uncovered,
             ..
         } = *shape;
-        let vps: &[Vp] = &self.s.people.vps;
-        let mom_capacity = self.s.people.managers_managed(op.manager_of_managers_span);
+        let vps: &[Vp] = &self.state.people.vps;
+        let mom_capacity = self
+            .state
+            .people
+            .managers_managed(op.manager_of_managers_span);
         let mom_ok = if em <= mom_capacity {
             1.0
         } else {
@@ -130,7 +133,7 @@ impl Week<'_> {
         let vp_cover: f64 = vps
             .iter()
             .map(|v| {
-                let r = ramp_fraction(v.age_weeks, self.p.hiring.vp_ramp_weeks);
+                let r = ramp_fraction(v.age_weeks, self.params.hiring.vp_ramp_weeks);
                 let f = if v.line == ReportingLine::Cto {
                     neglect
                 } else {

@@ -22,13 +22,17 @@ pub(super) struct Rngs {
 /// The work of one week. Each stage is a method (in its subsystem's file),
 /// called in pipeline order by `Week::run`.
 pub(super) struct Week<'a> {
-    pub p: &'a Params,
+    /// The scenario's parameters.
+    pub params: &'a Params,
     pub scenario: &'a Scenario,
-    pub s: &'a mut State,
-    pub d: &'a Decision,
+    /// The state as last week left it, changed stage by stage.
+    pub state: &'a mut State,
+    /// The player's (or bot's) decision for this week.
+    pub decision: &'a Decision,
     pub rng: &'a mut Rngs,
-    /// This week's figures, moved into the state at the end.
-    pub m: Metrics,
+    /// This week's figures, moved into the state at the end (until then
+    /// `state.metrics` holds last week's).
+    pub metrics: Metrics,
     pub one_off_costs: f64,
     pub one_off_revenue: f64,
     pub leaver_costs: f64,
@@ -42,17 +46,17 @@ pub(super) struct Week<'a> {
 impl<'a> Week<'a> {
     pub fn new(
         scenario: &'a Scenario,
-        s: &'a mut State,
-        d: &'a Decision,
+        state: &'a mut State,
+        decision: &'a Decision,
         rng: &'a mut Rngs,
     ) -> Week<'a> {
         Week {
-            p: &scenario.params,
+            params: &scenario.params,
             scenario,
-            s,
-            d,
+            state,
+            decision,
             rng,
-            m: Metrics::default(),
+            metrics: Metrics::default(),
             one_off_costs: 0.0,
             one_off_revenue: 0.0,
             leaver_costs: 0.0,
@@ -66,8 +70,8 @@ impl<'a> Week<'a> {
     /// `org.small_company_size` on): how much informal, hands-on work still
     /// does what structure does later.
     pub fn smallness(&self) -> f64 {
-        let n = f64::from(self.s.people.engineers());
-        (1.0 - n / self.p.org.small_company_size.max(1.0)).max(0.0)
+        let n = f64::from(self.state.people.engineers());
+        (1.0 - n / self.params.org.small_company_size.max(1.0)).max(0.0)
     }
 
     /// Record why a power base moved, with what it did to influence.
@@ -75,8 +79,8 @@ impl<'a> Week<'a> {
         if delta == 0.0 {
             return;
         }
-        let weight = self.p.power.weight(base);
-        self.s.ledger.push(LedgerEntry {
+        let weight = self.params.power.weight(base);
+        self.state.ledger.push(LedgerEntry {
             base,
             cause,
             delta,
@@ -86,9 +90,9 @@ impl<'a> Week<'a> {
 
     /// Add `change` to the CTO's credits (kept within 0–1), with its cause.
     pub fn change_credits(&mut self, change: f64, cause: Cause) {
-        let k = self.s.power.credits;
-        self.s.power.credits = clamp01(k + change);
-        let dk = self.s.power.credits - k;
+        let k = self.state.power.credits;
+        self.state.power.credits = clamp01(k + change);
+        let dk = self.state.power.credits - k;
         self.ledger(PowerBase::Credits, cause, dk);
     }
 
@@ -98,7 +102,7 @@ impl<'a> Week<'a> {
             self.change_credits(change, cause);
             return;
         }
-        let slot = self.s.power.base_mut(base);
+        let slot = self.state.power.base_mut(base);
         let old = *slot;
         *slot = clamp01(old + change);
         let d = *slot - old;
