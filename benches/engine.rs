@@ -5,9 +5,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use cto_sim::engine::Scenario;
 use cto_sim::engine::{Decision, Game};
 use cto_sim::policy;
-use cto_sim::scenario::Scenario;
 
 fn default_scenario() -> Arc<Scenario> {
     Arc::new(Scenario::builtin("default").expect("default scenario"))

@@ -5,9 +5,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use cto_sim::engine::Scenario;
 use cto_sim::policy;
 use cto_sim::run::{self, Recording};
-use cto_sim::scenario::Scenario;
 
 /// A ten-year (520-week) run: the balanced bot with the IPO out of reach, on
 /// the first seed where nothing else ends the run early.

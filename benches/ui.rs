@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use cto_sim::scenario::Scenario;
+use cto_sim::engine::Scenario;
 use cto_sim::ui::App;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

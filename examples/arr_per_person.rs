@@ -11,7 +11,8 @@
 
 use std::sync::Arc;
 
-use cto_sim::scenario::{Scenario, BUILTIN};
+use cto_sim::engine::Scenario;
+use cto_sim::scenario::BUILTIN;
 
 /// The first week that counts: a company's first half-year is its founding.
 const FROM_WEEK: u32 = 27;

@@ -10,9 +10,9 @@
 use std::io::Write;
 use std::sync::Arc;
 
+use cto_sim::engine::Scenario;
 use cto_sim::policy;
 use cto_sim::run::{save_atomic, Recording};
-use cto_sim::scenario::Scenario;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

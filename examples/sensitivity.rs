@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use cto_sim::balance;
 use cto_sim::engine::params::Params;
-use cto_sim::scenario::Scenario;
+use cto_sim::engine::Scenario;
 use cto_sim::sim::Batch;
 
 /// The parameters behind the mechanisms of rules 3 to 6 (and the attrition band).

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::hash::hash_bytes;
+use crate::engine::Scenario;
 use crate::engine::{Decision, DecisionError, Game, State, RULES_VERSION};
-use crate::scenario::Scenario;
 
 /// Version of the run-file format.
 pub const RUN_FORMAT_VERSION: u32 = 1;

@@ -3,7 +3,7 @@
 use super::diagnostic::{Diagnostic, Location, Severity};
 use super::suggest;
 use super::validate::validate;
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 
 /// Largest scenario file read, in bytes (checked before reading it whole).
 pub const MAX_BYTES: u64 = 1024 * 1024;

@@ -12,9 +12,7 @@ pub mod validate;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use crate::engine::scenario::{
-    Background, CustomEnding, Outcome, Scenario, Start, FORMAT_VERSION,
-};
+use crate::engine::Scenario;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use error::ScenarioError;
 pub use load::{load_str, Checked, MAX_BYTES};

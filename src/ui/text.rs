@@ -2,8 +2,8 @@
 //! terminal game that is not a key binding lives here or in the view.
 
 use crate::engine::events::render_text;
+use crate::engine::Scenario;
 use crate::engine::{Ending, News, ReportingLine, State};
-use crate::scenario::Scenario;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Money for a player: `$3.2M`, `$850k`, `-$40k`.

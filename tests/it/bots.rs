@@ -214,7 +214,7 @@ fn the_default_deck_gives_a_run_many_varied_decisions() {
 #[test]
 fn no_fixed_split_beats_adapting_to_the_stage() {
     for name in ["default", "turnaround"] {
-        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        let scenario = Arc::new(cto_sim::engine::Scenario::builtin(name).unwrap());
         let mut names = vec!["balanced".to_string()];
         names.extend(cto_sim::balance::quick_grid().iter().map(|f| f.to_string()));
         let batches =
@@ -304,7 +304,7 @@ fn past_thirty_engineers_the_coding_cto_falls_behind_par() {
 #[test]
 fn pressing_enter_loses_every_built_in_scenario_but_the_tutorial() {
     for name in ["scale_up", "turnaround", "puppet_rescue"] {
-        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        let scenario = Arc::new(cto_sim::engine::Scenario::builtin(name).unwrap());
         let passive = batch(&scenario, "passive", 50, 1).unwrap();
         let balanced = batch(&scenario, "balanced", 50, 1).unwrap();
         let wins = passive.outcomes.get("win").copied().unwrap_or(0);

@@ -357,7 +357,7 @@ fn delegating_the_vp_to_the_ceo_costs_authority_within_eight_weeks() {
 /// same ending, its score within 1% of a run with the strain switched off).
 #[test]
 fn customers_leave_a_company_too_small_to_serve_them() {
-    let with = Arc::new(cto_sim::scenario::Scenario::builtin("default").unwrap());
+    let with = Arc::new(cto_sim::engine::Scenario::builtin("default").unwrap());
     let mut off = (*with).clone();
     off.params.business.service_churn = 0.0;
     let off = Arc::new(off);
@@ -472,7 +472,7 @@ fn no_run_has_more_than_a_million_of_arr_per_person() {
         .map(ToString::to_string)
         .collect();
     for (name, _) in cto_sim::scenario::BUILTIN {
-        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        let scenario = Arc::new(cto_sim::engine::Scenario::builtin(name).unwrap());
         let policies = cto_sim::policy::names()
             .map(|p| {
                 (
@@ -527,7 +527,7 @@ fn no_run_has_more_than_a_million_of_arr_per_person() {
 /// seeds, and the outcome is no longer a line a few dollars of ARR decide.
 #[test]
 fn insiders_differ_on_bridging_a_failed_round() {
-    let mut sc = cto_sim::scenario::Scenario::builtin("default").unwrap();
+    let mut sc = cto_sim::engine::Scenario::builtin("default").unwrap();
     // Eight engineers, little fit and little cash: the raise starts in week
     // one and fails (ARR far under the bar) with ARR about 40% of the bar.
     sc.start.stage = Stage::Seed;

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use cto_sim::engine::Scenario;
 use cto_sim::engine::{Attention, Decision, Game, Hiring};
-use cto_sim::scenario::Scenario;
 
 /// The built-in default scenario.
 pub fn default_scenario() -> Scenario {

@@ -107,7 +107,7 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
 /// Play `bot` through `scenario` with `seed` as the game does (a session, so
 /// the news log gets what the player reads); the ending's week and the log.
 fn played(scenario: &str, bot: &str, seed: u64) -> (Ending, u32, Vec<(u32, String)>) {
-    let sc = Arc::new(cto_sim::scenario::Scenario::builtin(scenario).unwrap());
+    let sc = Arc::new(cto_sim::engine::Scenario::builtin(scenario).unwrap());
     let mut policy = cto_sim::policy::by_name(bot, seed).unwrap();
     let mut session = cto_sim::ui::session::Session::new(Arc::clone(&sc), seed);
     while session.state().ending.is_none() {

@@ -5,9 +5,9 @@
 use std::process::Command;
 use std::sync::Arc;
 
+use cto_sim::engine::Scenario;
 use cto_sim::engine::{Decision, Game, ReportingLine};
 use cto_sim::run;
-use cto_sim::scenario::Scenario;
 use cto_sim::ui::app::Screen;
 use cto_sim::ui::keymap::Action;
 use cto_sim::ui::screens::replay::Marker;

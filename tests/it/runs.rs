@@ -514,7 +514,7 @@ fn play_saving(app: &mut cto_sim::ui::App, weeks: u32) {
 }
 
 fn new_game(scenario: &str, seed: u64, runs: &Path) -> cto_sim::ui::App {
-    let sc = Arc::new(cto_sim::scenario::Scenario::builtin(scenario).unwrap());
+    let sc = Arc::new(cto_sim::engine::Scenario::builtin(scenario).unwrap());
     let mut app = cto_sim::ui::App::play(sc, seed);
     app.autosave.folder = Some(runs.to_path_buf());
     app

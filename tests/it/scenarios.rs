@@ -4,7 +4,8 @@
 
 use std::process::Command;
 
-use cto_sim::scenario::{self, load_str, Scenario, BUILTIN};
+use cto_sim::engine::Scenario;
+use cto_sim::scenario::{self, load_str, BUILTIN};
 
 fn check(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))

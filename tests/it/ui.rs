@@ -4,8 +4,9 @@
 
 use std::sync::{Arc, Once};
 
+use cto_sim::engine::Scenario;
 use cto_sim::engine::{Ending, ReportingLine};
-use cto_sim::scenario::{self, Scenario};
+use cto_sim::scenario;
 use cto_sim::ui::app::{App, Overlay, Screen};
 use cto_sim::ui::screens::week::{Panel, Play, Tab};
 use cto_sim::ui::theme::Theme;

@@ -3,7 +3,7 @@
 
 use super::{is_snake_case, Checker, MAX_CHOICES, MAX_EVENTS, MAX_LIST, MAX_NAME, MAX_TEXT};
 use crate::engine::events::{placeholders, Effect, EventDef, Metric, Tunable};
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 use crate::scenario::suggest;
 
 /// What every event's checks need to know about the deck.

@@ -8,7 +8,8 @@ use super::diagnostic::Diagnostic;
 
 use crate::engine::events::{Condition, Metric, Op};
 use crate::engine::outcome::Ending;
-use crate::engine::scenario::{CustomEnding, Scenario, FORMAT_VERSION};
+use crate::engine::scenario::{CustomEnding, FORMAT_VERSION};
+use crate::engine::Scenario;
 
 /// Most events in a deck.
 pub const MAX_EVENTS: usize = 256;
