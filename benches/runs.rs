@@ -22,7 +22,7 @@ fn ten_years() -> Recording {
             let mut rec = Recording::start(Arc::clone(&sc), seed);
             while !rec.game.is_over() {
                 let d = bot.decide(rec.game.state(), &sc);
-                rec.play(&d).unwrap();
+                rec.step(&d).unwrap();
             }
             rec
         })

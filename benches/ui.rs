@@ -16,7 +16,7 @@ use ratatui::Terminal;
 
 fn sixty_weeks_in() -> App {
     let scenario = Arc::new(Scenario::builtin("default").unwrap());
-    let mut app = App::play(scenario, 1);
+    let mut app = App::new_game(scenario, 1);
     app.play.as_mut().unwrap().draft.hiring.engineers = 8;
     for _ in 0..60 {
         app.on_key(KeyEvent::from(KeyCode::Enter));

@@ -21,7 +21,7 @@ fn main() {
         let [_, data, seed, weeks] = &args[..] else {
             panic!("usage: autosave_soak --game DATA_DIR SEED WEEKS");
         };
-        let mut app = cto_sim::ui::App::play(scenario, seed.parse().expect("seed"));
+        let mut app = cto_sim::ui::App::new_game(scenario, seed.parse().expect("seed"));
         app.autosave.folder = Some(std::path::Path::new(data).join("runs"));
         for _ in 0..weeks.parse::<u32>().expect("weeks") {
             app.end_week();
@@ -43,7 +43,7 @@ fn main() {
         let mut rec = Recording::start(Arc::clone(&scenario), seed);
         while !rec.game.is_over() {
             let d = bot.decide(rec.game.state(), &scenario);
-            rec.play(&d).expect("legal");
+            rec.step(&d).expect("legal");
             save_atomic(std::path::Path::new(&path), &rec.record).expect("save");
             let _ = writeln!(out, "saved {seed} {}", rec.record.weeks.len());
             let _ = out.flush();

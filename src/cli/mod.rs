@@ -32,7 +32,7 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         None => game(crate::ui::App::title()),
         Some(Command::Play { scenario, seed }) => {
             let scenario = Arc::new(scenario::find(&scenario)?);
-            game(crate::ui::App::play(scenario, seed))
+            game(crate::ui::App::new_game(scenario, seed))
         }
         Some(Command::Policies) => Ok(list_policies(out)?),
         Some(Command::Simulate(args)) => simulate::simulate(args, out),

@@ -169,8 +169,8 @@ impl Recording {
         }
     }
 
-    /// Play and record one week.
-    pub fn play(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+    /// Step the game one week (as [`Game::step`]) and record the week.
+    pub fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
         let hash = self.game.step(decision)?;
         self.record.push_week(&self.game, decision, hash);
         Ok(hash)

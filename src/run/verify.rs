@@ -39,7 +39,7 @@ pub fn verify(record: &RunRecord, origin: &str) -> Result<Verified, RunError> {
             origin: origin.to_string(),
             divergence: Divergence { week: n, fields },
         };
-        match recording.play(&week.decision) {
+        match recording.step(&week.decision) {
             Err(e) => {
                 return Err(diverged(vec![format!(
                     "the recorded decision is refused: {e}"

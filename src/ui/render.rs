@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::app::{App, Overlay, Screen};
-use super::screens::week::{Frame, Play};
+use super::screens::week::{Frame, Week};
 use super::screens::{dialog, end, help};
 use super::widgets::{confirm, fits, too_small};
 
@@ -46,7 +46,7 @@ impl Widget for &App {
             }
             Overlay::Quit => confirm(area, buf, t, "Quit?", &[&self.quit_note()]),
             Overlay::ConfirmEnd => {
-                let n = self.play.as_ref().map_or(0, Play::unanswered);
+                let n = self.play.as_ref().map_or(0, Week::unanswered);
                 let first = format!(
                     "{n} event{} unanswered: the organisation will settle {} without you.",
                     if n == 1 { " is" } else { "s are" },

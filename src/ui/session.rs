@@ -65,7 +65,7 @@ impl Session {
         };
         for week in &recording.record.weeks {
             // A verified run replays without errors; stop quietly if not.
-            if session.play(&week.decision).is_err() {
+            if session.step(&week.decision).is_err() {
                 break;
             }
         }
@@ -92,9 +92,9 @@ impl Session {
         &self.recording.record
     }
 
-    /// Play and record one week, and add it to the charts and the news.
-    pub fn play(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
-        let hash = self.recording.play(decision)?;
+    /// Step the game one week, record it, and add it to the charts and the news.
+    pub fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        let hash = self.recording.step(decision)?;
         let game = &self.recording.game;
         let s = game.state();
         self.history.push(WeekPoint::of(s, decision.attention));

@@ -112,7 +112,7 @@ fn played(scenario: &str, bot: &str, seed: u64) -> (Ending, u32, Vec<(u32, Strin
     let mut session = cto_sim::ui::session::Session::new(Arc::clone(&sc), seed);
     while session.state().ending.is_none() {
         let d = policy.decide(session.state(), &sc);
-        session.play(&d).unwrap();
+        session.step(&d).unwrap();
     }
     let s = session.state();
     (s.ending.unwrap(), s.week, session.log.clone())

@@ -250,7 +250,7 @@ fn continue_falls_back_to_the_backup_when_the_save_is_damaged() {
     let mut bot = cto_sim::policy::by_name("balanced", 3).unwrap();
     for _ in 0..10 {
         let d = bot.decide(rec.game.state(), &scenario);
-        rec.play(&d).unwrap();
+        rec.step(&d).unwrap();
         run::save_atomic(&path, &rec.record).unwrap();
     }
     assert!(
@@ -322,14 +322,14 @@ proptest! {
         for d in &decisions {
             if whole.game.is_over() { break; }
             let d = fit(d.clone(), &whole);
-            hashes.push(whole.play(&d).unwrap());
+            hashes.push(whole.step(&d).unwrap());
         }
         // Saved at week k, loaded, continued.
         let k = cut.index(hashes.len()).max(1);
         let mut first = Recording::start(Arc::clone(&scenario), seed);
         for d in decisions.iter().take(k) {
             let d = fit(d.clone(), &first);
-            first.play(&d).unwrap();
+            first.step(&d).unwrap();
         }
         let dir = temp_dir("prop");
         let path = dir.join(format!("save-{seed}.ron"));
@@ -340,7 +340,7 @@ proptest! {
         for d in decisions.iter().skip(k) {
             if resumed.game.is_over() { break; }
             let d = fit(d.clone(), &resumed);
-            after.push(resumed.play(&d).unwrap());
+            after.push(resumed.step(&d).unwrap());
         }
         std::fs::remove_file(&path).ok();
         prop_assert_eq!(after, hashes);
@@ -515,7 +515,7 @@ fn play_saving(app: &mut cto_sim::ui::App, weeks: u32) {
 
 fn new_game(scenario: &str, seed: u64, runs: &Path) -> cto_sim::ui::App {
     let sc = Arc::new(cto_sim::engine::Scenario::builtin(scenario).unwrap());
-    let mut app = cto_sim::ui::App::play(sc, seed);
+    let mut app = cto_sim::ui::App::new_game(sc, seed);
     app.autosave.folder = Some(runs.to_path_buf());
     app
 }

@@ -8,7 +8,7 @@ use cto_sim::engine::Scenario;
 use cto_sim::engine::{Ending, ReportingLine};
 use cto_sim::scenario;
 use cto_sim::ui::app::{App, Overlay, Screen};
-use cto_sim::ui::screens::week::{Panel, Play, Tab};
+use cto_sim::ui::screens::week::{Panel, Tab, Week};
 use cto_sim::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
@@ -46,11 +46,11 @@ fn key(code: KeyCode) -> KeyEvent {
 }
 
 /// The run on the week screen.
-fn p(app: &App) -> &Play {
+fn p(app: &App) -> &Week {
     app.play.as_ref().expect("a run is being played")
 }
 
-fn pm(app: &mut App) -> &mut Play {
+fn pm(app: &mut App) -> &mut Week {
     app.play.as_mut().expect("a run is being played")
 }
 
@@ -90,30 +90,30 @@ fn screens() -> Vec<(&'static str, App)> {
         &[KeyCode::Enter, KeyCode::Char('4'), KeyCode::Char('2')],
     );
     out.push(("picker", picker));
-    out.push(("week_one", App::play(builtin("default"), 1)));
-    let mut later = App::play(builtin("default"), 1);
+    out.push(("week_one", App::new_game(builtin("default"), 1)));
+    let mut later = App::new_game(builtin("default"), 1);
     pm(&mut later).draft.hiring.engineers = 6;
     play_weeks(&mut later, 30);
     out.push(("week_thirty", later));
-    let mut charts = App::play(builtin("default"), 1);
+    let mut charts = App::new_game(builtin("default"), 1);
     play_weeks(&mut charts, 20);
     pm(&mut charts).tab = Tab::Charts;
     out.push(("charts", charts));
-    let mut news = App::play(builtin("default"), 1);
+    let mut news = App::new_game(builtin("default"), 1);
     play_weeks(&mut news, 12);
     pm(&mut news).tab = Tab::News;
     out.push(("news", news));
-    let mut event = App::play(builtin("tutorial"), 1);
+    let mut event = App::new_game(builtin("tutorial"), 1);
     press(&mut event, &[KeyCode::Enter]);
     out.push(("event", event));
     // An event with the longest text the format allows (2,000 characters,
     // wide characters and emoji among them): the choices stay in view.
-    let mut long_event = App::play(long_event_scenario(), 1);
+    let mut long_event = App::new_game(long_event_scenario(), 1);
     press(&mut long_event, &[KeyCode::Enter, KeyCode::PageDown]);
     out.push(("long_event", long_event));
     // A puppet on its way: the warning line.
     let sc = builtin("default");
-    let mut warned = App::play(Arc::clone(&sc), 2);
+    let mut warned = App::new_game(Arc::clone(&sc), 2);
     let mut bot = cto_sim::policy::by_name("delegator", 2).unwrap();
     while warned.state().unwrap().tracking.puppet_streak < 3 {
         let d = bot.decide(warned.state().unwrap(), &sc);
@@ -127,17 +127,17 @@ fn screens() -> Vec<(&'static str, App)> {
     with_vp.start.vps = vec![ReportingLine::Ceo { forum: true }];
     with_vp.start.engineers = 30;
     with_vp.start.managers = 4;
-    let mut vp_line = App::play(Arc::new(with_vp), 1);
+    let mut vp_line = App::new_game(Arc::new(with_vp), 1);
     pm(&mut vp_line).panel = Panel::Org;
     pm(&mut vp_line).row = 3;
     out.push(("vp_line", vp_line));
-    let mut help = App::play(builtin("default"), 1);
+    let mut help = App::new_game(builtin("default"), 1);
     press(&mut help, &[KeyCode::Char('?')]);
     out.push(("help", help));
-    let mut quit = App::play(builtin("default"), 1);
+    let mut quit = App::new_game(builtin("default"), 1);
     press(&mut quit, &[KeyCode::Char('q')]);
     out.push(("quit", quit));
-    let mut confirm = App::play(builtin("tutorial"), 1);
+    let mut confirm = App::new_game(builtin("tutorial"), 1);
     press(
         &mut confirm,
         &[KeyCode::Enter, KeyCode::Esc, KeyCode::Enter],
@@ -148,7 +148,7 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut replay = App::replay(cto_sim::run::verify(&record, "golden").unwrap().recording);
     replay.seek(130);
     out.push(("replay", replay));
-    let mut end = App::play(builtin("tutorial"), 2);
+    let mut end = App::new_game(builtin("tutorial"), 2);
     play_to_the_end(&mut end);
     out.push(("end", end));
     out.into_iter().map(|(n, a)| (n, coloured(a))).collect()
@@ -205,7 +205,7 @@ fn every_screen_at_three_sizes() {
 #[test]
 fn a_tiny_terminal_gets_a_too_small_screen() {
     isolate();
-    let app = App::play(builtin("default"), 1);
+    let app = App::new_game(builtin("default"), 1);
     let shown = text(&app, 40, 10);
     assert!(shown.contains("Terminal too small"), "{shown}");
     assert!(shown.contains("40×10"), "{shown}");
@@ -229,7 +229,7 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 #[test]
 fn colours_carry_meaning_healthy_influence_is_green_and_the_selected_row_reversed() {
     isolate();
-    let app = coloured(App::play(builtin("default"), 1));
+    let app = coloured(App::new_game(builtin("default"), 1));
     let term = render(&app, 120, 40);
     let buf = term.backend().buffer();
     let (x, y) = find(buf, "Influence ").unwrap();
@@ -246,7 +246,7 @@ fn colours_carry_meaning_healthy_influence_is_green_and_the_selected_row_reverse
 #[test]
 fn a_puppets_influence_and_authority_show_red() {
     isolate();
-    let mut app = coloured(App::play(builtin("puppet_rescue"), 1));
+    let mut app = coloured(App::new_game(builtin("puppet_rescue"), 1));
     for _ in 0..3 {
         press(&mut app, &[KeyCode::Enter]);
         app.overlay = Overlay::None;
@@ -260,7 +260,7 @@ fn a_puppets_influence_and_authority_show_red() {
 #[test]
 fn no_color_turns_colour_off_but_keeps_emphasis() {
     isolate();
-    let mut app = App::play(builtin("default"), 1);
+    let mut app = App::new_game(builtin("default"), 1);
     app.theme = Theme { color: false };
     let term = render(&app, 120, 40);
     let buf = term.backend().buffer();
@@ -396,7 +396,7 @@ fn a_whole_game_through_the_key_handler() {
 #[test]
 fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
     isolate();
-    let mut app = App::play(builtin("tutorial"), 1);
+    let mut app = App::new_game(builtin("tutorial"), 1);
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.overlay, Overlay::Event { .. }));
     press(&mut app, &[KeyCode::Esc]);
@@ -422,7 +422,7 @@ fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
 #[test]
 fn help_lists_every_key_of_the_screen_it_was_opened_from() {
     isolate();
-    let mut app = App::play(builtin("default"), 1);
+    let mut app = App::new_game(builtin("default"), 1);
     press(&mut app, &[KeyCode::Char('?')]);
     let shown = text(&app, 120, 40);
     for b in cto_sim::ui::keymap::bindings(cto_sim::ui::keymap::Context::Week) {
@@ -483,7 +483,7 @@ impl std::io::Write for Counted {
 fn an_unchanged_frame_writes_nothing_to_the_terminal() {
     use ratatui::backend::CrosstermBackend;
     isolate();
-    let mut app = App::play(builtin("default"), 1);
+    let mut app = App::new_game(builtin("default"), 1);
     for _ in 0..10 {
         press(&mut app, &[KeyCode::Enter]);
         app.overlay = Overlay::None;
@@ -532,7 +532,7 @@ fn an_unchanged_frame_writes_nothing_to_the_terminal() {
 /// player) does not undo it.
 #[test]
 fn accepting_the_forum_in_an_event_keeps_the_forum() {
-    let mut app = App::play(builtin("puppet_rescue"), 1);
+    let mut app = App::new_game(builtin("puppet_rescue"), 1);
     let scenario = Scenario::builtin("puppet_rescue").unwrap();
     let offer = scenario
         .events
@@ -597,7 +597,7 @@ fn the_first_draft_plays_in_a_scenario_with_tight_limits() {
     let scenario = cto_sim::scenario::load_str(&text, "tight")
         .unwrap()
         .scenario;
-    let mut app = App::play(Arc::new(scenario), 1);
+    let mut app = App::new_game(Arc::new(scenario), 1);
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.state().unwrap().week, 1, "{:?}", app.status);
 }
@@ -609,7 +609,7 @@ fn the_first_draft_plays_in_a_scenario_with_tight_limits() {
 fn hostile_text_never_reaches_the_screen_raw() {
     let text = std::fs::read_to_string("tests/scenarios/hostile_text.ron").unwrap();
     let scenario = cto_sim::scenario::load_str(&text, "evil").unwrap().scenario;
-    let mut app = App::play(Arc::new(scenario), 1);
+    let mut app = App::new_game(Arc::new(scenario), 1);
     let mut seen = Vec::new();
     for _ in 0..6 {
         seen.push(render(&app, 120, 40).backend().buffer().clone());
@@ -644,7 +644,7 @@ fn hostile_text_never_reaches_the_screen_raw() {
 /// keys play nothing.
 #[test]
 fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
-    let mut app = App::play(builtin("default"), 1);
+    let mut app = App::new_game(builtin("default"), 1);
     let (index, cursor) =
         enter_until_event(&mut app, 200, |_| true).expect("no event in 200 weeks");
     let s = app.state().unwrap();
@@ -659,7 +659,7 @@ fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
         .unwrap();
     assert_eq!(answer.choice, def.default_choice);
 
-    let mut tiny = App::play(builtin("default"), 1);
+    let mut tiny = App::new_game(builtin("default"), 1);
     tiny.on_resize(10, 5);
     press(
         &mut tiny,
@@ -668,12 +668,12 @@ fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
     assert_eq!(tiny.state().unwrap().week, 0, "nothing was played");
     assert_eq!(
         p(&tiny).draft,
-        App::play(builtin("default"), 1).play.unwrap().draft
+        App::new_game(builtin("default"), 1).play.unwrap().draft
     );
     press(&mut tiny, &[KeyCode::Char('q'), KeyCode::Char('y')]);
     assert!(tiny.quit, "quitting still works");
     tiny.on_resize(120, 40);
-    let mut grown = App::play(builtin("default"), 1);
+    let mut grown = App::new_game(builtin("default"), 1);
     grown.on_resize(120, 40);
     press(&mut grown, &[KeyCode::Enter]);
     assert_eq!(grown.state().unwrap().week, 1);
@@ -688,7 +688,7 @@ fn the_vp_line_is_read_in_full_and_handing_it_over_is_deliberate() {
     sc.start.vps = vec![ReportingLine::Cto];
     sc.start.engineers = 30;
     sc.start.managers = 4;
-    let mut app = coloured(App::play(Arc::new(sc), 1));
+    let mut app = coloured(App::new_game(Arc::new(sc), 1));
     pm(&mut app).panel = Panel::Org;
     pm(&mut app).row = 3;
     let shown = text(&app, 80, 24);
@@ -723,14 +723,14 @@ fn the_vp_line_is_read_in_full_and_handing_it_over_is_deliberate() {
 /// how a run ends.
 #[test]
 fn the_goal_is_on_screen() {
-    let turnaround = text(&App::play(builtin("turnaround"), 1), 120, 40);
+    let turnaround = text(&App::new_game(builtin("turnaround"), 1), 120, 40);
     let goal = turnaround.lines().find(|l| l.contains("Goal:")).unwrap();
     assert!(
         goal.contains("debt tax") && goal.contains("(≤ 30%)"),
         "{goal}"
     );
     assert!(goal.contains("ARR") && goal.contains("of $4.0M"), "{goal}");
-    let default = text(&App::play(builtin("default"), 1), 80, 24);
+    let default = text(&App::new_game(builtin("default"), 1), 80, 24);
     assert!(
         default.contains("Goal: IPO at $75.0M ARR, Series C+ · now $150k · next round $2.0M"),
         "{default}"
@@ -790,7 +790,7 @@ fn the_why_lines_add_up_to_the_headline_every_week() {
 #[test]
 fn a_warning_line_names_the_ending_on_its_way() {
     let sc = builtin("default");
-    let mut app = App::play(Arc::clone(&sc), 2);
+    let mut app = App::new_game(Arc::clone(&sc), 2);
     let mut bot = cto_sim::policy::by_name("delegator", 2).unwrap();
     loop {
         let d = bot.decide(app.state().unwrap(), &sc);
@@ -817,7 +817,7 @@ fn a_warning_line_names_the_ending_on_its_way() {
 /// and PgDn scrolls the text.
 #[test]
 fn a_long_event_keeps_its_choices_and_its_border() {
-    let mut app = App::play(long_event_scenario(), 1);
+    let mut app = App::new_game(long_event_scenario(), 1);
     press(&mut app, &[KeyCode::Enter]);
     for (w, h) in [(80, 24), (120, 40), (250, 80)] {
         let term = render(&app, w, h);
@@ -866,7 +866,7 @@ fn a_long_event_keeps_its_choices_and_its_border() {
 /// open: the draft, the panel and the tab stay as they were.
 #[test]
 fn keys_of_other_panels_never_reach_past_a_dialog() {
-    let mut app = App::play(builtin("tutorial"), 1);
+    let mut app = App::new_game(builtin("tutorial"), 1);
     press(&mut app, &[KeyCode::Enter]);
     assert!(
         matches!(app.overlay, Overlay::Event { .. }),
@@ -934,7 +934,7 @@ fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
     isolate();
     let scenario = builtin("default");
     let limit = scenario.params.business.arr_per_person;
-    let mut app = App::play(Arc::clone(&scenario), 1);
+    let mut app = App::new_game(Arc::clone(&scenario), 1);
     let strained = |app: &App| {
         let s = app.state().unwrap();
         s.arr_per_person() > limit
@@ -970,7 +970,7 @@ fn the_org_chart_says_when_the_managers_outgrow_their_vps() {
         scenario.start.engineers = 49;
         scenario.start.managers = 7;
         scenario.start.vps = vec![ReportingLine::Cto; vps];
-        let mut app = App::play(Arc::new(scenario), 1);
+        let mut app = App::new_game(Arc::new(scenario), 1);
         play_weeks(&mut app, 1);
         let coverage = app.state().unwrap().metrics.org_coverage;
         (text(&app, 120, 40), coverage)
@@ -998,7 +998,7 @@ fn the_org_chart_says_when_engineers_lack_managers() {
     let mut scenario = (*builtin("scale_up")).clone();
     scenario.start.engineers = 23;
     scenario.start.managers = 1;
-    let mut app = App::play(Arc::new(scenario), 1);
+    let mut app = App::new_game(Arc::new(scenario), 1);
     play_weeks(&mut app, 1);
     assert!(app.state().unwrap().metrics.cto_coverage < 0.95);
     let small = text(&app, 80, 24);
@@ -1026,7 +1026,7 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
         .unwrap()
         .replace("horizon_weeks: 104", "horizon_weeks: 6");
     let scenario = scenario::load_str(&source, "six weeks").unwrap().scenario;
-    let mut app = App::play(Arc::new(scenario), 1);
+    let mut app = App::new_game(Arc::new(scenario), 1);
     play_to_the_end(&mut app);
     let top = text(&app, 80, 24);
     assert!(top.contains("The run · 1–"), "{top}");
@@ -1053,7 +1053,7 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
 #[test]
 fn the_help_scrolls_at_80x24() {
     isolate();
-    let mut app = App::play(builtin("default"), 1);
+    let mut app = App::new_game(builtin("default"), 1);
     press(&mut app, &[KeyCode::Char('?')]);
     let top = text(&app, 80, 24);
     assert!(top.contains("Help · 1–"), "{top}");
@@ -1082,7 +1082,7 @@ fn the_goal_line_counts_the_weeks_the_win_has_held() {
         .replace("op: at_least, value: 24)", "op: at_least, value: 10)")
         .replace("value: 8000000.0)", "value: 1000000.0)");
     let scenario = scenario::load_str(&source, "easy").unwrap().scenario;
-    let mut app = App::play(Arc::new(scenario), 1);
+    let mut app = App::new_game(Arc::new(scenario), 1);
     assert!(!text(&app, 200, 50).contains("(held"));
     play_weeks(&mut app, 3);
     let held = app.state().unwrap().ending_streaks[0];
@@ -1103,7 +1103,7 @@ fn the_goal_line_counts_the_weeks_the_win_has_held() {
 #[test]
 fn the_goal_line_shows_every_condition_at_80_columns() {
     isolate();
-    let app = App::play(builtin("scale_up"), 1);
+    let app = App::new_game(builtin("scale_up"), 1);
     let narrow = text(&app, 80, 24);
     let goal = narrow.lines().nth(2).unwrap();
     assert!(

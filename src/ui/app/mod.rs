@@ -16,7 +16,7 @@ use super::screens::picker::Picker;
 use super::screens::replay::Replay;
 use super::screens::runs::Runs;
 use super::screens::title::Title;
-use super::screens::week::{Play, Played};
+use super::screens::week::{Played, Week};
 use super::session::Session;
 use super::theme::Theme;
 use crate::engine::{Activity, Scenario, State};
@@ -64,7 +64,7 @@ pub struct App {
     /// The scenario picker, while it is up.
     pub picker: Option<Picker>,
     /// The run on the week and end screens.
-    pub play: Option<Play>,
+    pub play: Option<Week>,
     /// The run being watched.
     pub replay: Option<Replay>,
     /// The run history, while it is up.
@@ -134,9 +134,9 @@ impl App {
     }
 
     /// A new run, at week 1, autosaved to the usual place.
-    pub fn play(scenario: Arc<Scenario>, seed: u64) -> App {
+    pub fn new_game(scenario: Arc<Scenario>, seed: u64) -> App {
         let mut app = App::title();
-        app.start(Play::new(Session::new(scenario, seed)), Autosave::new_run());
+        app.start(Week::new(Session::new(scenario, seed)), Autosave::new_run());
         app.status = Some("Set your week, then press Enter to play it. ? shows every key.".into());
         app
     }
@@ -147,7 +147,7 @@ impl App {
         let weeks = recording.record.weeks.len();
         let mut app = App::title();
         app.start(
-            Play::new(Session::resume(recording)),
+            Week::new(Session::resume(recording)),
             Autosave::existing(path, weeks as u32),
         );
         app.status = Some(format!("Resumed after week {weeks}."));
@@ -164,7 +164,7 @@ impl App {
         app
     }
 
-    fn start(&mut self, play: Play, autosave: Autosave) {
+    fn start(&mut self, play: Week, autosave: Autosave) {
         let over = play.state().ending.is_some();
         self.play = Some(play);
         self.replay = None;
@@ -178,11 +178,11 @@ impl App {
 
     /// The state of the run on screen, if there is one.
     pub fn state(&self) -> Option<&State> {
-        self.shown().map(Play::state)
+        self.shown().map(Week::state)
     }
 
     /// The run on the week screen: the one being played, or the replay's.
-    pub fn shown(&self) -> Option<&Play> {
+    pub fn shown(&self) -> Option<&Week> {
         match self.screen {
             Screen::Replay => self.replay.as_ref().map(|r| &r.shown),
             _ => self.play.as_ref(),

@@ -89,7 +89,7 @@ impl App {
         };
         match picker.act(action) {
             None => {}
-            Some(Picked::Start(scenario, seed)) => self.switch_to(App::play(scenario, seed)),
+            Some(Picked::Start(scenario, seed)) => self.switch_to(App::new_game(scenario, seed)),
             Some(Picked::Failed(why)) => self.status = Some(why),
             Some(Picked::Back) => {
                 self.picker = None;

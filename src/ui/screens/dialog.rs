@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::week::Play;
+use super::week::Week;
 use crate::engine::events::EventDef;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::text::event_text;
@@ -51,7 +51,7 @@ const SCROLL_STEP: i32 = 5;
 /// text scrolled down by `scroll` lines. The choices and the keys always show;
 /// a long text scrolls above them. Returns how far the text can scroll.
 pub fn render(
-    play: &Play,
+    play: &Week,
     t: Theme,
     (index, cursor, scroll): (usize, usize, u16),
     area: Rect,

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::engine::{score, Ending};
 use crate::ui::keymap::Context;
-use crate::ui::screens::week::Play;
+use crate::ui::screens::week::Week;
 use crate::ui::story::{attention_by_stage, attention_row, biggest_moves};
 use crate::ui::text::{money, tips};
 use crate::ui::theme::Theme;
@@ -16,7 +16,7 @@ use crate::ui::widgets::{hint_bar, line_chart, scrolled_panel};
 
 /// Draw the end of `play`'s run, the story scrolled down by `scroll` lines
 /// (kept so that its last line stays in view); returns how far it can scroll.
-pub fn render(play: &Play, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) -> u16 {
+pub fn render(play: &Week, t: Theme, scroll: u16, area: Rect, buf: &mut Buffer) -> u16 {
     let session = &play.session;
     let game = session.game();
     let s = game.state();

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::week::Play;
+use super::week::Week;
 use crate::engine::{Game, News};
 use crate::run::{Headline, Parent, Recording, RunRecord};
 use crate::ui::keymap::Action;
@@ -62,7 +62,7 @@ pub struct Replay {
     keyframes: Vec<Game>,
     full: Session,
     /// The week shown, on the week screen.
-    pub shown: Play,
+    pub shown: Week,
     /// The week shown (0 = before the first week).
     pub week: u32,
     pub playing: bool,
@@ -79,7 +79,7 @@ pub enum ReplayAsk {
     /// Say this on the status line.
     Say(String),
     /// Take over: play this fork (a new run) from where the replay stands.
-    Fork(Box<Play>),
+    Fork(Box<Week>),
     Help,
     Quit,
 }
@@ -95,7 +95,7 @@ impl Replay {
         let mut event_weeks = Vec::new();
         for (i, w) in record.weeks.iter().enumerate() {
             // A verified run replays without errors; stop quietly if not.
-            if full.play(&w.decision).is_err() {
+            if full.step(&w.decision).is_err() {
                 break;
             }
             let s = full.state();
@@ -107,7 +107,7 @@ impl Replay {
             }
         }
         let markers = markers(&full.history, scenario.start.stage, &event_weeks, &record);
-        let shown = Play::new(Session::new(scenario, record.seed));
+        let shown = Week::new(Session::new(scenario, record.seed));
         let mut replay = Replay {
             record,
             keyframes,
@@ -330,7 +330,7 @@ impl Replay {
         });
         match crate::run::verify(&record, "fork") {
             Ok(v) => {
-                let mut play = Play::new(Session::resume(v.recording));
+                let mut play = Week::new(Session::resume(v.recording));
                 play.original = Some(original);
                 ReplayAsk::Fork(Box::new(play))
             }

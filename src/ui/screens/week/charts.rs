@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
-use super::Play;
+use super::Week;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{line_chart, panel};
 
-impl Play {
+impl Week {
     pub(super) fn news(&self, t: Theme, area: Rect, buf: &mut Buffer) {
         let block = panel("News", false, t);
         let inner = block.inner(area);

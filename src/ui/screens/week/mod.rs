@@ -65,7 +65,7 @@ pub const ATTENTION_ROWS: usize = 6;
 
 /// A run on the week screen: the session, the decision being drafted and where
 /// the player is on the screen.
-pub struct Play {
+pub struct Week {
     pub session: Session,
     pub draft: Decision,
     pub panel: Panel,
@@ -102,10 +102,10 @@ pub enum Played {
     Played(String),
 }
 
-impl Play {
+impl Week {
     /// The week screen on `session`, with a draft that continues its last week
     /// (or, before week 1, the stage's par).
-    pub fn new(session: Session) -> Play {
+    pub fn new(session: Session) -> Week {
         let mut draft = first_draft(session.state(), session.scenario());
         if let Some(last) = session.record().weeks.last() {
             draft.hours = last.decision.hours;
@@ -113,7 +113,7 @@ impl Play {
             draft.refactor_pct = last.decision.refactor_pct;
             draft.hiring = last.decision.hiring;
         }
-        Play {
+        Week {
             session,
             draft,
             panel: Panel::Attention,
@@ -227,7 +227,7 @@ impl Play {
     /// Play the drafted week.
     pub fn end_week(&mut self) -> Played {
         let before = self.state().metrics.influence;
-        if let Err(e) = self.session.play(&self.draft) {
+        if let Err(e) = self.session.step(&self.draft) {
             return Played::Refused(format!("That week can't be played: {e}."));
         }
         let s = self.session.state();
@@ -310,7 +310,7 @@ fn step_line(line: ReportingLine, dir: i32) -> ReportingLine {
     LINES[(i + dir).clamp(0, LINES.len() as i32 - 1) as usize]
 }
 
-impl Play {
+impl Week {
     /// The first VP the draft hands from the CTO to the CEO this week, if any.
     pub fn handover(&self) -> Option<usize> {
         let vps = &self.state().people.vps;
@@ -374,7 +374,7 @@ pub struct Frame<'a> {
     pub timeline: bool,
 }
 
-impl Play {
+impl Week {
     /// Draw the week screen; returns the area left for the replay's timeline.
     pub fn render(&self, f: &Frame, area: Rect, buf: &mut Buffer) -> Rect {
         let t = f.theme;

@@ -7,13 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Frame, Panel, Play};
+use super::{Frame, Panel, Week};
 use crate::engine::stage::par;
 use crate::engine::{Activity, ReportingLine};
 use crate::ui::text::{line_short, LINES};
 use crate::ui::widgets::panel;
 
-impl Play {
+impl Week {
     pub(super) fn attention(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
         let t = f.theme;
         let s = self.state();

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::Play;
+use super::Week;
 use crate::engine::{PowerBase, Scenario, State};
 use crate::run::Headline;
 use crate::ui::session::WeekPoint;
@@ -14,7 +14,7 @@ use crate::ui::text::money;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::panel;
 
-impl Play {
+impl Week {
     pub(super) fn why(&self, t: Theme, s: &State, area: Rect, buf: &mut Buffer, title: &str) {
         let block = panel(title, false, t);
         let inner = block.inner(area);
