@@ -13,7 +13,7 @@ use crate::policy;
 use crate::run::RunRecord;
 use crate::scenario;
 use crate::sim;
-use crate::ui::text::money;
+use crate::ui::money::money;
 use crate::untrusted::one_line;
 
 pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {

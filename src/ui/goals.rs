@@ -2,10 +2,9 @@
 //! conditions with progress, or the IPO rule and the next funding bar.
 
 use crate::engine::events::{Condition, Op};
-use crate::engine::risk::Risk;
 use crate::engine::scenario::{CustomEnding, Outcome};
-use crate::engine::{Ending, Scenario, State};
-use crate::ui::text::money;
+use crate::engine::{Scenario, State};
+use crate::ui::money::money;
 use ratatui::text::Line;
 
 /// One line of at most `width` cells where it can be: the goal of `sc`, with
@@ -145,36 +144,4 @@ pub fn endings_summary(sc: &Scenario) -> Vec<String> {
         format!("Lose: {}", losses.join(", ")),
         format!("Otherwise the run ends after {} weeks.", sc.horizon_weeks),
     ]
-}
-
-/// A warning for an ending on its way: which, when, why, and the lever.
-pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
-    let m = &s.metrics;
-    let when = match risk.weeks_left {
-        0 => "next week".to_string(),
-        1 => "in 1 week".to_string(),
-        n => format!("in {n} weeks"),
-    };
-    match risk.ending {
-        Ending::Puppet => format!(
-            "Puppet {when}: the VP leads (adoption {:.0}%); take them back or tend a forum.",
-            m.adoption * 100.0
-        ),
-        Ending::TenXProgrammer => format!(
-            "10x programmer {when}: nobody leads (coverage {:.0}%). Code less, manage more.",
-            m.org_coverage * 100.0
-        ),
-        Ending::Fired => format!(
-            "Fired {when}: the board's patience is gone (credits {:.0}). Deliver; avoid fights.",
-            s.power.credits * 100.0
-        ),
-        Ending::OutOfCash => format!(
-            "Out of cash {when} (runway {:.1} months): hire less, or raise.",
-            m.runway_months
-        ),
-        other => format!(
-            "{} {when}.",
-            sc.ending_headline(other).trim_end_matches('.')
-        ),
-    }
 }

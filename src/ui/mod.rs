@@ -8,12 +8,17 @@ pub mod app;
 pub mod autosave;
 pub mod goals;
 pub mod keymap;
+pub mod money;
+pub mod news;
 mod render;
+pub mod reporting;
 pub mod screens;
 pub mod session;
 pub mod story;
 pub mod text;
 pub mod theme;
+pub mod tips;
+pub mod warnings;
 pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};

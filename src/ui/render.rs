@@ -88,7 +88,7 @@ impl App {
                 let (s, sc) = (play.session.state(), play.session.scenario());
                 crate::engine::risk::risks(s, sc)
                     .first()
-                    .map(|r| super::goals::risk_line(r, sc, s))
+                    .map(|r| super::warnings::risk_line(r, sc, s))
             });
         let frame = Frame {
             theme: self.theme,

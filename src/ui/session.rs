@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::{goals, text};
+use super::{news, warnings};
 use crate::engine::ledger::LedgerEntry;
 use crate::engine::risk::{risks, Risk};
 use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
@@ -100,12 +100,12 @@ impl Session {
         self.history.push(WeekPoint::of(s, decision.attention));
         for n in &s.news {
             self.log
-                .push((s.week, text::news_line(n, s, game.scenario())));
+                .push((s.week, news::news_line(n, s, game.scenario())));
         }
         let risks = risks(s, game.scenario());
         for r in &risks {
             if !self.risks.iter().any(|old| old.ending == r.ending) {
-                let line = goals::risk_line(r, game.scenario(), s);
+                let line = warnings::risk_line(r, game.scenario(), s);
                 self.log.push((s.week, format!("Warning: {line}")));
             }
         }

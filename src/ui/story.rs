@@ -1,7 +1,8 @@
 //! The story of a run, shared by the end screen and `cto-sim report`.
 
+use super::money::money;
 use super::session::{Session, WeekPoint};
-use super::text::{money, tips};
+use super::tips::tips;
 use crate::engine::stage::{par, typical_engineers};
 use crate::engine::{score, Activity, Attention, Ending, Stage};
 use crate::untrusted::one_line;

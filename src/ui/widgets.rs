@@ -86,7 +86,7 @@ pub fn scrolled_panel(
         .iter()
         .map(|l| {
             let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            super::screens::dialog::wrapped_height(text.trim_start(), width).max(1)
+            super::text::wrapped_height(text.trim_start(), width).max(1)
         })
         .fold(0, u16::saturating_add);
     let visible = area.height.saturating_sub(2);

@@ -9,7 +9,8 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use super::week::Week;
 use crate::engine::events::EventDef;
 use crate::ui::keymap::{Action, Context};
-use crate::ui::text::event_text;
+use crate::ui::news::event_text;
+use crate::ui::text::wrapped_height;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, hint_bar, panel};
 use crate::untrusted::printable;
@@ -136,35 +137,4 @@ fn choice_lines(def: &EventDef, cursor: usize, t: Theme) -> Vec<Line<'static>> {
             ])
         })
         .collect()
-}
-
-/// Lines `text` takes wrapped at `width` cells (measured in terminal cells, so
-/// wide characters count double; a word that does not fit starts a line, a
-/// word longer than a line breaks).
-pub fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut lines = 0usize;
-    for paragraph in text.split('\n') {
-        let mut count = 1usize;
-        let mut used = 0usize;
-        for word in paragraph.split(' ') {
-            let w = Line::raw(word).width();
-            let need = if used == 0 { w } else { used + 1 + w };
-            if need <= width {
-                used = need;
-                continue;
-            }
-            if used > 0 {
-                count += 1;
-            }
-            if w <= width {
-                used = w;
-            } else {
-                count += (w - 1) / width;
-                used = (w - 1) % width + 1;
-            }
-        }
-        lines += count;
-    }
-    lines.min(usize::from(u16::MAX)) as u16
 }

@@ -8,10 +8,11 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::engine::{score, Ending};
 use crate::ui::keymap::Context;
+use crate::ui::money::money;
 use crate::ui::screens::week::Week;
 use crate::ui::story::{attention_by_stage, attention_row, biggest_moves};
-use crate::ui::text::{money, tips};
 use crate::ui::theme::Theme;
+use crate::ui::tips::tips;
 use crate::ui::widgets::{hint_bar, line_chart, scrolled_panel};
 
 /// Draw the end of `play`'s run, the story scrolled down by `scroll` lines

@@ -21,8 +21,9 @@ use crate::engine::{
 };
 use crate::run::Headline;
 use crate::ui::keymap::{Action, Context};
+use crate::ui::money::money;
+use crate::ui::reporting::LINES;
 use crate::ui::session::Session;
-use crate::ui::text::{money, LINES};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
 use crate::whatif::{what_ifs, Actual, WhatIf};

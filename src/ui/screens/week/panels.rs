@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{Frame, Panel, Week};
 use crate::engine::stage::par;
 use crate::engine::{Activity, ReportingLine};
-use crate::ui::text::{line_short, LINES};
+use crate::ui::reporting::{line_short, LINES};
 use crate::ui::widgets::panel;
 
 impl Week {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::Week;
 use crate::engine::{PowerBase, Scenario, State};
 use crate::run::Headline;
+use crate::ui::money::money;
 use crate::ui::session::WeekPoint;
-use crate::ui::text::money;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::panel;
 
