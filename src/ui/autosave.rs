@@ -1,6 +1,9 @@
-//! Where the run being played is saved, and how saving goes.
+//! Where the run being played is saved, saving it, and how saving goes.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
+
+use crate::run::RunRecord;
 
 /// Where the run being played is autosaved, and how saving goes.
 #[derive(Clone, Debug, Default)]
@@ -47,5 +50,32 @@ impl Autosave {
             Some(week) => format!("Not saved since week {week}: {why}"),
             None => format!("Not saved yet: {why}"),
         })
+    }
+
+    /// Save `record` if a week was played since the last save: into its own
+    /// file, made in the history at the first save (named for `now`). A
+    /// failure is kept (see [`Autosave::warning`]) until a save works again;
+    /// the next week retries. Returns whether it tried, so the screen shows
+    /// how it went.
+    pub fn save_if_needed(&mut self, record: &RunRecord, now: SystemTime) -> bool {
+        if !std::mem::take(&mut self.needed) {
+            return false;
+        }
+        let saved = match (&self.path, &self.folder) {
+            (Some(path), _) => crate::run::save_atomic(path, record),
+            (None, Some(folder)) => {
+                crate::run::save_new(folder, &crate::run::base_name(record, now), record)
+                    .map(|path| self.path = Some(path))
+            }
+            (None, None) => return false,
+        };
+        match saved {
+            Ok(()) => {
+                self.saved_week = Some(record.weeks.len() as u32);
+                self.failing = None;
+            }
+            Err(e) => self.failing = Some(e.to_string()),
+        }
+        true
     }
 }

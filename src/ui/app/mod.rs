@@ -380,36 +380,19 @@ impl App {
         }
     }
 
-    /// Save the run if a week was played since the last save: into its own file,
-    /// made in the history at the first save (named for `now`). A failure is
-    /// kept and shown (on the week screen and when quitting) until a save
-    /// works again; the next week retries.
+    /// Save the run being played if a week was played since the last save
+    /// (see [`Autosave::save_if_needed`]); a failure shows on the status line.
     pub fn autosave(&mut self, now: std::time::SystemTime) {
-        if !self.autosave.needed {
+        let Some(week) = &self.play else {
+            self.autosave.needed = false;
             return;
-        }
-        self.autosave.needed = false;
-        let Some(play) = &self.play else { return };
-        let record = play.session.record();
-        let saved = match (&self.autosave.path, &self.autosave.folder) {
-            (Some(path), _) => crate::run::save_atomic(path, record),
-            (None, Some(folder)) => {
-                crate::run::save_new(folder, &crate::run::base_name(record, now), record)
-                    .map(|path| self.autosave.path = Some(path))
-            }
-            (None, None) => return,
         };
-        match saved {
-            Ok(()) => {
-                self.autosave.saved_week = Some(record.weeks.len() as u32);
-                self.autosave.failing = None;
-            }
-            Err(e) => {
-                self.autosave.failing = Some(e.to_string());
+        if self.autosave.save_if_needed(week.session.record(), now) {
+            if self.autosave.failing.is_some() {
                 self.status = self.autosave.warning();
             }
+            self.dirty = true;
         }
-        self.dirty = true;
     }
 
     /// Whether the shell should send ticks (only while a replay plays).
