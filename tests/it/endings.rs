@@ -5,7 +5,8 @@ use crate::common;
 use std::sync::Arc;
 
 use common::{decision, play_steady, quiet_scenario};
-use cto_sim::engine::{score, Attention, Ending, Game};
+use cto_sim::engine::{score, Attention, Cause, Decision, Ending, Game, PowerBase};
+use cto_sim::scenario::Scenario;
 use cto_sim::sim::play;
 
 #[test]
@@ -32,30 +33,83 @@ fn ending_identifiers_are_stable_snake_case() {
     }
 }
 
+/// Plays `decision` every week (keeping the headcount) until the run ends or
+/// `weeks` pass: the game, and the credits the ledger says each cause moved.
+fn credits_by_cause(
+    scenario: Arc<Scenario>,
+    d: &Decision,
+    weeks: u32,
+) -> (Game, Vec<(Cause, f64)>) {
+    let mut game = Game::new(scenario, 1);
+    let mut moved: Vec<(Cause, f64)> = Vec::new();
+    for _ in 0..weeks {
+        play_steady(&mut game, 1, d);
+        let credits = game
+            .state()
+            .ledger
+            .iter()
+            .filter(|e| e.base == PowerBase::Credits);
+        for e in credits {
+            assert!(e.delta.is_finite());
+            match moved.iter_mut().find(|(c, _)| *c == e.cause) {
+                Some((_, sum)) => *sum += e.delta,
+                None => moved.push((e.cause, e.delta)),
+            }
+        }
+        if game.is_over() {
+            break;
+        }
+    }
+    (game, moved)
+}
+
+/// One engineer, a business that needs far more, and a CTO who only manages:
+/// the board's quarterly reviews find the roadmap slipping, take the CTO's
+/// credits and fire them. The same CTO with a roadmap one engineer can deliver
+/// keeps the job, so the slipping roadmap, not the management, is the cause.
 #[test]
 fn a_cto_whose_roadmap_keeps_slipping_is_fired() {
-    // One engineer, a business that needs far more, and a CTO who only manages.
-    let scenario = quiet_scenario(|s| {
-        s.start.engineers = 1;
-        s.start.arr = 4e6;
-        s.start.cash = 1e9;
-        s.start.credits = 0.1;
-    });
-    let mut game = Game::new(scenario, 1);
-    play_steady(&mut game, 200, &decision(45, Attention::new(0, 0, 0, 100)));
-    let s = game.state();
+    let company = |points_needed: f64| {
+        quiet_scenario(move |s| {
+            s.start.engineers = 1;
+            s.start.arr = 4e6;
+            s.start.cash = 1e9;
+            s.start.credits = 0.1;
+            s.params.business.points_needed = points_needed;
+        })
+    };
+    let manager = decision(45, Attention::new(0, 0, 0, 100));
+    let (game, moved) = credits_by_cause(company(3.0), &manager, 200);
     assert_eq!(
-        s.ending,
+        game.state().ending,
         Some(Ending::Fired),
-        "week {} credits {:.2}",
-        s.week,
-        s.power.credits
+        "credits moved by {moved:?}"
     );
     assert!(
-        s.power.legitimate >= 0.5,
+        game.state().power.legitimate >= 0.5,
         "fired with authority, not sidelined"
     );
-    assert!(s.ledger.iter().all(|e| e.delta.is_finite()));
+    let lost: f64 = moved.iter().map(|(_, d)| d.min(0.0)).sum();
+    let slipped: f64 = moved
+        .iter()
+        .filter(|(c, _)| *c == Cause::RoadmapSlipped)
+        .map(|(_, d)| *d)
+        .sum();
+    assert!(
+        slipped <= 0.5 * lost && slipped < -0.05,
+        "the slipping roadmap took most of the credits lost: {moved:?}"
+    );
+    let (game, moved) = credits_by_cause(company(0.05), &manager, 200);
+    let ending = game.state().ending;
+    assert_ne!(
+        ending,
+        Some(Ending::Fired),
+        "delivered, yet fired: {moved:?}"
+    );
+    assert!(
+        moved.iter().all(|(c, _)| *c != Cause::RoadmapSlipped),
+        "{moved:?}"
+    );
 }
 
 #[test]
