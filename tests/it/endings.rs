@@ -5,8 +5,8 @@ use crate::common;
 use std::sync::Arc;
 
 use common::{decision, play_steady, quiet_scenario};
-use cto_sim::engine::{score, Attention, Cause, Decision, Ending, Game, PowerBase};
-use cto_sim::scenario::Scenario;
+use cto_sim::engine::{score, Attention, Cause, Decision, Ending, Game, PowerBase, Scenario};
+
 use cto_sim::sim::play;
 
 #[test]

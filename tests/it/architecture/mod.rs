@@ -200,12 +200,6 @@ fn the_purity_check_sees_what_it_forbids() {
     );
 }
 
-/// A circle between files that is known and being broken, listed so the
-/// test passes until it is gone and fails once it is (so the exception cannot
-/// outlive it). Empty: the last one (widgets, the event dialog and the week
-/// screen) was broken by moving `wrapped_height` to `ui/text.rs` (issue 20).
-const KNOWN_CYCLE: &[&str] = &[];
-
 #[test]
 fn no_two_files_import_each_other() {
     let c = krate();
@@ -217,9 +211,6 @@ fn no_two_files_import_each_other() {
             .iter()
             .map(|&i| c.files[i].path.as_str())
             .collect();
-        if files == KNOWN_CYCLE {
-            continue;
-        }
         let circle: Vec<String> = cycle
             .circle
             .iter()
@@ -240,20 +231,12 @@ fn no_two_files_import_each_other() {
             files.join(", ")
         ));
     }
-    let known_gone = !KNOWN_CYCLE.is_empty()
-        && !graph::cycles(c.files.len(), &edges).iter().any(|cy| {
-            cy.files
-                .iter()
-                .map(|&i| c.files[i].path.as_str())
-                .eq(KNOWN_CYCLE.iter().copied())
-        });
     assert!(
         found.is_empty(),
         "files import each other (a file and what it uses must be understood, tested \
          and changed one after the other; move what both need to a third file):\n{}",
         found.join("\n")
     );
-    assert!(!known_gone, "the known cycle is broken: empty KNOWN_CYCLE");
 }
 
 /// The top-level module a file belongs to (`src/ui/app/mod.rs` → `ui`,
