@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use crate::engine::par::par;
 use crate::engine::stage::typical_engineers;
 use crate::engine::{
     score, Activity, Answer, Attention, Decision, Ending, Game, ReportingLine, Scenario, State,
@@ -62,7 +63,7 @@ fn changes(record: &RunRecord, sc: &Scenario) -> Vec<(&'static str, usize, Chang
         out.push(("worked 40 hours a week", w, forty_hours));
     }
     out.push((
-        "hired to the stage (5, 12, 30, 55, 90 engineers)",
+        "hired to the stage (5, 12, 30, 55, 90 engineers) with par's recruiting time",
         0,
         hire_to_stage,
     ));
@@ -126,11 +127,31 @@ fn forty_hours(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
     }
 }
 
-fn hire_to_stage(_: usize, d: &Decision, s: &State, _: &Scenario) -> Decision {
+/// Targets at the stage's norm, with the recruiting time par gives them
+/// (taken from the largest other share).
+fn hire_to_stage(_: usize, d: &Decision, s: &State, sc: &Scenario) -> Decision {
     let mut d = d.clone();
     let n = s.people.engineers();
     d.hiring.engineers = d.hiring.engineers.max(typical_engineers(s.company.stage));
     d.hiring.managers = d.hiring.managers.max(if n >= 10 { n / 7 } else { 0 });
+    let wanted = par(s, &sc.params, d.hours, d.hiring.engineers)
+        .attention
+        .hiring;
+    let mut shares = d.attention.percents();
+    while shares[Activity::Hiring] < wanted {
+        let from = [Activity::Strategy, Activity::Coding, Activity::Management]
+            .into_iter()
+            .max_by_key(|x| shares[*x])
+            .unwrap_or(Activity::Coding);
+        let moved = (wanted - shares[Activity::Hiring]).min(shares[from]);
+        if moved == 0 {
+            break;
+        }
+        shares[from] -= moved;
+        shares[Activity::Hiring] += moved;
+    }
+    let [st, h, c, m] = shares.0;
+    d.attention = Attention::new(st, h, c, m);
     d
 }
 

@@ -2,8 +2,8 @@
 //! player touches anything (and what the `passive` bot keeps playing).
 
 use super::decision::{Decision, Hiring};
+use super::par::par;
 use super::scenario::Scenario;
-use super::stage::par;
 use super::state::State;
 
 /// Hours the first draft proposes.
@@ -11,13 +11,13 @@ pub const FIRST_DRAFT_HOURS: u8 = 48;
 /// Refactoring share the first draft proposes, percent.
 pub const FIRST_DRAFT_REFACTOR: u8 = 15;
 
-/// The first draft for `s`: the stage's par, sensible hours and refactoring
+/// The first draft for `s`: par for the team as it is, sensible hours and refactoring
 /// (within the scenario's maximum), the current headcount as targets, every VP
 /// on their current line. It is always a decision the engine accepts.
 pub fn first_draft(s: &State, scenario: &Scenario) -> Decision {
     Decision {
         hours: FIRST_DRAFT_HOURS,
-        attention: par(s.company.stage, s.people.engineers()),
+        attention: par(s, &scenario.params, FIRST_DRAFT_HOURS, s.people.engineers()).attention,
         refactor_pct: FIRST_DRAFT_REFACTOR.min(scenario.params.engineering.max_refactor_pct),
         hiring: Hiring {
             engineers: s.people.engineers(),

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// multiple stand in for "infinite" with these caps, so no infinity ever
 /// enters the state.
 pub const RUNWAY_CAP: f64 = 999.0;
+/// Runway past this many months reads as "more than five years": near
+/// break-even a hire or a leaver moves a runway of decades by decades, and
+/// none of it changes a decision.
+pub const RUNWAY_LONG: f64 = 60.0;
 /// The burn multiple when the company burns cash and adds no ARR.
 pub const BURN_MULTIPLE_CAP: f64 = 99.0;
 

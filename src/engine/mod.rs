@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod metric;
 pub mod news;
 pub mod outcome;
+pub mod par;
 pub mod params;
 pub mod risk;
 pub mod rng;
@@ -26,7 +27,9 @@ mod step;
 
 pub use decision::{Answer, Attention, Decision, DecisionError, Hiring, HOURS_RANGE};
 pub use ending::Ending;
-pub use kinds::{Activity, PerActivity, PowerBase, ReportingLine, BURN_MULTIPLE_CAP, RUNWAY_CAP};
+pub use kinds::{
+    Activity, PerActivity, PowerBase, ReportingLine, BURN_MULTIPLE_CAP, RUNWAY_CAP, RUNWAY_LONG,
+};
 pub use ledger::{Cause, LedgerEntry};
 pub use news::News;
 pub use outcome::score;
@@ -37,4 +40,4 @@ pub use step::{new_hire_productivity, yearly_attrition, Game, MAX_PENDING};
 
 /// Version of the simulation rules. Bumped whenever the same (scenario, seed,
 /// decisions) could produce different states; saved runs record it.
-pub const RULES_VERSION: u32 = 7;
+pub const RULES_VERSION: u32 = 8;

@@ -42,10 +42,10 @@ pub enum News {
     RaiseStarted { stage: Stage },
     /// A round closed.
     RoundClosed { stage: Stage, amount: f64 },
-    /// A bridge was raised instead of a round.
-    Bridge { amount: f64 },
+    /// Investors passed, and the insiders bridged the company instead.
+    Bridge { amount: f64, verdict: Verdict },
     /// A raise ended with nothing.
-    RaiseFailed,
+    RaiseFailed(Verdict),
     /// A scenario event fired (index in the deck).
     EventFired(usize),
     /// A scenario event was settled (deck index, choice, whether the CTO chose).
@@ -56,4 +56,34 @@ pub enum News {
     },
     /// The run ended.
     Ended(Ending),
+}
+
+/// What investors weighed when a raise came to its end: the figures that
+/// decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// ARR at the close, dollars.
+    pub arr: f64,
+    /// ARR the investors asked for: the round's bar times their appetite.
+    pub asked: f64,
+    /// The burn multiple at the close, and the most investors accept.
+    pub burn_multiple: f64,
+    pub max_burn: f64,
+}
+
+impl Verdict {
+    /// Whether the figures convinced the investors.
+    pub fn convinced(&self) -> bool {
+        self.arr >= self.asked && self.burn_multiple <= self.max_burn
+    }
+
+    /// Whether ARR fell short of what they asked.
+    pub fn arr_short(&self) -> bool {
+        self.arr < self.asked
+    }
+
+    /// Whether the burn multiple was over what they accept.
+    pub fn burning_too_fast(&self) -> bool {
+        self.burn_multiple > self.max_burn
+    }
 }

@@ -12,7 +12,18 @@ use super::state::State;
 pub struct Risk {
     pub ending: Ending,
     pub weeks_left: u32,
+    /// The ending's conditions do not all hold yet, but the figures they read
+    /// are heading there: `weeks_left` is a projection at the present pace
+    /// (the quarter's trend), not a countdown.
+    pub forming: bool,
 }
+
+/// How far ahead (weeks) a forming ending is worth a warning.
+pub const FORMING_HORIZON: f64 = 52.0;
+
+/// Authority (0–1) a CTO must hold for the board to fire them (below it they
+/// are sidelined, not fired): the fired ending's own rule.
+pub const FIRED_AUTHORITY: f64 = 0.5;
 
 /// Runway (months) under which running out of cash is a risk worth a warning.
 pub const RUNWAY_WARNING_MONTHS: f64 = 6.0;
@@ -30,6 +41,7 @@ pub fn risks(s: &State, sc: &Scenario) -> Vec<Risk> {
             out.push(Risk {
                 ending,
                 weeks_left: needed.max(1).saturating_sub(streak),
+                forming: false,
             });
         }
     };
@@ -47,8 +59,105 @@ pub fn risks(s: &State, sc: &Scenario) -> Vec<Risk> {
         out.push(Risk {
             ending: Ending::OutOfCash,
             weeks_left: (runway * 52.0 / 12.0) as u32,
+            forming: false,
         });
     }
+    out.extend(forming(s, sc));
     out.sort_by_key(|r| r.weeks_left);
+    out
+}
+
+/// One condition of an ending's signature: the figure, the threshold it
+/// must fall under, and the figure's weekly trend.
+struct Falling {
+    value: f64,
+    under: f64,
+    trend: f64,
+}
+
+impl Falling {
+    /// Weeks until the figure is under its threshold at the present pace: 0
+    /// when it already is, `None` when it is not heading there.
+    fn weeks(&self) -> Option<f64> {
+        if self.value < self.under {
+            Some(0.0)
+        } else if self.trend < 0.0 {
+            Some((self.value - self.under) / -self.trend)
+        } else {
+            None
+        }
+    }
+}
+
+/// The puppet and fired endings whose signatures do not hold yet but whose
+/// figures are all heading there, close enough to warn about: when the last
+/// condition would hold at the present pace, plus the weeks the signature must
+/// then hold.
+fn forming(s: &State, sc: &Scenario) -> Vec<Risk> {
+    let e = &sc.params.endings;
+    let t = &s.tracking;
+    let trend = &t.trends;
+    let mut out = Vec::new();
+    let mut project = |ending: Ending, streak: u32, needed: u32, conditions: &[Falling]| {
+        if streak > 0 {
+            return;
+        }
+        let weeks = conditions
+            .iter()
+            .map(Falling::weeks)
+            .try_fold(0.0f64, |most, w| w.map(|w| most.max(w)));
+        if let Some(w) = weeks.map(|w| w + f64::from(needed.max(1))) {
+            if w <= FORMING_HORIZON {
+                out.push(Risk {
+                    ending,
+                    weeks_left: libm::ceil(w) as u32,
+                    forming: true,
+                });
+            }
+        }
+    };
+    let m = &s.metrics;
+    // Authority cannot fall under the puppet's bar while all of engineering
+    // reports to the CTO (the chain keeps it): a puppet forms only after a
+    // hand-over.
+    if s.people.vp_outside_chain() {
+        project(
+            Ending::Puppet,
+            t.puppet_streak,
+            e.puppet_weeks,
+            &[
+                Falling {
+                    value: s.power.legitimate,
+                    under: e.puppet_authority,
+                    trend: trend.authority,
+                },
+                Falling {
+                    value: m.influence,
+                    under: e.puppet_influence,
+                    trend: trend.influence,
+                },
+                Falling {
+                    value: m.adoption,
+                    under: e.puppet_adoption,
+                    trend: trend.adoption,
+                },
+            ],
+        );
+    }
+    // The board fires a CTO who still holds the line; one who lost it is
+    // heading for another ending.
+    if s.power.legitimate >= FIRED_AUTHORITY {
+        project(
+            Ending::Fired,
+            t.fired_streak,
+            e.fired_weeks,
+            &[Falling {
+                // "At or below" the bar: a hair above it counts as under.
+                value: s.power.credits,
+                under: e.fired_credits + f64::EPSILON,
+                trend: trend.credits,
+            }],
+        );
+    }
     out
 }

@@ -173,6 +173,8 @@ pub struct Raise {
     pub weeks_left: u32,
     /// A bridge was already taken at this stage.
     pub bridged: bool,
+    /// The week the current raise started; 0 when none is running.
+    pub since: u32,
 }
 
 /// Figures derived during the last week: what the screens show. Not carried over
@@ -226,7 +228,11 @@ pub struct Metrics {
     pub costs: f64,
     /// Funding received this week, dollars.
     pub funding: f64,
-    /// Months of runway at this week's net burn (capped at 999).
+    /// Recurring net burn a month, dollars: payroll, the rest of the company
+    /// and operating costs, less revenue (negative when revenue covers them).
+    /// One-off costs and refunds move cash, not the burn.
+    pub burn: f64,
+    /// Months of runway: cash over the recurring net burn (capped at 999).
     pub runway_months: f64,
     /// Net burn over new ARR for the last 13 weeks (capped at 99).
     pub burn_multiple: f64,
@@ -269,6 +275,40 @@ pub struct Tracking {
     pub peak_arr: f64,
     /// Sum of weekly delivery (velocity over what the business needs) this quarter.
     pub delivery_sum: f64,
+    /// Where the figures the losing endings read are heading.
+    pub trends: Trends,
+}
+
+/// The weekly change of the figures the puppet and fired endings read, each
+/// an exponential average of the weeks' changes: what the warnings project
+/// from. Credits move in steps (a quarterly review, a bet every few weeks),
+/// so their trend remembers half a year; authority, influence and adoption
+/// move every week, and their trends follow within a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Trends {
+    pub credits: f64,
+    pub authority: f64,
+    pub influence: f64,
+    pub adoption: f64,
+}
+
+impl Trends {
+    /// Weight of the latest week's change in the credits' trend…
+    pub const CREDITS_WEIGHT: f64 = 1.0 / 26.0;
+    /// …and in the others'.
+    pub const WEIGHT: f64 = 1.0 / 4.0;
+
+    /// The trends after a week that moved the four figures by `change`
+    /// (credits, authority, influence, adoption).
+    pub fn after(self, change: [f64; 4]) -> Trends {
+        let mix = |old: f64, new: f64, w: f64| old + w * (new - old);
+        Trends {
+            credits: mix(self.credits, change[0], Trends::CREDITS_WEIGHT),
+            authority: mix(self.authority, change[1], Trends::WEIGHT),
+            influence: mix(self.influence, change[2], Trends::WEIGHT),
+            adoption: mix(self.adoption, change[3], Trends::WEIGHT),
+        }
+    }
 }
 
 /// A scenario event waiting for the player's answer.

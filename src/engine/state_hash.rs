@@ -4,7 +4,7 @@
 use super::hash::StateHasher;
 use super::state::{
     Company, Metrics, Ongoing, PendingEvent, People, Power, Raise, ReportingLine, Scheduled, State,
-    Tracking, Vp,
+    Tracking, Trends, Vp,
 };
 
 impl State {
@@ -59,9 +59,11 @@ impl State {
         let Raise {
             weeks_left,
             bridged,
+            since,
         } = *raise;
         h.u64(u64::from(weeks_left));
         h.u64(u64::from(bridged));
+        h.u64(u64::from(since));
         metrics.hash_into(h);
         tracking.hash_into(h);
         hash_events(h, pending, event_last_fired, ongoing, scheduled);
@@ -161,6 +163,7 @@ impl Metrics {
             revenue,
             costs,
             funding,
+            burn,
             runway_months,
             burn_multiple,
             delivery,
@@ -193,6 +196,7 @@ impl Metrics {
             revenue,
             costs,
             funding,
+            burn,
             runway_months,
             burn_multiple,
             delivery,
@@ -223,6 +227,7 @@ impl Tracking {
             pull_sum,
             peak_arr,
             delivery_sum,
+            trends,
         } = *self;
         for x in arr_window.iter().chain(burn_window.iter()) {
             h.f64(*x);
@@ -243,6 +248,15 @@ impl Tracking {
         h.f64(pull_sum);
         h.f64(peak_arr);
         h.f64(delivery_sum);
+        let Trends {
+            credits,
+            authority,
+            influence,
+            adoption,
+        } = trends;
+        for x in [credits, authority, influence, adoption] {
+            h.f64(x);
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod base;
 mod fixed;
+mod par;
 mod passive;
 mod random;
 mod scripted;
@@ -29,6 +30,8 @@ pub const BOTS: &[(&str, &str)] = &[
     ("drifter", "neglects strategy: codes, hires and manages, but never looks at the business"),
     ("random", "random hours, attention, hiring, reporting lines and answers"),
     ("passive", "presses Enter every week: the screen's first draft, never changed, events left to their default"),
+    ("par", "sets attention to the par the screen shows every week; hires as balanced does, every VP reporting to the CTO"),
+    ("par_only", "sets attention to the shown par every week and changes nothing else (never raises the first draft's hiring)"),
 ];
 
 /// How to name a fixed policy, for `cto-sim policies` and error messages.
@@ -73,6 +76,8 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
             }))
         }
         "passive" => return Ok(Box::<passive::Passive>::default()),
+        "par" => return Ok(Box::new(par::ParBot::new(false))),
+        "par_only" => return Ok(Box::new(par::ParBot::new(true))),
         _ => {
             let suggestion = crate::scenario::suggest::closest(name, names().chain(["fixed:"]))
                 .map(str::to_string);

@@ -3,7 +3,8 @@
 
 use super::base::{within_limits, Policy};
 use crate::engine::metric::Metric;
-use crate::engine::stage::{par, typical_engineers};
+use crate::engine::par::par;
+use crate::engine::stage::typical_engineers;
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Hiring, Scenario};
 
@@ -27,6 +28,10 @@ impl Policy for Scripted {
         within_limits(self.intent(s, scenario), scenario)
     }
 }
+
+/// Engineers a team may fall below a sensible CTO's management structure
+/// before a manager goes back to coding.
+const MANAGER_SLACK: u32 = 3;
 
 /// What a sensible CTO does whatever their style: how many engineers and
 /// managers to aim for, and how much refactoring the debt calls for.
@@ -67,13 +72,22 @@ impl Sensible {
         // The structure a sensible CTO builds: a manager per 7 engineers from 10,
         // a VP at 28 who reports to the CTO and another for every 35 more (a
         // manager of managers per five managers or so; Larson's 4–6).
+        // A manager is not sent back to coding for an engineer or two: the
+        // structure steps down only once the team is a few engineers below it.
+        let managers = managers_at(7, 10);
+        let kept = s.people.managers;
+        let managers = if managers < kept && n + MANAGER_SLACK >= 7 * kept {
+            kept
+        } else {
+            managers
+        };
         Sensible {
             n,
             norm,
             refactor,
             hiring: Hiring {
                 engineers: careful(norm),
-                managers: managers_at(7, 10),
+                managers,
                 vps: (n + 7) / 35,
             },
         }
@@ -201,46 +215,8 @@ fn winning_back(line: ReportingLine, s: &State) -> ReportingLine {
     }
 }
 
-/// The split of a CTO who reads the week's needs: hands-on work while the
-/// company is small, enough time with their reports for the management they
-/// need, enough recruiting for the hires still wanted (in about eight weeks
-/// while the product falls behind, a quarter otherwise, and at least one a
-/// week while any position is open; less once a VP recruits), and the rest
-/// on strategy. Rounded to 5% like a player's.
+/// The split of a CTO who reads the week's needs: par (`engine::par`), the
+/// attention the rules reward for the company as it is and the hires wanted.
 fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
-    let p = &sc.params;
-    let n = s.people.engineers();
-    if s.week == 0 {
-        return par(s.company.stage, n);
-    }
-    // Effective hours per percent of attention: after fatigue and the
-    // switching cost of four activities.
-    let switching = p.attention.switching_scale * p.attention.switching_loss[3];
-    let per_pct = f64::from(hours) * s.metrics.efficiency * (1.0 - switching) / 100.0;
-    let pct = |h: f64| -> u8 {
-        let raw = (h / per_pct.max(0.01) / 5.0).ceil() * 5.0;
-        raw.clamp(0.0, 100.0) as u8
-    };
-    let small = f64::from(n) / p.org.small_company_size.max(1.0);
-    let coding: u8 = if small < 0.5 { 35 } else { 5 };
-    let management = pct(s.metrics.management_need * 1.05).clamp(10, 45);
-    let gap = wanted.saturating_sub(n + s.people.in_pipeline());
-    let vp_hires: f64 = s.people.vps.len() as f64 * p.hiring.vp_hires_per_week;
-    // Recruiting is urgent while the product falls short of what the board
-    // counts as delivered; otherwise the gap is closed over a quarter, and the
-    // hours go to strategy. The last open positions cost as many hours as the
-    // first: while any is open, at least one hire a week.
-    let delivered = s.metrics.delivery >= p.strategy.review_deliver_at;
-    let weeks_to_hire = if delivered { 13.0 } else { 8.0 };
-    let pace = (f64::from(gap) / weeks_to_hire).max(f64::from(gap.min(1)));
-    let hires_per_week = pace.min(2.0) - vp_hires;
-    let hiring = pct(hires_per_week.max(0.0) * p.hiring.cto_hours_per_hire).min(40);
-    let rest = 100u8.saturating_sub(coding + management + hiring);
-    if rest < 20 {
-        // Not enough left for strategy: recruiting waits.
-        let hiring = hiring.saturating_sub(20 - rest);
-        let strategy = 100 - coding - management - hiring;
-        return Attention::new(strategy, hiring, coding, management);
-    }
-    Attention::new(rest, hiring, coding, management)
+    par(s, &sc.params, hours, wanted).attention
 }

@@ -3,8 +3,11 @@
 
 use super::money::money;
 use super::reporting::line_label;
+use super::text::plural;
 use crate::engine::events::render_text;
-use crate::engine::{News, Scenario, State};
+use crate::engine::news::Verdict;
+use crate::engine::par::{biggest_move, Par};
+use crate::engine::{Activity, News, Scenario, State};
 
 /// One line of the news log.
 pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
@@ -56,8 +59,14 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
                 stage.label()
             )
         }
-        News::Bridge { amount } => format!("Investors offered a bridge of {}.", money(*amount)),
-        News::RaiseFailed => "The raise failed: investors passed.".into(),
+        News::Bridge { amount, verdict } => format!(
+            "Investors passed ({}); the insiders bridged {}.",
+            verdict_words(verdict),
+            money(*amount)
+        ),
+        News::RaiseFailed(verdict) => {
+            format!("The raise failed: {}; no bridge.", verdict_words(verdict))
+        }
         News::EventFired(i) => format!(
             "Event: {}",
             sc.events.get(*i).map_or("?", |e| e.title.as_str())
@@ -86,4 +95,83 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
 /// An event's text with its placeholders filled in.
 pub fn event_text(text: &str, s: &State) -> String {
     render_text(text, s)
+}
+
+/// What decided a raise that did not close, with the figures:
+/// `they wanted ARR of $2.1M, it was $1.7M`.
+pub fn verdict_words(v: &Verdict) -> String {
+    let mut why = Vec::new();
+    if v.arr_short() {
+        why.push(format!(
+            "ARR of {}, it was {}",
+            money(v.asked),
+            money(v.arr)
+        ));
+    }
+    if v.burning_too_fast() {
+        why.push(format!(
+            "a burn multiple of at most {:.1}×, it was {:.1}×",
+            v.max_burn, v.burn_multiple
+        ));
+    }
+    if why.is_empty() {
+        return "there was no round to raise".into();
+    }
+    format!("they wanted {}", why.join(", and "))
+}
+
+/// Points a share of par must move before the news says so.
+const PAR_NEWS_POINTS: i16 = 10;
+
+/// The news line when par moved enough to notice, with the reason from
+/// the figures par reads: `Par is now 45/10/5/40: coding 35% → 5% (16
+/// engineers: past 7, hands-on work no longer teaches fit).`
+pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
+    let (activity, points) = biggest_move(from.attention, to.attention)?;
+    if points.abs() < PAR_NEWS_POINTS {
+        return None;
+    }
+    let w = &to.why;
+    let why = match activity {
+        Activity::Strategy => "what the other three leave".to_string(),
+        Activity::Hiring if w.open_positions == 0 => "no open positions".to_string(),
+        Activity::Hiring if w.recruiting_waits => format!(
+            "{} open, but strategy keeps its fifth of the week",
+            plural(w.open_positions, "position")
+        ),
+        Activity::Hiring => format!(
+            "{} open: {:.1} hires a week{}",
+            plural(w.open_positions, "position"),
+            w.hires_per_week,
+            if w.behind {
+                ", hurried: delivery is behind"
+            } else {
+                ""
+            }
+        ),
+        Activity::Coding if w.hands_on() => format!(
+            "{}: hands-on work still teaches fit",
+            plural(w.engineers, "engineer")
+        ),
+        Activity::Coding => format!(
+            "{}: past {:.0}, hands-on work no longer teaches fit",
+            plural(w.engineers, "engineer"),
+            w.hands_on_below
+        ),
+        Activity::Management => format!(
+            "your direct reports need {:.0} h a week",
+            w.management_hours
+        ),
+    };
+    let a = to.attention;
+    Some(format!(
+        "Par is now {}/{}/{}/{}: {} {}% → {}% ({why}).",
+        a.strategy,
+        a.hiring,
+        a.coding,
+        a.management,
+        activity.label().to_lowercase(),
+        from.attention.get(activity),
+        a.get(activity)
+    ))
 }

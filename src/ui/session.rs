@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{news, warnings};
 use crate::engine::ledger::LedgerEntry;
+use crate::engine::par::par;
 use crate::engine::risk::{risks, Risk};
 use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
 use crate::run::{Recording, RunRecord};
@@ -23,6 +24,9 @@ pub struct WeekPoint {
     pub debt_tax: f64,
     pub morale: f64,
     pub attention: Attention,
+    /// The par the screen showed for the week (at the week's hours and
+    /// hiring target).
+    pub par: Attention,
     /// The influence ledger of the week.
     pub ledger: Vec<LedgerEntry>,
 }
@@ -94,19 +98,47 @@ impl Session {
 
     /// Step the game one week, record it, and add it to the charts and the news.
     pub fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        let shown = par(
+            self.state(),
+            &self.scenario().params,
+            decision.hours,
+            decision.hiring.engineers,
+        );
         let hash = self.recording.step(decision)?;
         let game = &self.recording.game;
         let s = game.state();
-        self.history.push(WeekPoint::of(s, decision.attention));
+        self.history
+            .push(WeekPoint::of(s, decision.attention, shown.attention));
         for n in &s.news {
             self.log
                 .push((s.week, news::news_line(n, s, game.scenario())));
+        }
+        // Par for the same hours and target next week: when the company has
+        // moved it, the news says what moved and why.
+        if s.ending.is_none() {
+            let next = par(
+                s,
+                &game.scenario().params,
+                decision.hours,
+                decision.hiring.engineers,
+            );
+            if let Some(line) = news::par_moved(&shown, &next) {
+                self.log.push((s.week, line));
+            }
         }
         let risks = risks(s, game.scenario());
         for r in &risks {
             if !self.risks.iter().any(|old| old.ending == r.ending) {
                 let line = warnings::risk_line(r, game.scenario(), s);
                 self.log.push((s.week, format!("Warning: {line}")));
+            }
+        }
+        if s.ending.is_none() {
+            for old in &self.risks {
+                if !risks.iter().any(|r| r.ending == old.ending) {
+                    let line = warnings::risk_cleared_line(old.ending, game.scenario(), s);
+                    self.log.push((s.week, line));
+                }
             }
         }
         self.risks = risks;
@@ -116,7 +148,7 @@ impl Session {
 
 impl WeekPoint {
     /// The point of the week `s` ends, played with `attention`.
-    pub fn of(s: &State, attention: Attention) -> WeekPoint {
+    pub fn of(s: &State, attention: Attention, par: Attention) -> WeekPoint {
         WeekPoint {
             week: s.week,
             stage: s.company.stage,
@@ -128,6 +160,7 @@ impl WeekPoint {
             debt_tax: s.metrics.debt_tax,
             morale: s.company.morale,
             attention,
+            par,
             ledger: s.ledger.clone(),
         }
     }

@@ -3,7 +3,6 @@
 use super::money::money;
 use super::session::{Session, WeekPoint};
 use super::tips::tips;
-use crate::engine::stage::{par, typical_engineers};
 use crate::engine::{score, Activity, Attention, Ending, Stage};
 use crate::untrusted::one_line;
 
@@ -30,15 +29,13 @@ pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)>
     moves
 }
 
-/// The player's mean attention in each stage played, with the stage's par.
+/// The player's mean attention in each stage played, with the par the
+/// screen showed in most of that stage's weeks.
 pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attention)> {
     Stage::ALL
         .iter()
         .filter_map(|&stage| {
             let weeks: Vec<&WeekPoint> = history.iter().filter(|w| w.stage == stage).collect();
-            if weeks.is_empty() {
-                return None;
-            }
             let n = weeks.len() as f64;
             let avg = |a: Activity| {
                 weeks
@@ -47,10 +44,23 @@ pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attent
                     .sum::<f64>()
                     / n
             };
-            let par = par(stage, typical_engineers(stage));
+            let par = most_shown(weeks.iter().map(|w| w.par))?;
             Some((stage, Activity::ALL.map(avg), par))
         })
         .collect()
+}
+
+/// The split shown most often (the earliest of equals); `None` for none.
+fn most_shown(pars: impl Iterator<Item = Attention>) -> Option<Attention> {
+    let mut counts: Vec<(Attention, usize)> = Vec::new();
+    for p in pars {
+        match counts.iter_mut().find(|(a, _)| *a == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == most).map(|(a, _)| a)
 }
 
 /// One stage's attention against its par: `Series A  30/25/15/30  (30/25/15/30)`.

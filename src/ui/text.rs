@@ -138,3 +138,12 @@ mod clip_tests {
         assert_eq!(clip("Exactly twenty-two ch.", 22), "Exactly twenty-two ch.");
     }
 }
+
+/// `1 engineer`, `3 engineers`.
+pub fn plural(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

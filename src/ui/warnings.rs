@@ -4,34 +4,79 @@
 use crate::engine::risk::Risk;
 use crate::engine::{Ending, Scenario, State};
 
-/// A warning for an ending on its way: which, when, why, and the lever.
+/// A warning for an ending on its way: which, when, why, and the lever. An
+/// ending still forming says "at this pace" and the trend that leads there.
 pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
     let m = &s.metrics;
-    let when = match risk.weeks_left {
-        0 => "next week".to_string(),
-        1 => "in 1 week".to_string(),
-        n => format!("in {n} weeks"),
+    let trend = &s.tracking.trends;
+    let when = match (risk.weeks_left, risk.forming) {
+        (n, true) => format!("in ~{n} weeks at this pace"),
+        (0, false) => "next week".to_string(),
+        (1, false) => "in 1 week".to_string(),
+        (n, false) => format!("in {n} weeks"),
     };
-    match risk.ending {
-        Ending::Puppet => format!(
+    // Points a month, from a weekly trend of a 0–1 figure.
+    let monthly = |x: f64| x * 100.0 * 52.0 / 12.0;
+    match (risk.ending, risk.forming) {
+        (Ending::Puppet, false) => format!(
             "Puppet {when}: the VP leads (adoption {:.0}%); take them back or tend a forum.",
             m.adoption * 100.0
         ),
-        Ending::TenXProgrammer => format!(
+        (Ending::Puppet, true) => format!(
+            "Puppet {when}: adoption {:.0}% ({:+.0} a month), authority {:.0}; take the VP back or tend a forum.",
+            m.adoption * 100.0,
+            monthly(trend.adoption),
+            s.power.legitimate * 100.0
+        ),
+        (Ending::TenXProgrammer, _) => format!(
             "10x programmer {when}: nobody leads (coverage {:.0}%). Code less, manage more.",
             m.org_coverage * 100.0
         ),
-        Ending::Fired => format!(
+        (Ending::Fired, false) => format!(
             "Fired {when}: the board's patience is gone (credits {:.0}). Deliver; avoid fights.",
             s.power.credits * 100.0
         ),
-        Ending::OutOfCash => format!(
+        (Ending::Fired, true) => format!(
+            "Fired {when}: credits {:.0} ({:+.1} a month). Deliver the roadmap, make the technology bets (strategy time); avoid fights.",
+            s.power.credits * 100.0,
+            monthly(trend.credits)
+        ),
+        (Ending::OutOfCash, _) => format!(
             "Out of cash {when} (runway {:.1} months): hire less, or raise.",
             m.runway_months
         ),
-        other => format!(
+        (other, _) => format!(
             "{} {when}.",
             sc.ending_headline(other).trim_end_matches('.')
         ),
+    }
+}
+
+/// The line that says a warned-of ending is no longer on its way.
+pub fn risk_cleared_line(ending: Ending, sc: &Scenario, s: &State) -> String {
+    let m = &s.metrics;
+    match ending {
+        Ending::Puppet => format!(
+            "No longer heading for puppet: adoption {:.0}%, authority {:.0}.",
+            m.adoption * 100.0,
+            s.power.legitimate * 100.0
+        ),
+        Ending::TenXProgrammer => format!(
+            "No longer heading for 10x programmer: coverage {:.0}%.",
+            m.org_coverage * 100.0
+        ),
+        Ending::Fired => format!(
+            "No longer heading for fired: credits {:.0}.",
+            s.power.credits * 100.0
+        ),
+        Ending::OutOfCash => format!(
+            "No longer running out of cash: runway {}.",
+            if m.runway_months >= crate::engine::RUNWAY_CAP {
+                "covered by revenue".to_string()
+            } else {
+                format!("{:.0} months", m.runway_months)
+            }
+        ),
+        other => format!("No longer on the way: {}", sc.ending_headline(other)),
     }
 }

@@ -547,7 +547,7 @@ fn insiders_differ_on_bridging_a_failed_round() {
                     for n in &s.news {
                         let outcome = match n {
                             cto_sim::engine::News::Bridge { .. } => Some(true),
-                            cto_sim::engine::News::RaiseFailed => Some(false),
+                            cto_sim::engine::News::RaiseFailed(_) => Some(false),
                             _ => None,
                         };
                         if first.is_none() {

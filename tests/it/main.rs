@@ -11,6 +11,7 @@ mod cli;
 mod decisions;
 mod determinism;
 mod endings;
+mod funding;
 mod hostile;
 mod properties;
 mod readme;

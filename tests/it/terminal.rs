@@ -164,7 +164,10 @@ fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
     );
     t.keys(&["Right", "Right", "Enter", "Enter", "Enter"]);
     let later = t.wait_for("Week 4 of 312");
-    assert!(later.contains("45%"), "strategy raised to 45%:\n{later}");
+    assert!(
+        later.contains("60%"),
+        "strategy raised from par's 50% to 60%:\n{later}"
+    );
     t.keys(&["q"]);
     t.wait_for("Quit? (y/n)");
     t.keys(&["y"]);

@@ -315,6 +315,14 @@ fn a_whole_game_through_the_key_handler() {
     assert_eq!(p(&app).panel, Panel::Org);
     press(&mut app, &[KeyCode::Right, KeyCode::Right]);
     assert_eq!(p(&app).draft.hiring.engineers, 5);
+    // The panel says the positions need recruiting time; par gives it.
+    assert!(
+        text(&app, 120, 40).contains("2 positions open, hiring 0%: par"),
+        "{}",
+        text(&app, 120, 40)
+    );
+    press(&mut app, &[KeyCode::Char('p')]);
+    assert!(p(&app).draft.attention.hiring > 0);
 
     // End the week: the welcome event opens; answer it with the second choice.
     press(&mut app, &[KeyCode::Enter]);

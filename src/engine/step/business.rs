@@ -6,9 +6,9 @@ use super::week::{clamp01, Week};
 use crate::engine::events::Tunable;
 use crate::engine::kinds::{Activity, BURN_MULTIPLE_CAP, RUNWAY_CAP};
 use crate::engine::ledger::Cause;
-use crate::engine::news::News;
-use crate::engine::params::Role;
-use crate::engine::state::Stage;
+use crate::engine::news::{News, Verdict};
+use crate::engine::params::{BusinessParams, Role};
+use crate::engine::state::{People, Stage};
 
 impl Week<'_> {
     pub(super) fn business(&mut self) {
@@ -85,22 +85,19 @@ impl Week<'_> {
     }
 
     /// Payroll, the rest of the company and operating costs against revenue.
+    /// Runway reads the recurring burn: a one-off cost (a leaver, an event)
+    /// or a refund moves cash, never the burn.
     fn cash(&mut self) {
         let bp = &self.params.business;
-        let people = &self.state.people;
         let c = &mut self.state.company;
-        let payroll = f64::from(people.engineers()) * bp.salary(Role::Engineer)
-            + f64::from(people.managers) * bp.salary(Role::Manager)
-            + people.vps.len() as f64 * bp.salary(Role::Vp)
-            + bp.salary(Role::Cto);
-        let others = c.staff * bp.other_salary;
-        let burn = (payroll + others) * (1.0 + bp.opex) / 52.0;
+        let burn = recurring_costs(bp, &self.state.people, c.staff);
         let revenue = c.arr / 52.0 + self.one_off_revenue;
         let costs = burn + self.leaver_costs + self.one_off_costs;
         c.cash += revenue - costs;
         self.metrics.revenue = revenue;
         self.metrics.costs = costs;
-        self.metrics.runway_months = runway(c.cash, costs - revenue);
+        self.metrics.burn = (burn - c.arr / 52.0) * WEEKS_PER_MONTH;
+        self.metrics.runway_months = runway(c.cash, self.metrics.burn);
     }
 
     /// Net burn over new ARR for the last 13 weeks.
@@ -142,6 +139,7 @@ impl Week<'_> {
                 let [low, high] = bp.raise_lateness;
                 let weeks = f64::from(bp.raise_weeks) * self.rng.funding.uniform(low, high);
                 self.state.raise.weeks_left = (libm::round(weeks) as u32).max(1);
+                self.state.raise.since = self.state.week;
                 self.state.news.push(News::RaiseStarted { stage });
             }
             return;
@@ -150,49 +148,51 @@ impl Week<'_> {
         if raise.weeks_left > 0 {
             return;
         }
+        raise.since = 0;
         let appetite = self.rng.funding.uniform(bp.appetite[0], bp.appetite[1]);
-        let arr = self.state.company.arr;
+        let verdict = Verdict {
+            arr: self.state.company.arr,
+            asked: round.arr_bar * appetite,
+            burn_multiple: self.metrics.burn_multiple,
+            max_burn: bp.max_burn_multiple,
+        };
         let next = Stage::ALL.get(stage.index() + 1).copied();
-        let funding = if arr >= round.arr_bar * appetite
-            && self.metrics.burn_multiple <= bp.max_burn_multiple
-            && next.is_some()
-        {
-            let next = next.unwrap_or(stage);
-            self.state.company.stage = next;
-            raise.bridged = false;
-            let [low, high] = bp.round_size_range;
-            let amount = round.size * self.rng.funding.uniform(low, high);
-            // The next stage needs a new strategy.
-            self.state.company.alignment *= 1.0 - self.params.strategy.round_realign;
-            self.state.news.push(News::RoundClosed {
-                stage: next,
-                amount,
-            });
-            amount
-        } else if !raise.bridged && {
-            let [low, high] = bp.bridge_appetite;
-            arr >= bp.bridge_at * round.arr_bar * self.rng.funding.uniform(low, high)
-        } {
-            raise.bridged = true;
-            let amount = bp.bridge_size * round.size;
-            self.state.news.push(News::Bridge { amount });
-            amount
-        } else {
-            self.state.news.push(News::RaiseFailed);
-            self.change_credits(
-                -self.params.strategy.raise_failed_credits,
-                Cause::RaiseFailed,
-            );
-            0.0
+        let funding = match next {
+            Some(next) if verdict.convinced() => {
+                self.state.company.stage = next;
+                raise.bridged = false;
+                let [low, high] = bp.round_size_range;
+                let amount = round.size * self.rng.funding.uniform(low, high);
+                // The next stage needs a new strategy.
+                self.state.company.alignment *= 1.0 - self.params.strategy.round_realign;
+                self.state.news.push(News::RoundClosed {
+                    stage: next,
+                    amount,
+                });
+                amount
+            }
+            _ if !raise.bridged && {
+                let [low, high] = bp.bridge_appetite;
+                verdict.arr >= bp.bridge_at * round.arr_bar * self.rng.funding.uniform(low, high)
+            } =>
+            {
+                raise.bridged = true;
+                let amount = bp.bridge_size * round.size;
+                self.state.news.push(News::Bridge { amount, verdict });
+                amount
+            }
+            _ => {
+                self.state.news.push(News::RaiseFailed(verdict));
+                self.change_credits(
+                    -self.params.strategy.raise_failed_credits,
+                    Cause::RaiseFailed,
+                );
+                0.0
+            }
         };
         self.state.company.cash += funding;
         self.metrics.funding = funding;
-        if funding > 0.0 && self.metrics.runway_months < RUNWAY_CAP {
-            self.metrics.runway_months = runway(
-                self.state.company.cash,
-                self.metrics.costs - self.metrics.revenue,
-            );
-        }
+        self.metrics.runway_months = runway(self.state.company.cash, self.metrics.burn);
     }
 
     /// Stage 12: the board's quarterly review of delivery moves credits.
@@ -212,10 +212,23 @@ impl Week<'_> {
     }
 }
 
-/// Months of runway with `cash` at a weekly net burn of `net_burn` (capped).
-fn runway(cash: f64, net_burn: f64) -> f64 {
-    if net_burn > 0.0 {
-        (cash / (net_burn * 52.0 / 12.0)).clamp(0.0, RUNWAY_CAP)
+/// Weeks in a month.
+const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+/// The company's recurring weekly costs: engineering's payroll, the CTO's, the
+/// rest of the company (`staff` people) and operating costs.
+pub(super) fn recurring_costs(bp: &BusinessParams, people: &People, staff: f64) -> f64 {
+    let payroll = f64::from(people.engineers()) * bp.salary(Role::Engineer)
+        + f64::from(people.managers) * bp.salary(Role::Manager)
+        + people.vps.len() as f64 * bp.salary(Role::Vp)
+        + bp.salary(Role::Cto);
+    (payroll + staff * bp.other_salary) * (1.0 + bp.opex) / 52.0
+}
+
+/// Months of runway with `cash` at a monthly net burn of `burn` (capped).
+pub(super) fn runway(cash: f64, burn: f64) -> f64 {
+    if burn > 0.0 {
+        (cash / burn).clamp(0.0, RUNWAY_CAP)
     } else {
         RUNWAY_CAP
     }

@@ -6,10 +6,14 @@ use super::week::{clamp01, Week};
 use crate::engine::ending::Ending;
 use crate::engine::kinds::Activity;
 use crate::engine::news::News;
+use crate::engine::risk::FIRED_AUTHORITY;
 
 impl Week<'_> {
-    pub(super) fn track_and_end(&mut self) {
+    pub(super) fn track_and_end(&mut self, watched_before: [f64; 4]) {
         self.track_signatures();
+        let now = self.watched();
+        let change: [f64; 4] = std::array::from_fn(|i| now[i] - watched_before[i]);
+        self.state.tracking.trends = self.state.tracking.trends.after(change);
         let custom = self.scenario_endings();
         let ep = &self.params.endings;
         let s = &mut *self.state;
@@ -37,6 +41,18 @@ impl Week<'_> {
         }
     }
 
+    /// The figures the warnings watch: credits, authority, influence and
+    /// adoption, as they stand.
+    pub(super) fn watched(&self) -> [f64; 4] {
+        let s = &*self.state;
+        [
+            s.power.credits,
+            s.power.legitimate,
+            s.metrics.influence,
+            s.metrics.adoption,
+        ]
+    }
+
     /// The streaks of the puppet, 10x-programmer and fired signatures.
     fn track_signatures(&mut self) {
         let ep = &self.params.endings;
@@ -61,7 +77,7 @@ impl Week<'_> {
             && m.org_coverage < ep.ten_x_coverage
             && m.influence * m.adoption < ep.ten_x_pull;
         t.ten_x_streak = if ten_x { t.ten_x_streak + 1 } else { 0 };
-        let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= 0.5;
+        let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= FIRED_AUTHORITY;
         t.fired_streak = if fired { t.fired_streak + 1 } else { 0 };
     }
 

@@ -1,9 +1,9 @@
 //! The state before the first week: the scenario's `start`, with what it leaves
 //! out taken from the CTO's background and the reporting lines.
 
+use super::business::{recurring_costs, runway};
 use super::power::{adoption, influence};
 use super::week::clamp01;
-use crate::engine::kinds::RUNWAY_CAP;
 use crate::engine::scenario::{Scenario, Start};
 use crate::engine::state::{
     Company, Metrics, People, Power, Raise, ReportingLine, State, Tracking, Vp,
@@ -38,6 +38,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
         raise: Raise {
             weeks_left: 0,
             bridged: false,
+            since: 0,
         },
         metrics: Metrics::default(),
         tracking: Tracking {
@@ -74,7 +75,9 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     m.cto_coverage = 1.0;
     m.contact = 1.0;
     m.org_coverage = 1.0;
-    m.runway_months = RUNWAY_CAP;
+    let costs = recurring_costs(&p.business, &state.people, state.company.staff);
+    m.burn = (costs - state.company.arr / 52.0) * 52.0 / 12.0;
+    m.runway_months = runway(state.company.cash, m.burn);
     m.burn_multiple = 0.0;
     state
 }

@@ -131,6 +131,7 @@ impl Week<'_> {
         // line, and a decision that merely repeats the old line must not undo it.
         let lines_before: Vec<ReportingLine> =
             self.state.people.vps.iter().map(|v| v.line).collect();
+        let watched_before = self.watched();
         self.settle_events();
         self.apply_reporting_lines(&lines_before);
         self.attention();
@@ -145,7 +146,7 @@ impl Week<'_> {
         self.quarterly_review();
         // From here on, conditions read this week's figures from the state.
         self.state.metrics = std::mem::take::<Metrics>(&mut self.metrics);
-        self.track_and_end();
+        self.track_and_end(watched_before);
         if self.state.ending.is_none() {
             self.fire_events();
         }

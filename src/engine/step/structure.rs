@@ -5,6 +5,7 @@
 
 use super::week::{ramp_fraction, Week};
 use crate::engine::kinds::Activity;
+use crate::engine::par::Reports;
 use crate::engine::state::{ReportingLine, Vp};
 
 /// Counts the structure stage works from.
@@ -13,10 +14,9 @@ struct Shape {
     n: f64,
     /// Engineering managers.
     em: f64,
-    /// VPs, and how many of them report to the CTO or share a forum.
+    /// VPs, and how many of them report to the CTO.
     n_vp: f64,
     to_cto: f64,
-    forums: f64,
     /// Engineers inside managers' spans, and outside.
     em_cover: f64,
     uncovered: f64,
@@ -41,18 +41,11 @@ impl Week<'_> {
         let co = (op.communication_coefficient * (tm1 * tm1 + tn1 * tn1) / 100.0)
             .min(op.max_communication_overhead);
 
-        // The CTO's direct reports and the hours they need.
+        // The CTO's direct reports and the hours they need (par reads the same).
         let vps_empty = self.state.people.vps.is_empty();
-        let (cto_ics, cto_managers) = if vps_empty {
-            (uncovered, em)
-        } else if to_cto == 0.0 {
-            ((op.cto_team as f64).min(n), 0.0)
-        } else {
-            (0.0, to_cto)
-        };
-        let need = op.hours_per_engineer_report * cto_ics
-            + op.hours_per_manager_report * cto_managers
-            + op.forum_hours * shape.forums;
+        let reports = Reports::of(&self.state.people, op);
+        let cto_ics = reports.engineers;
+        let need = reports.hours(op);
         let e_m = self.metrics.effective_hours[Activity::Management];
         let chi_cto = if need > 0.0 {
             (e_m / need).min(1.0)
@@ -91,10 +84,6 @@ impl Week<'_> {
             em,
             n_vp: vps.len() as f64,
             to_cto: vps.iter().filter(|v| v.line == ReportingLine::Cto).count() as f64,
-            forums: vps
-                .iter()
-                .filter(|v| v.line == ReportingLine::Ceo { forum: true })
-                .count() as f64,
             em_cover,
             uncovered: people.unmanaged_engineers(self.params.org.manager_span),
         }

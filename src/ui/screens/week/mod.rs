@@ -15,9 +15,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::engine::draft::first_draft;
-use crate::engine::stage::par;
+use crate::engine::par::{par, Par};
 use crate::engine::{
     Activity, Answer, Attention, Decision, ReportingLine, State, HOURS_RANGE, RUNWAY_CAP,
+    RUNWAY_LONG,
 };
 use crate::run::Headline;
 use crate::ui::keymap::{Action, Context};
@@ -131,6 +132,18 @@ impl Week {
         self.session.state()
     }
 
+    /// Par for the week being drafted: the attention the rules reward for the
+    /// company as it is, at the draft's hours and hiring target.
+    pub fn par(&self) -> Par {
+        let params = &self.session.scenario().params;
+        par(
+            self.state(),
+            params,
+            self.draft.hours,
+            self.draft.hiring.engineers,
+        )
+    }
+
     /// How the run went and its "what if"s (replayed once, when first asked).
     pub fn retrospective(&self) -> &(Actual, Vec<WhatIf>) {
         self.retrospective
@@ -155,9 +168,8 @@ impl Week {
             }
             Action::NextTab => self.tab = self.tab.next(),
             Action::Par => {
-                let s = self.state();
-                self.draft.attention = par(s.company.stage, s.people.engineers());
-                return Some(WeekAsk::Say("Attention set to the stage's par.".into()));
+                self.draft.attention = self.par().attention;
+                return Some(WeekAsk::Say("Attention set to par.".into()));
             }
             Action::OpenEvent => return Some(WeekAsk::OpenEvent),
             Action::EndWeek => return Some(WeekAsk::EndWeek),
@@ -467,7 +479,7 @@ impl Week {
             "–".to_string()
         } else if m.runway_months >= RUNWAY_CAP {
             "∞".to_string()
-        } else if m.runway_months > 60.0 {
+        } else if m.runway_months > RUNWAY_LONG {
             // Past five years, month counts only jump about.
             "> 5 yr".to_string()
         } else {

@@ -8,17 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Frame, Panel, Week};
-use crate::engine::stage::par;
 use crate::engine::{Activity, ReportingLine};
 use crate::ui::reporting::{line_short, LINES};
+use crate::ui::text::plural;
 use crate::ui::widgets::panel;
 
 impl Week {
     pub(super) fn attention(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
         let t = f.theme;
-        let s = self.state();
         let focused = self.panel == Panel::Attention && f.focused;
-        let par = par(s.company.stage, s.people.engineers());
+        let par = self.par().attention;
         let block = panel(
             &format!(
                 "Attention · par {}/{}/{}/{}",
@@ -259,13 +258,27 @@ impl Week {
                 Span::raw(format!("  Overhead {}", pct(m.communication_overhead))),
             ]),
         ));
-        if played {
-            lines.extend(
-                self.structure_advice()
-                    .map(|advice| (None, Line::styled(advice, t.warn()))),
-            );
-        }
+        let advice = self
+            .hiring_advice()
+            .or_else(|| played.then(|| self.structure_advice()).flatten());
+        lines.extend(advice.map(|advice| (None, Line::styled(advice, t.warn()))));
         lines
+    }
+
+    /// Positions the draft opens without the recruiting time to fill them:
+    /// nobody is hired while hiring gets less than par asks for them.
+    fn hiring_advice(&self) -> Option<String> {
+        let par = self.par();
+        let open = par.why.open_positions;
+        let given = self.draft.attention.hiring;
+        if open == 0 || given >= par.attention.hiring || par.why.recruiting_waits {
+            return None;
+        }
+        Some(format!(
+            "{} open, hiring {given}%: par {}%.",
+            plural(open, "position"),
+            par.attention.hiring
+        ))
     }
 
     /// What the structure lacks, if anything, in a line that fits the panel.
