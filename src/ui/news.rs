@@ -41,16 +41,7 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
             with_cto,
             overridden,
             won,
-        } => {
-            let who = if *with_cto {
-                "A technology bet you made"
-            } else if *overridden {
-                "The organisation overrode you on a technology bet; it"
-            } else {
-                "A technology bet was made without you; it"
-            };
-            format!("{who} {}.", if *won { "paid off" } else { "failed" })
-        }
+        } => bet_line(*with_cto, *overridden, *won),
         News::RaiseStarted { stage } => format!("The CEO started raising from {}.", stage.label()),
         News::RoundClosed { stage, amount } => {
             format!(
@@ -95,6 +86,18 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
 /// An event's text with its placeholders filled in.
 pub fn event_text(text: &str, s: &State) -> String {
     render_text(text, s)
+}
+
+/// A technology bet decided: by whom, and how it went.
+fn bet_line(with_cto: bool, overridden: bool, won: bool) -> String {
+    let who = if with_cto {
+        "A technology bet you made"
+    } else if overridden {
+        "The organisation overrode you on a technology bet; it"
+    } else {
+        "A technology bet was made without you; it"
+    };
+    format!("{who} {}.", if won { "paid off" } else { "failed" })
 }
 
 /// What decided a raise that did not close, with the figures:

@@ -100,6 +100,15 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
     lines.min(usize::from(u16::MAX)) as u16
 }
 
+/// `1 engineer`, `3 engineers`.
+pub fn plural(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod clip_tests {
     use super::{clip, wrap};
@@ -136,14 +145,5 @@ mod clip_tests {
         );
         assert_eq!(clip("Turnaround", 22), "Turnaround");
         assert_eq!(clip("Exactly twenty-two ch.", 22), "Exactly twenty-two ch.");
-    }
-}
-
-/// `1 engineer`, `3 engineers`.
-pub fn plural(n: u32, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

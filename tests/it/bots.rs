@@ -37,9 +37,7 @@ fn the_bots_tell_the_story_of_the_cto_role() {
         .collect();
     let summary = summary.join("\n");
 
-    // The balanced CTO scores best of all, and beats the one who never adapts.
-    // (`par` plays balanced's own attention, the par the screen shows: it is
-    // measured against balanced below, not beaten.)
+    // The balanced CTO scores best of all (`par` plays its attention: see below).
     let balanced = &b["balanced"];
     for (name, x) in &b {
         if *name != "balanced" && *name != "par" {
@@ -309,7 +307,7 @@ fn past_thirty_engineers_the_coding_cto_falls_behind_par() {
 #[test]
 fn following_par_plays_well_but_hiring_stays_a_decision() {
     for name in ["default", "turnaround", "scale_up"] {
-        let scenario = Arc::new(cto_sim::scenario::Scenario::builtin(name).unwrap());
+        let scenario = Arc::new(cto_sim::engine::Scenario::builtin(name).unwrap());
         let balanced = batch(&scenario, "balanced", RUNS, 1).unwrap();
         let par = batch(&scenario, "par", RUNS, 1).unwrap();
         let par_only = batch(&scenario, "par_only", RUNS, 1).unwrap();
