@@ -2,20 +2,39 @@
 //! best verified scores per scenario).
 
 use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
 
 use super::error::CliError;
-use crate::run::{self, history::Summary, RunError};
+use crate::run::history::Scan;
+use crate::run::summary::{Facts, Summary};
+use crate::run::{self, RunError};
 use crate::scenario::DATA_DIR_ENV;
 use crate::ui::text::clip;
 use crate::untrusted::one_line;
 
-/// Every run in the history, newest first, each replayed and verified.
+/// Every run in the history, newest first, each verified (or known to the
+/// history's index). Reading many new files says how far it is on a terminal.
 fn listed() -> Result<Vec<Summary>, CliError> {
     let dir = run::runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
-    Ok(run::history::summaries(&dir))
+    let scan = Scan::new(&dir)?;
+    let new = scan.known().iter().filter(|k| k.is_none()).count();
+    let mut err = std::io::stderr();
+    let show = new >= 100 && err.is_terminal();
+    let mut done = 0;
+    let summaries = scan.finish(|_, _| {
+        done += 1;
+        if show && (done % 50 == 0 || done == new) {
+            // Progress is a courtesy: a terminal that cannot take it loses nothing.
+            write!(err, "\rChecking new runs: {done} of {new}…").ok();
+        }
+    });
+    if show {
+        writeln!(err).ok();
+    }
+    Ok(summaries)
 }
 
-pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+pub(super) fn runs(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let listed = listed()?;
     if json {
         return Ok(super::json::write_json(out, &listed)?);
@@ -39,51 +58,84 @@ pub(super) fn runs(json: bool, out: &mut dyn std::io::Write) -> Result<(), CliEr
     )?;
     for r in &listed {
         let score = r.score.map_or("  —".into(), |s| format!("{s:.1}"));
-        let ending = r.status();
-        let parent = r
-            .forked_at_week
-            .map_or(String::new(), |w| format!("fork from week {w}"));
         let line = format!(
-            "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  {parent}",
+            "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  {}",
             one_line(&r.file),
             clip(&one_line(&r.scenario), 20),
             r.seed,
             r.weeks,
-            ending,
-            score
+            r.status(),
+            score,
+            one_line(&r.lineage())
         );
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
 
-pub(super) fn scores(out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    let mut by_scenario: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
+/// Scores shown per scenario.
+const TOP: usize = 5;
+
+pub(super) fn scores(out: &mut dyn Write) -> Result<(), CliError> {
+    let mut boards: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
     for r in listed()? {
         if r.score.is_some() && r.ending.is_some() {
-            by_scenario.entry(r.scenario.clone()).or_default().push(r);
+            boards.entry(r.scoreboard()).or_default().push(r);
         }
     }
-    if by_scenario.is_empty() {
+    let mut any = false;
+    for (board, runs) in boards {
+        let top = verified_top(runs);
+        if top.is_empty() {
+            continue;
+        }
+        any = true;
+        writeln!(out, "{}", one_line(&board))?;
+        for r in top {
+            let line = format!(
+                "  {:>6.1}  {:<18} seed {:<6} {}  {}",
+                r.score.unwrap_or(0.0),
+                r.ending.as_deref().unwrap_or(""),
+                r.seed,
+                one_line(&r.file),
+                one_line(&r.lineage())
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    if !any {
         writeln!(
             out,
             "No finished runs yet: scores appear here when a run ends."
         )?;
-        return Ok(());
-    }
-    for (scenario, mut runs) in by_scenario {
-        runs.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-        writeln!(out, "{}", one_line(&scenario))?;
-        for r in runs.iter().take(5) {
-            writeln!(
-                out,
-                "  {:>6.1}  {:<18} seed {:<6} {}",
-                r.score.unwrap_or(0.0),
-                r.ending.as_deref().unwrap_or(""),
-                r.seed,
-                one_line(&r.file)
-            )?;
-        }
     }
     Ok(())
+}
+
+/// The best [`TOP`] runs of a board, each verified from its file here and
+/// now (the index is only a shortcut), best first. A run whose file says
+/// other than the index is shown as the file says, and the index, which
+/// lied, is dropped (the next listing rebuilds it).
+fn verified_top(mut runs: Vec<Summary>) -> Vec<Summary> {
+    runs.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+    let mut top = Vec::new();
+    for r in runs {
+        if top.len() == TOP {
+            break;
+        }
+        let now = Facts::read(&r.path, &r.file);
+        if now != r.facts {
+            if let Some(dir) = r.path.parent() {
+                run::index::forget(dir);
+            }
+        }
+        if now.error.is_none() && now.ending.is_some() {
+            top.push(Summary {
+                parent_file: r.parent_file.clone(),
+                ..Summary::new(r.path.clone(), now)
+            });
+        }
+    }
+    top.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+    top
 }

@@ -1,33 +1,27 @@
-//! The run history: every run has its own file in `<data dir>/runs/`, named
-//! when it is first saved (`2026-11-28-093015-garage-to-growth-seed7.ron`,
-//! with `-2`, `-3`… if two runs start in the same second), and finished runs
-//! stay. `continue` takes the newest unfinished run that loads and verifies.
+//! The run history: every run has its own file in `<data dir>/runs/` (named
+//! by `naming`), and finished runs stay. Listing sorts the files newest first
+//! before anything else, reads and verifies only the files the index does
+//! not know yet (on every core), and looks for each fork's parent.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use serde::Serialize;
+use std::sync::mpsc;
+use std::time::UNIX_EPOCH;
 
 use super::error::RunError;
-use super::record::RunRecord;
-use super::store::{load, write_new};
-use super::verify::verify;
-use crate::engine::RULES_VERSION;
+pub use super::index::Entry;
+use super::index::{FileId, Index, Known};
+use super::lineage;
+use super::summary::{Facts, Summary};
 
-/// A run file in the history, with its header (not yet verified).
-#[derive(Clone, Debug)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub modified: SystemTime,
-    /// The file as read, or why it could not be read.
-    pub record: Result<RunRecord, RunError>,
-}
-
-/// Every run file in `dir`, newest first (by modification time, then name).
-/// Backups and temporary files are not runs.
-pub fn list(dir: &Path) -> Vec<Entry> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
+/// Every run file in `dir`, newest first (by modification time, then name):
+/// regular files named `*.ron` (not backups, temporary files or links). A
+/// folder that does not exist holds no runs; one that cannot be read (or is
+/// not a folder) is an error that says so.
+pub fn list(dir: &Path) -> Result<Vec<Entry>, RunError> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(unreadable(dir, &e)),
     };
     let mut entries: Vec<Entry> = read
         .filter_map(Result::ok)
@@ -37,214 +31,156 @@ pub fn list(dir: &Path) -> Vec<Entry> {
             name.ends_with(".ron") && !name.starts_with('.')
         })
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .take(MAX_LISTED)
-        .map(|e| {
-            let path = e.path();
-            Entry {
-                modified: e
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .unwrap_or(UNIX_EPOCH),
-                record: load(&path),
-                path,
-            }
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some(Entry {
+                file: e.file_name().to_string_lossy().into_owned(),
+                modified: meta.modified().unwrap_or(UNIX_EPOCH),
+                id: FileId::of(&meta),
+                path: e.path(),
+            })
         })
         .collect();
     entries.sort_by(|a, b| {
         b.modified
             .cmp(&a.modified)
-            .then_with(|| b.path.cmp(&a.path))
+            .then_with(|| b.file.cmp(&a.file))
     });
-    entries
+    Ok(entries)
 }
 
-/// One run of the history, verified.
-#[derive(Clone, Debug, Serialize)]
-pub struct Summary {
-    /// Where the file is (its name is `file`).
-    #[serde(skip)]
-    pub path: PathBuf,
-    pub file: String,
-    pub scenario: String,
-    pub seed: u64,
-    pub weeks: usize,
-    /// The ending's id; `None` while the run is in progress.
-    pub ending: Option<String>,
-    /// `None` when the file does not verify.
-    pub score: Option<f64>,
-    /// For a fork: the week of the parent run it took over from.
-    pub forked_at_week: Option<u32>,
-    /// Why the file does not verify.
-    pub error: Option<String>,
-    /// The simulation rules the run was played under (0 when the file does
-    /// not read).
-    pub rules_version: u32,
-}
-
-impl Summary {
-    /// How the run stands, in a few words: its ending, `in progress`, `older
-    /// rules` for a run the game's rules have moved past (it cannot replay,
-    /// but nothing is wrong with it), `newer rules` for one a newer game
-    /// played, or `does not verify`.
-    pub fn status(&self) -> String {
-        match (&self.error, &self.ending) {
-            (Some(_), _) if self.rules_version != 0 && self.rules_version < RULES_VERSION => {
-                format!("older rules ({})", self.rules_version)
-            }
-            (Some(_), _) if self.rules_version > RULES_VERSION => {
-                format!("newer rules ({})", self.rules_version)
-            }
-            (Some(_), _) => "does not verify".to_string(),
-            (None, Some(e)) => e.clone(),
-            (None, None) => "in progress".to_string(),
-        }
+fn unreadable(dir: &Path, e: &std::io::Error) -> RunError {
+    let message = if dir.exists() && !dir.is_dir() {
+        "this is a file, not a folder: saved runs are kept in a folder of this name (move the file away)".to_string()
+    } else {
+        format!("cannot read the folder of saved runs: {e}")
+    };
+    RunError::Io {
+        origin: dir.display().to_string(),
+        message,
     }
 }
 
-/// Every run in `dir`, newest first, each replayed and verified.
-pub fn summaries(dir: &Path) -> Vec<Summary> {
-    list(dir)
-        .into_iter()
-        .map(|entry| {
-            let file = entry
-                .path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            match entry.record {
-                Ok(record) => {
-                    let verified = verify(&record, &file);
-                    Summary {
-                        path: entry.path.clone(),
-                        file,
-                        scenario: record.scenario_name.clone(),
-                        seed: record.seed,
-                        weeks: record.weeks.len(),
-                        ending: record.ending.clone(),
-                        score: verified.as_ref().ok().map(|v| v.score),
-                        forked_at_week: record.parent.as_ref().map(|p| p.week),
-                        error: verified.err().map(|e| e.to_string()),
-                        rules_version: record.rules_version,
-                    }
-                }
-                Err(e) => Summary {
-                    path: entry.path.clone(),
-                    file,
-                    scenario: String::new(),
-                    seed: 0,
-                    weeks: 0,
-                    ending: None,
-                    score: None,
-                    forked_at_week: None,
-                    error: Some(e.to_string()),
-                    rules_version: 0,
-                },
-            }
+/// The history of `dir` as listed so far: every run file, newest first, with
+/// what the index already knew of each.
+pub struct Scan {
+    dir: PathBuf,
+    entries: Vec<Entry>,
+    known: Vec<Option<Known>>,
+}
+
+impl Scan {
+    /// List `dir` and look every file up in its index (no run file is read).
+    pub fn new(dir: &Path) -> Result<Scan, RunError> {
+        let entries = list(dir)?;
+        let index = Index::read(dir);
+        let known = entries
+            .iter()
+            .map(|e| index.get(&e.file, e.id).cloned())
+            .collect();
+        Ok(Scan {
+            dir: dir.to_path_buf(),
+            entries,
+            known,
         })
-        .collect()
-}
+    }
 
-/// Most run files read from the history.
-pub const MAX_LISTED: usize = 2000;
+    /// The run files, newest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
 
-/// The file name a new run gets (without `.ron`): the date and time it was
-/// first saved, the scenario, the seed, and for a fork the week it took over.
-pub fn base_name(record: &RunRecord, now: SystemTime) -> String {
-    let secs = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_date(secs / 86_400);
-    let t = secs % 86_400;
-    let fork = record
-        .parent
-        .as_ref()
-        .map_or(String::new(), |p| format!("-fork-w{}", p.week));
-    format!(
-        "{y:04}-{m:02}-{d:02}-{:02}{:02}{:02}-{}-seed{}{fork}",
-        t / 3600,
-        t / 60 % 60,
-        t % 60,
-        slug(&record.scenario_name),
-        record.seed
-    )
-}
+    /// What the index knew of each file (`None`: to be read).
+    pub fn known(&self) -> &[Option<Known>] {
+        &self.known
+    }
 
-/// Save `record` as a new run in `dir`, under a name no other run has: the
-/// first free one of `base.ron`, `base-2.ron`, … (claimed atomically, so two
-/// games starting in the same second get two files). Returns the path.
-pub fn save_new(dir: &Path, base: &str, record: &RunRecord) -> Result<PathBuf, RunError> {
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{base}.ron")
-        } else {
-            format!("{base}-{n}.ron")
-        };
-        let path = dir.join(name);
-        match write_new(&path, record) {
-            Ok(true) => return Ok(path),
-            Ok(false) => n += 1,
-            Err(e) => return Err(e),
+    /// Read and verify every file the index did not know (on every core),
+    /// telling `progress` each one as it is done (its position and summary);
+    /// then look for each fork's parent and save the index. Every run,
+    /// newest first.
+    pub fn finish(self, mut progress: impl FnMut(usize, &Summary)) -> Vec<Summary> {
+        let todo: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.known[i].is_none())
+            .collect();
+        let mut facts: Vec<Option<Facts>> = self
+            .known
+            .iter()
+            .map(|k| k.as_ref().map(|k| k.facts.clone()))
+            .collect();
+        read_all(&self.entries, &todo, |i, f| {
+            progress(i, &Summary::new(self.entries[i].path.clone(), f.clone()));
+            facts[i] = Some(f);
+        });
+        let mut summaries: Vec<Summary> = self
+            .entries
+            .iter()
+            .zip(facts)
+            .map(|(e, f)| {
+                Summary::new(
+                    e.path.clone(),
+                    f.unwrap_or_else(|| Facts::read(&e.path, &e.file)),
+                )
+            })
+            .collect();
+        let old: Vec<_> = self
+            .known
+            .iter()
+            .map(|k| k.as_ref().and_then(|k| k.lineage.clone()))
+            .collect();
+        let lineages = lineage::resolve(&mut summaries, &self.entries, &old);
+        let mut index = Index::default();
+        for ((e, s), lineage) in self.entries.iter().zip(&summaries).zip(lineages) {
+            let facts = s.facts.clone();
+            index.insert(
+                e.file.clone(),
+                Known {
+                    id: e.id,
+                    facts,
+                    lineage,
+                },
+            );
         }
-        if n > 1000 {
-            return Err(RunError::Io {
-                origin: dir.join(format!("{base}.ron")).display().to_string(),
-                message: "a thousand runs already have this name".into(),
+        // An index that cannot be written costs the next listing time, nothing else.
+        if !self.entries.is_empty() {
+            index.write(&self.dir).ok();
+        }
+        summaries
+    }
+}
+
+/// Read and verify the files of `entries` at positions `todo`, on every
+/// core, handing each result to `done` (on this thread) as it comes.
+fn read_all(entries: &[Entry], todo: &[usize], mut done: impl FnMut(usize, Facts)) {
+    if todo.is_empty() {
+        return;
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, todo.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&i) = todo.get(k) else { break };
+                let e = &entries[i];
+                if tx.send((i, Facts::read(&e.path, &e.file))).is_err() {
+                    break;
+                }
             });
         }
-    }
-}
-
-/// A name made of lowercase letters, digits and dashes (scenario names are
-/// the author's text, file names must be safe).
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+        drop(tx);
+        for (i, facts) in rx {
+            done(i, facts);
         }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "run".into()
-    } else {
-        out
-    }
+    });
 }
 
-/// (year, month, day) of the day `days` after 1970-01-01 (proleptic
-/// Gregorian; Howard Hinnant's `civil_from_days`).
-fn civil_date(days: u64) -> (i64, u32, u32) {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_the_calendar_s() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        assert_eq!(civil_date(11_016), (2000, 2, 29));
-        // 2026-11-28
-        assert_eq!(civil_date(20_785), (2026, 11, 28));
-    }
-
-    #[test]
-    fn names_are_safe_whatever_the_scenario_is_called() {
-        assert_eq!(slug("Garage to growth"), "garage-to-growth");
-        assert_eq!(slug("Evil \u{1b}[2J/../../etc"), "evil-2j-etc");
-        assert_eq!(slug("…"), "run");
-    }
+/// Every run in `dir`, newest first, each verified (or known to the index).
+pub fn summaries(dir: &Path) -> Result<Vec<Summary>, RunError> {
+    Ok(Scan::new(dir)?.finish(|_, _| {}))
 }

@@ -4,16 +4,23 @@
 
 pub mod error;
 pub mod history;
+pub mod index;
+pub mod known;
+mod lineage;
+pub mod loading;
+pub mod naming;
 pub mod record;
 pub mod resume;
 pub mod store;
+pub mod summary;
 pub mod verify;
 
 pub use error::{Divergence, RunError};
-pub use history::{base_name, save_new};
+pub use naming::{base_name, save_new};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
 pub use resume::{load_latest, load_verified, load_with_backup, Loaded};
 pub use store::{
-    backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new, MAX_RUN_BYTES,
+    backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new,
+    write_text_atomic, MAX_RUN_BYTES,
 };
 pub use verify::{verify, Verified};

@@ -61,18 +61,33 @@ pub fn load_latest(file: Option<PathBuf>) -> Result<(Loaded, PathBuf), RunError>
         return load_with_backup(&path).map(|loaded| (loaded, path));
     }
     let dir = runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
-    clean_temporaries(&dir);
+    newest_unfinished(&dir)
+}
+
+/// The newest unfinished run in the runs folder `dir` that loads and
+/// verifies (a damaged one's backup counts), with its path.
+pub fn newest_unfinished(dir: &Path) -> Result<(Loaded, PathBuf), RunError> {
+    clean_temporaries(dir);
+    let scan = history::Scan::new(dir)?;
     let mut first_error = None;
-    for entry in history::list(&dir) {
-        if matches!(&entry.record, Ok(r) if r.ending.is_some()) {
-            continue; // finished: replay it, there is nothing to continue
+    for (entry, known) in scan.entries().iter().zip(scan.known()) {
+        // A finished run is replayed, not continued: the index knows which
+        // runs are (a file it does not know is read to see).
+        let finished = match known {
+            Some(k) => k.facts.ending.is_some() && k.facts.error.is_none(),
+            None => load(&entry.path).is_ok_and(|r| r.ending.is_some()),
+        };
+        if finished {
+            continue;
         }
         match load_with_backup(&entry.path) {
-            Ok(loaded) => return Ok((loaded, entry.path)),
+            Ok(loaded) => return Ok((loaded, entry.path.clone())),
             Err(e) => {
                 first_error.get_or_insert(e);
             }
         }
     }
-    Err(first_error.unwrap_or(RunError::NoSave { path: dir }))
+    Err(first_error.unwrap_or(RunError::NoSave {
+        path: dir.to_path_buf(),
+    }))
 }

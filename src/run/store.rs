@@ -111,8 +111,7 @@ fn write_temporary(path: &Path, record: &RunRecord) -> Result<PathBuf, RunError>
         origin: origin.clone(),
         message: format!("{what}: {e}"),
     };
-    let dir = folder_of(path);
-    std::fs::create_dir_all(dir).map_err(|e| io("cannot create the folder", e))?;
+    std::fs::create_dir_all(folder_of(path)).map_err(|e| io("cannot create the folder", e))?;
     let text =
         ron::ser::to_string_pretty(record, ron::ser::PrettyConfig::default()).map_err(|e| {
             RunError::Io {
@@ -120,21 +119,45 @@ fn write_temporary(path: &Path, record: &RunRecord) -> Result<PathBuf, RunError>
                 message: format!("cannot encode the run: {e}"),
             }
         })?;
+    temporary_with(path, text.as_bytes()).map_err(|e| io("cannot write", e))
+}
+
+/// A temporary file beside `path` holding `bytes`, flushed to disk (removed
+/// again if that fails). A new file: never one a link points to.
+fn temporary_with(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let mut name = std::ffi::OsString::from(TEMPORARY);
     name.push(path.file_name().unwrap_or_default());
     name.push(format!("-{}", std::process::id()));
-    let tmp = dir.join(name);
+    let tmp = folder_of(path).join(name);
     let written = (|| {
-        let mut f = std::fs::File::create(&tmp).map_err(|e| io("cannot write", e))?;
-        f.write_all(text.as_bytes())
-            .map_err(|e| io("cannot write", e))?;
-        f.sync_all().map_err(|e| io("cannot flush to disk", e))
+        // A leftover of this process (a save that failed) goes first, so
+        // `create_new` never follows a link someone put under this name.
+        match std::fs::remove_file(&tmp) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let mut f = std::fs::File::create_new(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
     })();
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
+        std::fs::remove_file(&tmp).ok();
         return Err(e);
     }
     Ok(tmp)
+}
+
+/// Write `text` to `path` atomically: a temporary file in the same folder,
+/// renamed over `path`. A link at `path` is replaced, never followed, so
+/// whatever it pointed to is left alone.
+pub fn write_text_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = temporary_with(path, text.as_bytes())?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        std::fs::remove_file(&tmp).ok();
+        return Err(e);
+    }
+    sync_folder(path);
+    Ok(())
 }
 
 fn folder_of(path: &Path) -> &Path {

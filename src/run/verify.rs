@@ -26,6 +26,18 @@ pub struct Verified {
 /// Check the header, re-simulate every week and compare hashes.
 pub fn verify(record: &RunRecord, origin: &str) -> Result<Verified, RunError> {
     let scenario = check_header(record, origin)?;
+    if let Some(parent) = record
+        .parent
+        .as_ref()
+        .filter(|p| p.week as usize > record.weeks.len())
+    {
+        return Err(RunError::Header {
+            origin: origin.to_string(),
+            field: "parent",
+            recorded: format!("a fork after week {}", parent.week),
+            actual: format!("{} weeks in the file", record.weeks.len()),
+        });
+    }
     let mut recording = Recording::start(Arc::new(scenario), record.seed);
     // Keep the header as written (the embedded text, parent, versions).
     recording.record = RunRecord {

@@ -12,6 +12,7 @@ mod decisions;
 mod determinism;
 mod endings;
 mod funding;
+mod history;
 mod hostile;
 mod properties;
 mod readme;

@@ -741,6 +741,7 @@ fn the_history_tells_an_older_run_from_a_damaged_one() {
     }
     let status = |file: &str| {
         cto_sim::run::history::summaries(&dir)
+            .unwrap()
             .into_iter()
             .find(|s| s.file == file)
             .unwrap()

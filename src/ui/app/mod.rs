@@ -395,13 +395,18 @@ impl App {
         }
     }
 
-    /// Whether the shell should send ticks (only while a replay plays).
+    /// Whether the shell should send ticks (only while a replay plays, or
+    /// the run history fills in).
     pub fn wants_ticks(&self) -> bool {
-        self.replay.as_ref().is_some_and(|r| r.playing) && self.screen == Screen::Replay
+        (self.replay.as_ref().is_some_and(|r| r.playing) && self.screen == Screen::Replay)
+            || (self.screen == Screen::Runs && self.runs.as_ref().is_some_and(Runs::loading))
     }
 
-    /// Time passed while a replay plays.
+    /// Time passed while a replay plays (or the history fills in).
     pub fn tick(&mut self, seconds: f64) {
+        if self.runs.as_mut().is_some_and(Runs::poll) {
+            self.dirty = true;
+        }
         if let Some(replay) = self.replay.as_mut() {
             if replay.tick(seconds) {
                 self.status = Some(replay.status());

@@ -1,5 +1,7 @@
 //! The run history (the title's Replays): every saved run, newest first, to
-//! watch or to continue.
+//! watch or to continue. The screen appears at once: the files are listed
+//! first and each run's line fills in as it is verified (a thread does it;
+//! the history's index makes a second visit quick).
 
 use std::path::PathBuf;
 
@@ -8,16 +10,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use crate::run::history::Summary;
+use crate::run::loading::{Listed, Loading};
+use crate::run::naming::when;
 use crate::ui::keymap::{Action, Context};
+use crate::ui::text::clip;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
+use crate::untrusted::one_line;
 
 /// The history screen's state.
 pub struct Runs {
     pub cursor: usize,
-    pub runs: Vec<Summary>,
+    pub history: Loading,
 }
 
 /// What the player asked of the history.
@@ -34,39 +40,45 @@ pub enum RunsAsk {
 }
 
 impl Runs {
-    /// The history in the data folder, newest first (each run verified).
+    /// The history in the data folder, newest first, being read.
     pub fn load() -> Runs {
-        let runs = crate::run::runs_dir()
-            .map(|d| crate::run::history::summaries(&d))
-            .unwrap_or_default();
-        Runs { cursor: 0, runs }
+        Runs {
+            cursor: 0,
+            history: Loading::start(crate::run::runs_dir()),
+        }
+    }
+
+    /// Whether runs are still being read.
+    pub fn loading(&self) -> bool {
+        self.history.loading()
+    }
+
+    /// Take the runs read since the last call; `true` if there were any.
+    pub fn poll(&mut self) -> bool {
+        self.history.poll()
+    }
+
+    /// Wait until every run is read (for callers without an event loop).
+    pub fn wait(&mut self) {
+        self.history.wait();
     }
 
     pub fn act(&mut self, action: Action) -> Option<RunsAsk> {
-        let n = self.runs.len().max(1);
+        let n = self.history.runs.len().max(1);
         match action {
             Action::Up => self.cursor = self.cursor.checked_sub(1).unwrap_or(n - 1),
             Action::Down => self.cursor = (self.cursor + 1) % n,
-            Action::Select => {
-                let run = self.runs.get(self.cursor)?;
-                return Some(match &run.error {
-                    Some(why) => RunsAsk::Say(format!("This run does not replay: {why}")),
-                    None => RunsAsk::Replay(run.path.clone()),
-                });
-            }
+            Action::Select => return self.chosen(RunsAsk::Replay),
+            Action::Report => return self.chosen(RunsAsk::Report),
             Action::Resume => {
-                let run = self.runs.get(self.cursor)?;
-                return Some(match (&run.error, &run.ending) {
-                    (Some(why), _) => RunsAsk::Say(format!("This run does not replay: {why}")),
-                    (None, Some(_)) => RunsAsk::Say("This run has ended: Enter watches it.".into()),
-                    (None, None) => RunsAsk::Continue(run.path.clone()),
-                });
-            }
-            Action::Report => {
-                let run = self.runs.get(self.cursor)?;
-                return Some(match &run.error {
-                    Some(why) => RunsAsk::Say(format!("This run does not replay: {why}")),
-                    None => RunsAsk::Report(run.path.clone()),
+                let run = self.history.runs.get(self.cursor)?;
+                return Some(match run.summary.as_ref().map(|s| (&s.error, &s.ending)) {
+                    Some((Some(why), _)) => does_not_replay(why),
+                    Some((None, Some(_))) => {
+                        RunsAsk::Say("This run has ended: Enter watches it.".into())
+                    }
+                    // In progress, or not read yet: continuing reads it.
+                    _ => RunsAsk::Continue(run.entry.path.clone()),
                 });
             }
             Action::Back => return Some(RunsAsk::Back),
@@ -77,6 +89,15 @@ impl Runs {
         None
     }
 
+    /// `ask` for the run under the cursor, unless it is known not to replay.
+    fn chosen(&self, ask: fn(PathBuf) -> RunsAsk) -> Option<RunsAsk> {
+        let run = self.history.runs.get(self.cursor)?;
+        Some(match run.summary.as_ref().and_then(|s| s.error.as_ref()) {
+            Some(why) => does_not_replay(why),
+            None => ask(run.entry.path.clone()),
+        })
+    }
+
     pub fn render(&self, t: Theme, status: Option<&str>, area: Rect, buf: &mut Buffer) {
         let [head, body, status_area, keys] = Layout::vertical([
             Constraint::Length(1),
@@ -85,35 +106,38 @@ impl Runs {
             Constraint::Length(1),
         ])
         .areas(area);
-        Line::styled("Your runs, newest first", t.title()).render(head, buf);
+        let title = match self
+            .history
+            .runs
+            .iter()
+            .filter(|r| r.summary.is_none())
+            .count()
+        {
+            0 if self.loading() => "Your runs, newest first · reading…".to_string(),
+            0 => "Your runs, newest first".to_string(),
+            n => format!("Your runs, newest first · checking {n}…"),
+        };
+        Line::styled(title, t.title()).render(head, buf);
         let block = panel("Runs", true, t);
         let inner = block.inner(body);
         block.render(body, buf);
-        if self.runs.is_empty() {
-            Paragraph::new("No runs yet: start a new game, it is saved after every week.")
+        let empty = match &self.history.error {
+            Some(e) => Some(one_line(&e.to_string()).into_owned()),
+            None if self.history.runs.is_empty() && self.loading() => {
+                Some("Reading your runs…".into())
+            }
+            None if self.history.runs.is_empty() => {
+                Some("No runs yet: start a new game, it is saved after every week.".into())
+            }
+            None => None,
+        };
+        if let Some(text) = empty {
+            Paragraph::new(text)
                 .style(t.dim())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
         } else {
-            // Keep the cursor in view.
-            let height = usize::from(inner.height.max(1));
-            let first = self.cursor.saturating_sub(height - 1);
-            let lines: Vec<Line> = self
-                .runs
-                .iter()
-                .enumerate()
-                .skip(first)
-                .take(height)
-                .map(|(i, r)| {
-                    let style = if i == self.cursor {
-                        t.selected()
-                    } else {
-                        Style::new()
-                    };
-                    Line::styled(line(r), style)
-                })
-                .collect();
-            Paragraph::new(lines).render(inner, buf);
+            self.render_list(t, inner, buf);
         }
         if let Some(s) = status {
             Line::styled(s.lines().next().unwrap_or("").to_string(), t.dim())
@@ -121,21 +145,65 @@ impl Runs {
         }
         hint_bar(Context::Runs, t, keys.width).render(keys, buf);
     }
+
+    fn render_list(&self, t: Theme, inner: Rect, buf: &mut Buffer) {
+        // Keep the cursor in view.
+        let height = usize::from(inner.height.max(1));
+        let first = self.cursor.saturating_sub(height - 1);
+        let lines: Vec<Line> = self
+            .history
+            .runs
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .map(|(i, r)| {
+                let style = if i == self.cursor {
+                    t.selected()
+                } else if r.summary.is_none() {
+                    t.dim()
+                } else {
+                    Style::new()
+                };
+                Line::styled(line(r), style)
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
 }
 
-/// A run on one line: when, what, how far, how it ended.
-fn line(r: &Summary) -> String {
-    let when: String = r.file.chars().take(17).collect();
-    let ending = r.status();
-    let score = r.score.map_or(String::new(), |s| format!("score {s:.1}"));
-    let fork = r
-        .forked_at_week
-        .map_or(String::new(), |w| format!("  fork from week {w}"));
+fn does_not_replay(why: &str) -> RunsAsk {
+    RunsAsk::Say(format!("This run does not replay: {why}"))
+}
+
+/// `text` cut or padded to `width` terminal columns.
+fn column(text: &str, width: usize) -> String {
+    let cut = clip(text, width);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// A run on one line: when, what, how far, how it ended. Every column has
+/// its width whatever the file or the scenario is called.
+fn line(r: &Listed) -> String {
+    let when = when(&r.entry.file, r.entry.modified);
+    let Some(s) = &r.summary else {
+        return format!(
+            " {when}  {}  checking…",
+            column(&one_line(&r.entry.file), 22)
+        );
+    };
+    let score = s.score.map_or(String::new(), |x| format!("score {x:.1}"));
+    let lineage = s.lineage();
     format!(
-        " {when}  {:<22} seed {:<5} {:>4} wk  {:<16} {score}{fork}",
-        crate::ui::text::clip(&r.scenario, 22),
-        r.seed,
-        r.weeks,
-        ending
+        " {when}  {}  seed {} {:>4} wk  {} {}  {}",
+        column(&one_line(&s.scenario), 22),
+        column(&s.seed.to_string(), 6),
+        s.weeks,
+        column(&s.status(), 16),
+        column(&score, 11),
+        one_line(&lineage)
     )
+    .trim_end()
+    .to_string()
 }

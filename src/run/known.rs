@@ -1,0 +1,79 @@
+//! The built-in scenarios' texts as run files embed them, declared by hash, so
+//! that a run is listed under a built-in scenario only when it played that
+//! built-in: a copy under the same name with other numbers is another
+//! scenario. A built-in's text may change without a rules change (an event
+//! reworded); its old hash stays here, so the honest runs it played stay
+//! listed under it. A test fails when a built-in's text has no hash here.
+
+/// (built-in name, rules version, hash of the text a run file embeds: the
+/// scenario's complete RON serialisation, `record::scenario_text`). Rows of
+/// older rules may go when the rules change: those runs no longer replay, so
+/// they have no score to list.
+pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
+    ("default", 8, 0xcd3d_bbba_fcfc_221d),
+    ("tutorial", 8, 0xcc59_e213_1db0_fd95),
+    ("scale_up", 8, 0x361f_bb24_c98f_875b),
+    ("puppet_rescue", 8, 0xb15f_fb3b_f85e_9167),
+    ("turnaround", 8, 0x537c_3f49_7673_a8e6),
+];
+
+/// The built-in scenario whose text hashes to `hash` under `rules`, if any.
+pub fn builtin_of(rules: u32, hash: u64) -> Option<&'static str> {
+    BUILTIN_TEXTS
+        .iter()
+        .find(|(_, r, h)| *r == rules && *h == hash)
+        .map(|(name, _, _)| *name)
+}
+
+/// The name the built-in scenario `id` shows today (each built-in is read
+/// once, the first time one is asked for).
+pub fn builtin_name(id: &str) -> Option<&'static str> {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            crate::scenario::BUILTIN
+                .iter()
+                .filter_map(|(id, _)| Some((*id, crate::engine::Scenario::builtin(id).ok()?.name)))
+                .collect()
+        })
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, name)| name.as_str())
+}
+
+/// The hash a run of built-in `name` embeds today.
+pub fn current_hash(name: &str) -> Option<u64> {
+    let scenario = crate::engine::Scenario::builtin(name).ok()?;
+    let text = super::record::scenario_text(&scenario);
+    Some(crate::engine::hash::hash_bytes(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RULES_VERSION;
+
+    #[test]
+    fn every_built_in_text_of_these_rules_is_declared() {
+        for (name, _) in crate::scenario::BUILTIN {
+            let hash = current_hash(name).unwrap();
+            assert_eq!(
+                builtin_of(RULES_VERSION, hash),
+                Some(*name),
+                "the text of the built-in scenario {name} changed: add its hash to \
+                 BUILTIN_TEXTS in src/run/known.rs (keep the old line, so that runs \
+                 played with the old text stay listed under it):\n    \
+                 (\"{name}\", {RULES_VERSION}, {hash:#018x}),"
+            );
+        }
+    }
+
+    #[test]
+    fn a_copy_of_a_built_in_with_other_numbers_is_not_the_built_in() {
+        let mut copy = crate::engine::Scenario::builtin("default").unwrap();
+        copy.start.arr = 90e6;
+        let text = super::super::record::scenario_text(&copy);
+        let hash = crate::engine::hash::hash_bytes(text.as_bytes());
+        assert_eq!(builtin_of(RULES_VERSION, hash), None);
+    }
+}
