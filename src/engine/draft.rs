@@ -2,6 +2,7 @@
 //! player touches anything (and what the `passive` bot keeps playing).
 
 use super::decision::{Decision, Hiring};
+use super::news::News;
 use super::par::par;
 use super::scenario::Scenario;
 use super::state::State;
@@ -26,5 +27,26 @@ pub fn first_draft(s: &State, scenario: &Scenario) -> Decision {
         },
         vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
         answers: Vec::new(),
+    }
+}
+
+/// `hiring` after the week that led to `s`: where an event settled that week
+/// promoted someone, started a VP search or moved a target, the draft follows
+/// (as the engine's week did), so the next week does not undo it.
+pub fn follow_events(hiring: &mut Hiring, s: &State, scenario: &Scenario) {
+    for news in &s.news {
+        let News::EventSettled { event, choice, .. } = *news else {
+            continue;
+        };
+        let Some(c) = scenario
+            .events
+            .get(event)
+            .and_then(|e| e.choices.get(choice))
+        else {
+            continue;
+        };
+        for effect in &c.effects {
+            effect.follow(hiring, &s.people, scenario.params.hiring.max_vps);
+        }
     }
 }

@@ -6,9 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::decision::Hiring;
 use super::kinds::ReportingLine;
 pub use super::metric::Metric;
-use super::state::State;
+use super::state::{People, State};
 
 impl Metric {
     /// The metric's current value in `state`.
@@ -122,6 +123,56 @@ pub enum Effect {
     Tune { param: Tunable, by: f64 },
     /// Fire the event `event` after `weeks` weeks, whatever its conditions.
     FollowUp { event: String, weeks: u32 },
+    /// Promote this many experienced engineers to managers now (as many as
+    /// there are, keeping one engineer); the managers target follows.
+    Promote(u32),
+    /// Start a search for a VP of Engineering, as when the player asks for
+    /// one: the VP joins when the search ends (`hiring.vp_search_weeks`).
+    /// Nothing happens if a search is running or the company has its most VPs.
+    /// The VPs target follows.
+    HireVp,
+    /// Someone leaves now: a manager, or the VP hired last. The targets stay,
+    /// so the organisation backfills unless the player lowers them.
+    Leave(Position),
+    /// Move a hiring target by `by` (never below zero): a commitment the
+    /// player made; they may move it back next week.
+    Target { position: Position, by: i32 },
+}
+
+/// A position in engineering an effect can fill, empty or target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    Engineer,
+    Manager,
+    Vp,
+}
+
+impl Effect {
+    /// The hiring targets after this effect, for the organisation `people`
+    /// it has made: a promotion or a VP search commits the targets to the
+    /// new structure, a moved target moves. The engine applies it to the
+    /// week's targets, and the screen to the player's draft, so neither
+    /// undoes what the event did.
+    pub fn follow(&self, targets: &mut Hiring, people: &People, max_vps: u32) {
+        match *self {
+            Effect::Promote(_) => targets.managers = targets.managers.max(people.managers),
+            Effect::HireVp => {
+                let coming = people.vps.len() as u32 + u32::from(people.vp_search.is_some());
+                targets.vps = targets.vps.max(coming).min(max_vps);
+            }
+            Effect::Target { position, by } => {
+                let slot = match position {
+                    Position::Engineer => &mut targets.engineers,
+                    Position::Manager => &mut targets.managers,
+                    Position::Vp => &mut targets.vps,
+                };
+                *slot = slot.saturating_add_signed(by);
+                targets.vps = targets.vps.min(max_vps);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// One answer to an event.

@@ -21,6 +21,8 @@ pub enum News {
     VpSearchStarted,
     /// A VP of Engineering started.
     VpStarted,
+    /// A VP of Engineering left.
+    VpLeft,
     /// A VP's reporting line changed.
     LineChanged { vp: usize, line: ReportingLine },
     /// The CEO refused to give a VP back to the CTO, and will not discuss it

@@ -8,7 +8,7 @@
 use super::base::{within_limits, Policy};
 use super::fixed::BALANCED_HOURS;
 use super::scripted::Sensible;
-use crate::engine::draft::first_draft;
+use crate::engine::draft::{first_draft, follow_events};
 use crate::engine::par::par;
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Decision, Scenario};
@@ -33,6 +33,7 @@ impl Policy for ParBot {
         let sensible = Sensible::of(s, scenario);
         let mut d = if self.keep_draft {
             let draft = self.draft.get_or_insert_with(|| first_draft(s, scenario));
+            follow_events(&mut draft.hiring, s, scenario);
             Decision {
                 vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
                 ..draft.clone()

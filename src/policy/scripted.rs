@@ -88,7 +88,9 @@ impl Sensible {
             hiring: Hiring {
                 engineers: careful(norm),
                 managers,
-                vps: (n + 7) / 35,
+                // A search under way, or a VP in post, is not called off.
+                vps: ((n + 7) / 35)
+                    .max(s.people.vps.len() as u32 + u32::from(s.people.vp_search.is_some())),
             },
         }
     }

@@ -25,6 +25,7 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
         News::Promoted => "An engineer was promoted to manager.".into(),
         News::VpSearchStarted => "The search for a VP of Engineering started.".into(),
         News::VpStarted => "A VP of Engineering started, reporting to you.".into(),
+        News::VpLeft => "A VP of Engineering left.".into(),
         News::LineChanged { vp, line } => format!("VP #{}: {}.", vp + 1, line_label(*line)),
         News::TakeBackRefused { vp, until } => format!(
             "The CEO refused to give VP #{} back; not again before week {until}.",

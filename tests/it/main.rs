@@ -14,6 +14,7 @@ mod endings;
 mod funding;
 mod history;
 mod hostile;
+mod organisation;
 mod properties;
 mod readme;
 mod replay;

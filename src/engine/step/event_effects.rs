@@ -2,7 +2,7 @@
 //! and new events fire last (stage 14), once the week's figures are known.
 
 use super::week::{clamp01, Week};
-use crate::engine::events::{Effect, Metric, Tunable};
+use crate::engine::events::{Effect, Metric, Position, Tunable};
 use crate::engine::ledger::Cause;
 use crate::engine::news::News;
 use crate::engine::state::{Ongoing, PendingEvent, PowerBase, Scheduled};
@@ -84,6 +84,59 @@ impl Week<'_> {
                     });
                 }
             }
+            Effect::Promote(n) => self.promote(n),
+            Effect::HireVp => self.start_vp_search(),
+            Effect::Leave(position) => self.leave(position),
+            Effect::Target { .. } => {}
+        }
+        effect.follow(
+            &mut self.targets,
+            &self.state.people,
+            self.params.hiring.max_vps,
+        );
+    }
+
+    /// Promote up to `n` experienced engineers to managers (one engineer
+    /// always stays an engineer).
+    fn promote(&mut self, n: u32) {
+        let people = &mut self.state.people;
+        let k = n.min(people.experienced.saturating_sub(1));
+        people.experienced -= k;
+        people.managers += k;
+        for _ in 0..k {
+            self.state.news.push(News::Promoted);
+        }
+    }
+
+    /// Start a VP search, unless one runs or the company has its most VPs.
+    fn start_vp_search(&mut self) {
+        let people = &mut self.state.people;
+        if people.vp_search.is_none() && (people.vps.len() as u32) < self.params.hiring.max_vps {
+            people.vp_search = Some(self.params.hiring.vp_search_weeks.max(1));
+            self.state.news.push(News::VpSearchStarted);
+        }
+    }
+
+    /// A manager, the VP hired last, or an engineer leaves now.
+    fn leave(&mut self, position: Position) {
+        let people = &mut self.state.people;
+        let left = match position {
+            Position::Engineer if people.engineers() > 0 => {
+                people.remove_engineers(1);
+                true
+            }
+            Position::Manager if people.managers > 0 => {
+                people.managers -= 1;
+                true
+            }
+            Position::Vp => people.vps.pop().is_some(),
+            _ => false,
+        };
+        if left {
+            self.state.news.push(match position {
+                Position::Vp => News::VpLeft,
+                _ => News::Left(1),
+            });
         }
     }
 

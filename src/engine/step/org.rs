@@ -113,7 +113,7 @@ impl Week<'_> {
                 people.vp_search = Some(left - 1);
             }
         }
-        let wanted = self.decision.hiring.vps;
+        let wanted = self.targets.vps;
         let have = people.vps.len() as u32 + u32::from(people.vp_search.is_some());
         if wanted > have && people.vp_search.is_none() {
             people.vp_search = Some(hp.vp_search_weeks.max(1));
@@ -134,7 +134,7 @@ impl Week<'_> {
 
     /// Promotions to manager (and managers going back to coding).
     fn promotions(&mut self) {
-        let wanted = self.decision.hiring.managers;
+        let wanted = self.targets.managers;
         let people = &mut self.state.people;
         let mut promoted = 0;
         while people.managers < wanted
@@ -164,7 +164,7 @@ impl Week<'_> {
         let cto_hours = self.metrics.effective_hours[Activity::Hiring];
         let capacity = cto_hours / hp.cto_hours_per_hire.max(0.1) + vp_capacity;
         let planned = people.engineers() + people.in_pipeline();
-        let wanted = self.decision.hiring.engineers.saturating_sub(planned);
+        let wanted = self.targets.engineers.saturating_sub(planned);
         people.hire_progress += capacity;
         let hires = (wanted as f64)
             .min(libm::floor(people.hire_progress))

@@ -1,7 +1,7 @@
 //! One week's work in progress: what every stage of the pipeline reads and
 //! writes, and the two ledgers every stage may post to (power bases and credits).
 
-use crate::engine::decision::Decision;
+use crate::engine::decision::{Decision, Hiring};
 use crate::engine::ledger::{Cause, LedgerEntry};
 use crate::engine::params::Params;
 use crate::engine::rng::SimRng;
@@ -29,6 +29,9 @@ pub(super) struct Week<'a> {
     pub state: &'a mut State,
     /// The player's (or bot's) decision for this week.
     pub decision: &'a Decision,
+    /// The hiring targets the week works to: the decision's, as the events
+    /// settled this week moved them.
+    pub targets: Hiring,
     pub rng: &'a mut Rngs,
     /// This week's figures, moved into the state at the end (until then
     /// `state.metrics` holds last week's).
@@ -55,6 +58,7 @@ impl<'a> Week<'a> {
             scenario,
             state,
             decision,
+            targets: decision.hiring,
             rng,
             metrics: Metrics::default(),
             one_off_costs: 0.0,

@@ -196,6 +196,21 @@ impl Checker<'_> {
                 }
                 self.int(&format!("{path}.weeks"), u64::from(*weeks), 1, 520);
             }
+            Effect::Promote(n) if !(1..=100).contains(n) => self.error_hint(
+                path.to_string(),
+                format!("Promote({n}) does not promote 1 to 100 engineers"),
+                "give how many engineers to promote, e.g. `Promote(1)`".into(),
+            ),
+            Effect::Target { by, .. } => {
+                if *by == 0 || by.unsigned_abs() > 1000 {
+                    self.error_hint(
+                        format!("{path}.by"),
+                        format!("{by} does not move the target"),
+                        "give a whole number from -1000 to 1000 other than 0, e.g. `Target(position: engineer, by: 3)`".into(),
+                    );
+                }
+            }
+            Effect::Promote(_) | Effect::HireVp | Effect::Leave(_) => {}
         }
     }
 }

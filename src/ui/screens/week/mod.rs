@@ -14,7 +14,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::engine::draft::first_draft;
+use crate::engine::draft::{first_draft, follow_events};
 use crate::engine::par::{par, Par};
 use crate::engine::{
     Activity, Answer, Attention, Decision, ReportingLine, State, HOURS_RANGE, RUNWAY_CAP,
@@ -114,6 +114,7 @@ impl Week {
             draft.attention = last.decision.attention;
             draft.refactor_pct = last.decision.refactor_pct;
             draft.hiring = last.decision.hiring;
+            follow_events(&mut draft.hiring, session.state(), session.scenario());
         }
         Week {
             session,
@@ -251,8 +252,10 @@ impl Week {
             moved,
             s.metrics.influence * 100.0
         );
-        // Keep the player's settings; forget answers and follow the lines as they are.
+        // Keep the player's settings; forget answers and follow the lines as
+        // they are, and the targets as the week's events moved them.
         self.draft.answers.clear();
+        follow_events(&mut self.draft.hiring, s, self.session.scenario());
         self.draft.vp_lines = s.people.vps.iter().map(|v| v.line).collect();
         if s.ending.is_some() {
             self.tab = Tab::Why;
