@@ -9,6 +9,7 @@ pub mod decision;
 pub mod draft;
 pub mod ending;
 pub mod events;
+pub mod funding;
 pub mod hash;
 pub mod kinds;
 pub mod ledger;

@@ -2,6 +2,7 @@
 //! conditions with progress, or the IPO rule and the next funding bar.
 
 use crate::engine::events::{Condition, Op};
+use crate::engine::funding::{next_round, raising, Raising};
 use crate::engine::scenario::{CustomEnding, Outcome};
 use crate::engine::{Scenario, State};
 use crate::ui::money::money;
@@ -12,7 +13,19 @@ use ratatui::text::Line;
 /// compact form (`engineers 12/24, morale 65/65%, … (8 wk)`, or `(3/8 wk)`
 /// once it has held three weeks) on a narrow terminal; what still does not
 /// fit is cut by the screen.
+///
+/// While a round is being raised the line says so first, in every week of
+/// the raise (with the goal after it where there is room).
 pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
+    let fits = |line: &str| Line::raw(line).width() <= usize::from(width);
+    if let Some(r) = raising(s, sc) {
+        let full = raise_words(&r, false);
+        let with_goal = format!("{full} · {}", goal_line(sc, s));
+        return [with_goal, full, raise_words(&r, true)]
+            .into_iter()
+            .find(|l| fits(l))
+            .unwrap_or_else(|| raise_words(&r, true));
+    }
     let full = goal_line(sc, s);
     if Line::raw(full.as_str()).width() <= usize::from(width) {
         return full;
@@ -63,13 +76,7 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
         e.ipo_stage.label(),
         money(s.company.arr)
     );
-    if let Some(round) = sc
-        .params
-        .business
-        .rounds
-        .iter()
-        .find(|r| r.from == s.company.stage)
-    {
+    if let Some(round) = next_round(s, sc) {
         line.push_str(&format!(
             " · next round {} (burn ≤{}×)",
             money(round.arr_bar),
@@ -77,6 +84,39 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
         ));
     }
     line
+}
+
+/// A raise under way, in words: `Raising Series A · week 6 of 12–24 ·
+/// investors want ARR $1.7M–$2.3M, burn ≤3.5× (now $1.6M, 2.1×)`, or in
+/// `short` form `Raising A · wk 6 (12–24) · ARR $1.6M of $1.7M–$2.3M · burn
+/// 2.1× (≤3.5×)`.
+pub fn raise_words(r: &Raising, short: bool) -> String {
+    let [low, high] = r.asks();
+    let burn = r.burn_multiple.min(99.0);
+    if short {
+        return format!(
+            "Raising {} · wk {} ({}–{}) · ARR {} of {}–{} · burn {burn:.1}× (≤{}×)",
+            r.to.label().trim_start_matches("Series "),
+            r.week,
+            r.takes[0],
+            r.takes[1],
+            money(r.arr),
+            money(low),
+            money(high),
+            r.max_burn
+        );
+    }
+    format!(
+        "Raising {} · week {} of {}–{} · investors want ARR {}–{}, burn ≤{}× (now {}, {burn:.1}×)",
+        r.to.label(),
+        r.week,
+        r.takes[0],
+        r.takes[1],
+        money(low),
+        money(high),
+        r.max_burn,
+        money(r.arr)
+    )
 }
 
 /// `ARR $1.2M of $4M`, `debt tax 41% (≤ 30%)`: a condition and where the run is.

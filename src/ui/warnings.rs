@@ -1,6 +1,7 @@
 //! Warnings: an ending on its way, in a line that says which, when, why and
 //! what helps (the week screen's warning line and the news log).
 
+use crate::engine::funding::raising;
 use crate::engine::risk::Risk;
 use crate::engine::{Ending, Scenario, State};
 
@@ -41,10 +42,16 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
             s.power.credits * 100.0,
             monthly(trend.credits)
         ),
-        (Ending::OutOfCash, _) => format!(
-            "Out of cash {when} (runway {:.1} months): hire less, or raise.",
-            m.runway_months
-        ),
+        (Ending::OutOfCash, _) => match raising(s, sc) {
+            Some(r) => format!(
+                "Out of cash {when} (runway {:.1} months) unless the raise closes (week {} of {}–{}): hire less meanwhile.",
+                m.runway_months, r.week, r.takes[0], r.takes[1]
+            ),
+            None => format!(
+                "Out of cash {when} (runway {:.1} months): hire less, or raise.",
+                m.runway_months
+            ),
+        },
         (other, _) => format!(
             "{} {when}.",
             sc.ending_headline(other).trim_end_matches('.')

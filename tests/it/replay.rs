@@ -294,3 +294,34 @@ fn the_report_says_what_would_have_changed_the_ending() {
     assert!(best.contains("hired"), "{passive}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A raise is on the screen in every week of it: the replayed week screen's
+/// header says "Raising" exactly while the CEO raises, at every size.
+#[test]
+fn every_week_of_a_raise_says_so_in_the_header() {
+    let mut app = golden("default-balanced-1");
+    let len = app.replay.as_ref().unwrap().len();
+    let mut raising_weeks = 0;
+    for week in 1..=len {
+        app.seek(week);
+        let s = app.shown().unwrap().state().clone();
+        let raising = s.raise.weeks_left > 0 && s.ending.is_none();
+        raising_weeks += u32::from(raising);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut term =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            let screen = term.backend().to_string();
+            let header: String = screen.lines().take(4).collect::<Vec<_>>().join("\n");
+            assert_eq!(
+                header.contains("Raising"),
+                raising,
+                "week {week} at {w}x{h}:\n{header}"
+            );
+        }
+    }
+    assert!(
+        raising_weeks > 40,
+        "four rounds raised: {raising_weeks} weeks"
+    );
+}
