@@ -6,6 +6,12 @@
 //!   what is on disk always loads and has lost at most the week in flight.
 //! - `autosave_soak --game DATA_DIR SEED WEEKS`: one game, as the terminal game
 //!   saves it (its own file in `DATA_DIR/runs`), for the two-games-one-folder test.
+//! - `autosave_soak --continue FILE WEEKS`: `continue FILE` as the game does it
+//!   (holding the run), then WEEKS weeks saved one by one; prints `held N`
+//!   once it holds the run at week N (or `locked` if another game does, and
+//!   exits 3), `played N` after, then waits for a line on stdin and plays
+//!   WEEKS more: for the two-games-one-run test.
+//! - `autosave_soak --fork FILE WEEKS`: `continue --fork FILE`, then WEEKS weeks.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -35,6 +41,11 @@ fn main() {
         }
         return;
     }
+    match args.first().map(String::as_str) {
+        Some("--continue") => return continue_run(&args[1..], true),
+        Some("--fork") => return continue_run(&args[1..], false),
+        _ => {}
+    }
     let path = args.first().expect("usage: autosave_soak FILE").clone();
     let mut out = std::io::stdout();
     let mut seed = 1;
@@ -49,5 +60,47 @@ fn main() {
             let _ = out.flush();
         }
         seed += 1;
+    }
+}
+
+/// `continue FILE` (or `continue --fork FILE`) and play as the game does.
+fn continue_run(args: &[String], hold: bool) {
+    let [file, weeks] = args else {
+        panic!("usage: autosave_soak --continue|--fork FILE WEEKS");
+    };
+    let path = std::path::PathBuf::from(file);
+    let weeks: u32 = weeks.parse().expect("weeks");
+    let mut app = if hold {
+        match cto_sim::run::load_latest(Some(path)) {
+            Ok(resumed) => cto_sim::ui::App::continued(resumed),
+            Err(cto_sim::run::RunError::Locked { .. }) => {
+                println!("locked");
+                std::process::exit(3);
+            }
+            Err(e) => panic!("{e}"),
+        }
+    } else {
+        cto_sim::ui::App::forked(cto_sim::run::take_over(&path).expect("a fork"))
+    };
+    let played = |app: &cto_sim::ui::App| app.state().map_or(0, |s| s.week);
+    println!("held {}", played(&app));
+    let play = |app: &mut cto_sim::ui::App| {
+        for _ in 0..weeks {
+            app.end_week();
+            app.overlay = cto_sim::ui::app::Overlay::None;
+            app.autosave(std::time::SystemTime::now());
+            assert!(
+                app.autosave.warning().is_none(),
+                "{:?}",
+                app.autosave.warning()
+            );
+        }
+        println!("played {}", played(app));
+    };
+    play(&mut app);
+    if hold {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).expect("stdin");
+        play(&mut app);
     }
 }

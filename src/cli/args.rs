@@ -43,6 +43,10 @@ pub enum Command {
     Continue {
         /// A run file; default: the autosave in your data folder.
         file: Option<PathBuf>,
+        /// Take FILE over in a new run from its last saved week (for a run
+        /// another game is playing: a run has one player at a time).
+        #[arg(long, requires = "file")]
+        fork: bool,
     },
     /// Re-simulate a run file and check every week's state hash.
     Verify {

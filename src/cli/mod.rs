@@ -42,7 +42,7 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
             seed,
             json,
         }) => balance::balance(&scenario, runs, seed, json, out),
-        Some(Command::Continue { file }) => game(continued(file)?),
+        Some(Command::Continue { file, fork }) => game(continued(file, fork)?),
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
         Some(Command::Runs { json }) => runs::runs(json, out),
         Some(Command::Scores) => runs::scores(out),
@@ -76,23 +76,22 @@ fn list_policies(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The game, resuming the run `continue` finds (saying so when it had to use
-/// the backup).
-fn continued(file: Option<std::path::PathBuf>) -> Result<crate::ui::App, CliError> {
-    let (loaded, path) = crate::run::load_latest(file)?;
-    if let Some(why) = &loaded.fell_back {
+/// the backup), held by this game; or with `fork`, a new run that takes over
+/// `file` from its last saved week (for a run another game is playing).
+fn continued(file: Option<std::path::PathBuf>, fork: bool) -> Result<crate::ui::App, CliError> {
+    if let (true, Some(path)) = (fork, &file) {
+        return Ok(crate::ui::App::forked(crate::run::take_over(path)?));
+    }
+    let resumed = crate::run::load_latest(file)?;
+    if let Some(why) = &resumed.loaded.fell_back {
         // Said on the way into the game, which says it again on its status line.
         writeln!(
             crate::untrusted::Printable::new(io::stderr()),
             "{why}\ncto-sim: the save is damaged; continuing from the backup {}",
-            crate::run::backup_path(&path).display()
+            crate::run::backup_path(&resumed.path).display()
         )?;
     }
-    let fell_back = loaded.fell_back.is_some();
-    let mut app = crate::ui::App::resume(loaded.verified.recording, Some(path));
-    if fell_back {
-        app.status = Some("The save was damaged; resumed from the backup.".into());
-    }
-    Ok(app)
+    Ok(crate::ui::App::continued(resumed))
 }
 
 /// `cto-sim report`: the verified run's story as Markdown.

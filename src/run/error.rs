@@ -48,6 +48,9 @@ pub enum RunError {
     /// There is no data folder to find the save in.
     #[error("no data folder: set {env} or name a run file")]
     NoDataDir { env: &'static str },
+    /// Another game is playing this run (it holds the run's lock).
+    #[error("{}: this run is open in another game (a run has one player at a time). Play on there, or take it over in a new run from its last saved week: cto-sim continue --fork '{}'", path.display(), path.display())]
+    Locked { path: PathBuf },
     /// Nothing has been saved yet.
     #[error("no saved run to continue at {}; start one with `cto-sim play`", path.display())]
     NoSave { path: PathBuf },

@@ -3,11 +3,13 @@
 //! and headline figures of each week; loading it is re-simulating it.
 
 pub mod error;
+pub mod fork;
 pub mod history;
 pub mod index;
 pub mod known;
 mod lineage;
 pub mod loading;
+pub mod lock;
 pub mod naming;
 pub mod record;
 pub mod resume;
@@ -16,9 +18,10 @@ pub mod summary;
 pub mod verify;
 
 pub use error::{Divergence, RunError};
+pub use fork::{fork, take_over};
 pub use naming::{base_name, save_new};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
-pub use resume::{load_latest, load_verified, load_with_backup, Loaded};
+pub use resume::{load_latest, load_verified, load_with_backup, Loaded, Resumed};
 pub use store::{
     backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new,
     write_text_atomic, MAX_RUN_BYTES,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::error::RunError;
+use super::lock::RunLock;
 use super::record::RunRecord;
 use super::store::write_new;
 
@@ -31,28 +32,37 @@ pub fn base_name(record: &RunRecord, now: SystemTime) -> String {
 
 /// Save `record` as a new run in `dir`, under a name no other run has: the
 /// first free one of `base.ron`, `base-2.ron`, … (claimed atomically, so two
-/// games starting in the same second get two files). Returns the path.
-pub fn save_new(dir: &Path, base: &str, record: &RunRecord) -> Result<PathBuf, RunError> {
-    let mut n = 1;
-    loop {
+/// games starting in the same second get two files), held by this game from
+/// before it exists. Returns the path and the lock.
+pub fn save_new(
+    dir: &Path,
+    base: &str,
+    record: &RunRecord,
+) -> Result<(PathBuf, RunLock), RunError> {
+    std::fs::create_dir_all(dir).map_err(|e| RunError::Io {
+        origin: dir.display().to_string(),
+        message: format!("cannot create the folder: {e}"),
+    })?;
+    for n in 1..=1000 {
         let name = if n == 1 {
             format!("{base}.ron")
         } else {
             format!("{base}-{n}.ron")
         };
         let path = dir.join(name);
-        match write_new(&path, record) {
-            Ok(true) => return Ok(path),
-            Ok(false) => n += 1,
+        let lock = match RunLock::take(&path) {
+            Ok(lock) => lock,
+            Err(RunError::Locked { .. }) => continue,
             Err(e) => return Err(e),
-        }
-        if n > 1000 {
-            return Err(RunError::Io {
-                origin: dir.join(format!("{base}.ron")).display().to_string(),
-                message: "a thousand runs already have this name".into(),
-            });
+        };
+        if write_new(&path, record)? {
+            return Ok((path, lock));
         }
     }
+    Err(RunError::Io {
+        origin: dir.join(format!("{base}.ron")).display().to_string(),
+        message: "a thousand runs already have this name".into(),
+    })
 }
 
 /// A name made of lowercase letters, digits and dashes (scenario names are

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::RunError;
 use super::history;
+use super::lock::RunLock;
 use super::record::RunRecord;
 use super::store::{backup_path, clean_temporaries, load, runs_dir};
 use super::verify::{verify, Verified};
@@ -49,24 +50,42 @@ pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
     }
 }
 
-/// The run `continue` resumes, with the path it came from (autosaves keep
-/// going there): `file` (or its backup), or else the newest unfinished run in
-/// the history that loads and verifies (a damaged one's backup counts).
-/// Temporary files a killed save left behind are cleaned up on the way.
-pub fn load_latest(file: Option<PathBuf>) -> Result<(Loaded, PathBuf), RunError> {
+/// A run taken up again: loaded, verified, and held by this game (a run has
+/// one player at a time: the lock goes when the game lets the run go).
+#[derive(Debug)]
+pub struct Resumed {
+    pub loaded: Loaded,
+    /// Where the run goes on being saved.
+    pub path: PathBuf,
+    pub lock: RunLock,
+}
+
+/// The run `continue` resumes, held by this game: `file` (or its backup), or
+/// else the newest unfinished run in the history that loads and verifies (a
+/// damaged one's backup counts). A run another game holds is not taken:
+/// that is [`RunError::Locked`]. Temporary files a killed save left behind
+/// are cleaned up on the way.
+pub fn load_latest(file: Option<PathBuf>) -> Result<Resumed, RunError> {
     if let Some(path) = file {
         if !path.exists() && !backup_path(&path).exists() {
             return Err(RunError::NoSave { path });
         }
-        return load_with_backup(&path).map(|loaded| (loaded, path));
+        return take_up(path);
     }
     let dir = runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
     newest_unfinished(&dir)
 }
 
+/// Hold `path` and load it (or its backup).
+fn take_up(path: PathBuf) -> Result<Resumed, RunError> {
+    let lock = RunLock::take(&path)?;
+    let loaded = load_with_backup(&path)?;
+    Ok(Resumed { loaded, path, lock })
+}
+
 /// The newest unfinished run in the runs folder `dir` that loads and
-/// verifies (a damaged one's backup counts), with its path.
-pub fn newest_unfinished(dir: &Path) -> Result<(Loaded, PathBuf), RunError> {
+/// verifies (a damaged one's backup counts), held by this game.
+pub fn newest_unfinished(dir: &Path) -> Result<Resumed, RunError> {
     clean_temporaries(dir);
     let scan = history::Scan::new(dir)?;
     let mut first_error = None;
@@ -80,8 +99,11 @@ pub fn newest_unfinished(dir: &Path) -> Result<(Loaded, PathBuf), RunError> {
         if finished {
             continue;
         }
-        match load_with_backup(&entry.path) {
-            Ok(loaded) => return Ok((loaded, entry.path.clone())),
+        match take_up(entry.path.clone()) {
+            Ok(resumed) => return Ok(resumed),
+            // The newest run is being played elsewhere: say so, rather than
+            // resume an older one the player did not mean.
+            Err(e @ RunError::Locked { .. }) => return Err(e),
             Err(e) => {
                 first_error.get_or_insert(e);
             }

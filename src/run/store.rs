@@ -53,6 +53,17 @@ pub fn parse(text: &str, origin: &str) -> Result<RunRecord, RunError> {
 /// links are not possible); rename the temporary file over `path`; flush the
 /// folder. A failed save removes its temporary file and leaves `path` as it was.
 pub fn save_atomic(path: &Path, record: &RunRecord) -> Result<(), RunError> {
+    save(path, record, true)
+}
+
+/// [`save_atomic`], but the backup stays as it is: for the first save of a
+/// run resumed from its backup, whose file under `path` is damaged (backing
+/// that up would lose the one good copy).
+pub fn save_keeping_backup(path: &Path, record: &RunRecord) -> Result<(), RunError> {
+    save(path, record, false)
+}
+
+fn save(path: &Path, record: &RunRecord, back_up: bool) -> Result<(), RunError> {
     let origin = path.display().to_string();
     let io = |what: &str, e: std::io::Error| RunError::Io {
         origin: origin.clone(),
@@ -60,7 +71,7 @@ pub fn save_atomic(path: &Path, record: &RunRecord) -> Result<(), RunError> {
     };
     let tmp = write_temporary(path, record)?;
     let result = (|| {
-        if path.exists() {
+        if back_up && path.exists() {
             let bak = backup_path(path);
             match std::fs::remove_file(&bak) {
                 Ok(()) => {}

@@ -80,9 +80,9 @@ fn the_newest_run_is_first_and_continued_among_thousands() {
             "{pass}"
         );
     }
-    let (loaded, path) = run::resume::newest_unfinished(&runs).unwrap();
-    assert_eq!(path, newest);
-    assert_eq!(loaded.record.weeks.len(), 12);
+    let resumed = run::resume::newest_unfinished(&runs).unwrap();
+    assert_eq!(resumed.path, newest);
+    assert_eq!(resumed.loaded.record.weeks.len(), 12);
     std::fs::remove_dir_all(&data).ok();
 }
 
@@ -333,10 +333,7 @@ fn the_replays_list_keeps_its_columns_for_any_file_name() {
         std::fs::copy("tests/runs/tutorial-balanced-1.ron", &path).unwrap();
         touch(&path, 1_790_000_000 + i as u64 * 60);
     }
-    let mut screen = Runs {
-        cursor: 0,
-        history: Loading::start(Some(runs.clone())),
-    };
+    let mut screen = Runs::of(Loading::start(Some(runs.clone())));
     screen.wait();
     let area = ratatui::layout::Rect::new(0, 0, 110, 14);
     let mut buf = ratatui::buffer::Buffer::empty(area);

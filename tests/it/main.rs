@@ -22,3 +22,4 @@ mod runs;
 mod scenarios;
 mod terminal;
 mod ui;
+mod writers;

@@ -699,7 +699,7 @@ fn two_games_in_two_processes_keep_both_runs() {
 
 /// The `autosave_soak` example next to the test binary (cargo builds it for
 /// the tests).
-fn soak_example() -> std::path::PathBuf {
+pub(crate) fn soak_example() -> std::path::PathBuf {
     let exe = std::env::current_exe().unwrap();
     let soak = exe
         .parent()

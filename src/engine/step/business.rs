@@ -198,7 +198,7 @@ impl Week<'_> {
     /// Stage 12: the board's quarterly review of delivery moves credits.
     pub(super) fn quarterly_review(&mut self) {
         self.state.tracking.delivery_sum += self.metrics.delivery;
-        if self.state.week % 13 != 0 {
+        if !self.state.week.is_multiple_of(13) {
             return;
         }
         let sp = &self.params.strategy;

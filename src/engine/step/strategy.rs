@@ -14,7 +14,7 @@ impl Week<'_> {
         self.market_shock();
         self.alignment();
         let sp = &self.params.strategy;
-        if sp.bet_interval_weeks == 0 || self.state.week % sp.bet_interval_weeks != 0 {
+        if sp.bet_interval_weeks == 0 || !self.state.week.is_multiple_of(sp.bet_interval_weeks) {
             return;
         }
         self.technology_bet();

@@ -154,6 +154,32 @@ impl App {
         app
     }
 
+    /// Go on with a run taken up with `continue` (held by this game; saying
+    /// so when it came from the backup).
+    pub fn continued(resumed: crate::run::Resumed) -> App {
+        let crate::run::Resumed { loaded, path, lock } = resumed;
+        let fell_back = loaded.fell_back.is_some();
+        let weeks = loaded.record.weeks.len() as u32;
+        let mut app = App::resume(loaded.verified.recording, None);
+        app.autosave = Autosave::resumed(path, weeks, lock, fell_back);
+        if fell_back {
+            app.status = Some("The save was damaged; resumed from the backup.".into());
+        }
+        app
+    }
+
+    /// Play `fork` (a verified fork of a run: [`crate::run::fork::fork`]) as a
+    /// new run of its own.
+    pub fn forked(fork: crate::run::Verified) -> App {
+        let week = fork.weeks;
+        let mut app = App::resume(fork.recording, None);
+        app.autosave = Autosave::new_run();
+        app.status = Some(format!(
+            "You took over after week {week}. This is a new run; the original is unchanged."
+        ));
+        app
+    }
+
     /// Watch `recording` (a verified run) from its first week.
     pub fn replay(recording: Recording) -> App {
         let mut app = App::title();
@@ -390,6 +416,8 @@ impl App {
         if self.autosave.save_if_needed(week.session.record(), now) {
             if self.autosave.failing.is_some() {
                 self.status = self.autosave.warning();
+            } else if let Some(notice) = self.autosave.notice.take() {
+                self.status = Some(notice);
             }
             self.dirty = true;
         }

@@ -3,7 +3,7 @@
 //! what they need, and these carry it out.
 
 use super::{App, Overlay, Screen};
-use crate::ui::autosave::Autosave;
+use crate::ui::autosave::{why_not_continued, Autosave};
 use crate::ui::keymap::Action;
 use crate::ui::screens::dialog::{self, DialogAsk};
 use crate::ui::screens::picker::{Picked, Picker};
@@ -45,14 +45,8 @@ impl App {
     /// Load the autosave (or its backup) and resume it.
     pub(super) fn continue_latest(&mut self) {
         match crate::run::load_latest(None) {
-            Ok((loaded, path)) => {
-                let fell_back = loaded.fell_back.is_some();
-                self.switch_to(App::resume(loaded.verified.recording, Some(path)));
-                if fell_back {
-                    self.status = Some("The save was damaged; resumed from the backup.".into());
-                }
-            }
-            Err(e) => self.status = Some(e.to_string()),
+            Ok(resumed) => self.switch_to(App::continued(resumed)),
+            Err(e) => self.status = Some(why_not_continued(&e)),
         }
     }
 
@@ -68,9 +62,11 @@ impl App {
                 Err(e) => self.status = Some(e.to_string()),
             },
             Some(RunsAsk::Continue(path)) => match crate::run::load_latest(Some(path)) {
-                Ok((loaded, path)) => {
-                    self.switch_to(App::resume(loaded.verified.recording, Some(path)));
-                }
+                Ok(resumed) => self.switch_to(App::continued(resumed)),
+                Err(e) => self.status = Some(why_not_continued(&e)),
+            },
+            Some(RunsAsk::Fork(path)) => match crate::run::take_over(&path) {
+                Ok(fork) => self.switch_to(App::forked(fork)),
                 Err(e) => self.status = Some(e.to_string()),
             },
             Some(RunsAsk::Report(path)) => self.status = Some(write_report(&path)),
@@ -192,7 +188,8 @@ fn write_report(path: &std::path::Path) -> String {
     match crate::ui::story::report(path) {
         Ok(story) => {
             let md = path.with_extension("md");
-            match std::fs::write(&md, story) {
+            // Atomically, and replacing a link rather than writing where it points.
+            match crate::run::write_text_atomic(&md, &story) {
                 Ok(()) => format!("The story is in {}", md.display()),
                 Err(e) => format!("Cannot write {}: {e}", md.display()),
             }

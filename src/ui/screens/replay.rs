@@ -102,7 +102,7 @@ impl Replay {
             if s.news.iter().any(|n| matches!(n, News::EventFired(_))) {
                 event_weeks.push(s.week);
             }
-            if (i as u32 + 1) % KEYFRAME_EVERY == 0 {
+            if (i as u32 + 1).is_multiple_of(KEYFRAME_EVERY) {
                 keyframes.push(full.game().clone());
             }
         }

@@ -24,12 +24,17 @@ use crate::untrusted::one_line;
 pub struct Runs {
     pub cursor: usize,
     pub history: Loading,
+    /// The run another game is playing, for which a fork was offered (`c`
+    /// again takes it).
+    pub fork_offered: Option<PathBuf>,
 }
 
 /// What the player asked of the history.
 pub enum RunsAsk {
     Replay(PathBuf),
     Continue(PathBuf),
+    /// Take over the run (another game is playing it) in a new run.
+    Fork(PathBuf),
     /// Write the run's story beside its file.
     Report(PathBuf),
     /// Something to say on the status line.
@@ -42,9 +47,15 @@ pub enum RunsAsk {
 impl Runs {
     /// The history in the data folder, newest first, being read.
     pub fn load() -> Runs {
+        Runs::of(Loading::start(crate::run::runs_dir()))
+    }
+
+    /// The history `history` (being read).
+    pub fn of(history: Loading) -> Runs {
         Runs {
             cursor: 0,
-            history: Loading::start(crate::run::runs_dir()),
+            history,
+            fork_offered: None,
         }
     }
 
@@ -70,23 +81,35 @@ impl Runs {
             Action::Down => self.cursor = (self.cursor + 1) % n,
             Action::Select => return self.chosen(RunsAsk::Replay),
             Action::Report => return self.chosen(RunsAsk::Report),
-            Action::Resume => {
-                let run = self.history.runs.get(self.cursor)?;
-                return Some(match run.summary.as_ref().map(|s| (&s.error, &s.ending)) {
-                    Some((Some(why), _)) => does_not_replay(why),
-                    Some((None, Some(_))) => {
-                        RunsAsk::Say("This run has ended: Enter watches it.".into())
-                    }
-                    // In progress, or not read yet: continuing reads it.
-                    _ => RunsAsk::Continue(run.entry.path.clone()),
-                });
-            }
+            Action::Resume => return self.resume(),
             Action::Back => return Some(RunsAsk::Back),
             Action::Help => return Some(RunsAsk::Help),
             Action::Quit => return Some(RunsAsk::Quit),
             _ => {}
         }
         None
+    }
+
+    /// Continue the run under the cursor; if another game is playing it,
+    /// offer a fork of it instead, which `c` again takes.
+    fn resume(&mut self) -> Option<RunsAsk> {
+        let run = self.history.runs.get(self.cursor)?;
+        let path = run.entry.path.clone();
+        let offered = self.fork_offered.take() == Some(path.clone());
+        Some(match run.summary.as_ref().map(|s| (&s.error, &s.ending)) {
+            Some((Some(why), _)) => does_not_replay(why),
+            Some((None, Some(_))) => RunsAsk::Say("This run has ended: Enter watches it.".into()),
+            // In progress, or not read yet: continuing reads it.
+            _ if !crate::run::lock::RunLock::taken_elsewhere(&path) => RunsAsk::Continue(path),
+            _ if offered => RunsAsk::Fork(path),
+            _ => {
+                self.fork_offered = Some(path);
+                RunsAsk::Say(
+                    "This run is open in another game. c again plays a fork of it here: a new run from its last saved week."
+                        .into(),
+                )
+            }
+        })
     }
 
     /// `ask` for the run under the cursor, unless it is known not to replay.
