@@ -17,10 +17,12 @@ use ratatui::Terminal;
 fn sixty_weeks_in() -> App {
     let scenario = Arc::new(Scenario::builtin("default").unwrap());
     let mut app = App::new_game(scenario, 1);
-    app.play.as_mut().unwrap().draft.hiring.engineers = 8;
+    if let cto_sim::ui::screens::Screen::Week(week) = &mut app.screen {
+        week.draft.hiring.engineers = 8;
+    }
     for _ in 0..60 {
         app.on_key(KeyEvent::from(KeyCode::Enter));
-        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.close_dialogs();
     }
     app
 }

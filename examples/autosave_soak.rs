@@ -31,7 +31,7 @@ fn main() {
         app.autosave.folder = Some(std::path::Path::new(data).join("runs"));
         for _ in 0..weeks.parse::<u32>().expect("weeks") {
             app.end_week();
-            app.overlay = cto_sim::ui::app::Overlay::None;
+            app.close_dialogs();
             app.autosave(std::time::SystemTime::now());
             assert!(
                 app.autosave.warning().is_none(),
@@ -87,7 +87,7 @@ fn continue_run(args: &[String], hold: bool) {
     let play = |app: &mut cto_sim::ui::App| {
         for _ in 0..weeks {
             app.end_week();
-            app.overlay = cto_sim::ui::app::Overlay::None;
+            app.close_dialogs();
             app.autosave(std::time::SystemTime::now());
             assert!(
                 app.autosave.warning().is_none(),

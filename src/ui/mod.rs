@@ -107,12 +107,12 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
         }
         match event::read()? {
             Event::Key(key) => {
-                let at_end = matches!(app.screen, app::Screen::End);
+                let at_end = matches!(app.screen, screens::Screen::End(_));
                 if !(at_end && key.code == KeyCode::Enter && end_shown.elapsed() < END_SCREEN_GUARD)
                 {
                     app.on_key(key);
                 }
-                if !at_end && matches!(app.screen, app::Screen::End) {
+                if !at_end && matches!(app.screen, screens::Screen::End(_)) {
                     // The run just ended: keys typed ahead (a held Enter) are
                     // dropped, and Enter waits a moment.
                     end_shown = Instant::now();

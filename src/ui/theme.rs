@@ -10,6 +10,9 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// No colour: for measuring text, whose words do not depend on colours.
+    pub const PLAIN: Theme = Theme { color: false };
+
     /// Colour unless `NO_COLOR` is set.
     pub fn from_env() -> Theme {
         Theme {

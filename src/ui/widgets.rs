@@ -68,19 +68,34 @@ pub fn hint_bar(ctx: Context, t: Theme, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `lines` in a panel titled `title`, scrolled down by `scroll` lines at most
-/// as far as the last line; when they do not all fit, the title says which
-/// lines show and that ↑↓ scroll them (`The run · 1–18/27 ↑↓`). Returns
-/// how far the lines can scroll (0 when they all fit).
-pub fn scrolled_panel(
-    lines: Vec<Line<'static>>,
-    title: &str,
-    scroll: u16,
-    focused: bool,
-    t: Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) -> u16 {
+/// How far a text is scrolled, in lines; kept where the layout lets it go,
+/// so the way back up starts at once however often ↓ was pressed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scroll(pub u16);
+
+impl Scroll {
+    /// Move by `lines` (negative: up) from where the text shows at a
+    /// `limit` of lines it can scroll (`None`: the terminal's size is not
+    /// known yet, so neither is the limit), and at most to it. The scroll is
+    /// not clamped when the terminal is resized (what shows depends only on
+    /// the scroll and the size; drawing clamps), so this starts from where it
+    /// shows.
+    pub fn by(&mut self, lines: i32, limit: Option<u16>) {
+        let limit = i32::from(limit.unwrap_or(u16::MAX));
+        let shown = i32::from(self.0).min(limit);
+        self.0 = (shown + lines).clamp(0, limit) as u16;
+    }
+}
+
+/// How many of `lines` a panel in `area` (borders included) cannot show at
+/// once, wrapped to its width: how far they can scroll.
+pub fn hidden_lines(lines: &[Line], area: Rect) -> u16 {
+    let (total, visible) = extent(lines, area);
+    total.saturating_sub(visible)
+}
+
+/// (lines `lines` take wrapped in a panel in `area`, lines it shows).
+fn extent(lines: &[Line], area: Rect) -> (u16, u16) {
     let width = area.width.saturating_sub(2);
     let total: u16 = lines
         .iter()
@@ -89,9 +104,24 @@ pub fn scrolled_panel(
             super::text::wrapped_height(text.trim_start(), width).max(1)
         })
         .fold(0, u16::saturating_add);
-    let visible = area.height.saturating_sub(2);
+    (total, area.height.saturating_sub(2))
+}
+
+/// `lines` in a panel titled `title`, scrolled down by `scroll` lines at most
+/// as far as the last line; when they do not all fit, the title says which
+/// lines show and that ↑↓ scroll them (`The run · 1–18/27 ↑↓`).
+pub fn scrolled_panel(
+    lines: Vec<Line<'static>>,
+    title: &str,
+    scroll: Scroll,
+    focused: bool,
+    t: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (total, visible) = extent(&lines, area);
     let hidden = total.saturating_sub(visible);
-    let scroll = scroll.min(hidden);
+    let scroll = scroll.0.min(hidden);
     let title = if hidden == 0 {
         title.to_string()
     } else {
@@ -106,7 +136,6 @@ pub fn scrolled_panel(
         .scroll((scroll, 0))
         .block(panel(&title, focused, t))
         .render(area, buf);
-    hidden
 }
 
 /// A bordered panel with a title; focused panels stand out.

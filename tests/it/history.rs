@@ -233,7 +233,7 @@ fn a_fork_s_parent_is_found_or_said_to_be_missing() {
     app.autosave.folder = Some(runs.clone());
     for _ in 0..2 {
         app.end_week();
-        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.close_dialogs();
         app.autosave(std::time::SystemTime::now());
     }
     let fork = app.autosave.path.clone().expect("the fork is saved");

@@ -8,15 +8,23 @@ use std::sync::Arc;
 use cto_sim::engine::Scenario;
 use cto_sim::engine::{Decision, Game, ReportingLine};
 use cto_sim::run;
-use cto_sim::ui::app::Screen;
 use cto_sim::ui::keymap::Action;
-use cto_sim::ui::screens::replay::Marker;
+use cto_sim::ui::screens::replay::{Marker, Replay};
+use cto_sim::ui::screens::Screen;
 use cto_sim::ui::App;
 
 fn golden(name: &str) -> App {
     let record = run::load(std::path::Path::new(&format!("tests/runs/{name}.ron"))).unwrap();
     let v = run::verify(&record, name).unwrap();
     App::replay(v.recording)
+}
+
+/// The replay on screen.
+fn replay(app: &App) -> &Replay {
+    match &app.screen {
+        Screen::Replay(replay) => replay,
+        _ => panic!("a replay is on screen"),
+    }
 }
 
 /// The hash after `week` weeks, played straight through.
@@ -35,32 +43,32 @@ fn straight(name: &str, week: u32) -> u64 {
 #[test]
 fn seeking_backward_and_forward_shows_exactly_the_recorded_week() {
     let mut app = golden("default-balanced-1");
-    let len = app.replay.as_ref().unwrap().len();
+    let len = replay(&app).len();
     let record = run::load(std::path::Path::new("tests/runs/default-balanced-1.ron")).unwrap();
     assert_eq!(len as usize, record.weeks.len());
     assert!(len > 200, "a long run to seek in: {len} weeks");
     for week in [200, 3, 150, len, 26, 27, 0, 100, 99, 1] {
         app.seek(week);
-        assert_eq!(app.replay.as_ref().unwrap().week, week);
+        assert_eq!(replay(&app).week, week);
         assert_eq!(
-            app.shown().unwrap().session.game().hash(),
+            app.screen.shown().unwrap().game().hash(),
             straight("default-balanced-1", week),
             "week {week}"
         );
         assert_eq!(
-            app.shown().unwrap().session.history.len(),
+            app.screen.shown().unwrap().history.len(),
             week as usize,
             "charts up to the week shown"
         );
     }
     app.act(Action::Last);
-    assert_eq!(app.replay.as_ref().unwrap().week, len);
+    assert_eq!(replay(&app).week, len);
     app.act(Action::BigLeft);
-    assert_eq!(app.replay.as_ref().unwrap().week, len - 13);
+    assert_eq!(replay(&app).week, len - 13);
     app.act(Action::Left);
-    assert_eq!(app.replay.as_ref().unwrap().week, len - 14);
+    assert_eq!(replay(&app).week, len - 14);
     app.act(Action::First);
-    assert_eq!(app.replay.as_ref().unwrap().week, 0);
+    assert_eq!(replay(&app).week, 0);
 }
 
 #[test]
@@ -69,33 +77,33 @@ fn playback_advances_with_time_and_speed_and_stops_at_the_end() {
     app.act(Action::PlayPause);
     assert!(app.wants_ticks());
     app.tick(1.0); // 1 s at 2× = 4 weeks
-    assert_eq!(app.replay.as_ref().unwrap().week, 4);
+    assert_eq!(replay(&app).week, 4);
     app.act(Action::Faster);
     app.tick(0.5); // 0.5 s at 4× = 4 weeks
-    assert_eq!(app.replay.as_ref().unwrap().week, 8);
+    assert_eq!(replay(&app).week, 8);
     app.act(Action::PlayPause);
     assert!(!app.wants_ticks(), "paused: no ticks, no CPU");
     app.tick(10.0);
-    assert_eq!(app.replay.as_ref().unwrap().week, 8);
+    assert_eq!(replay(&app).week, 8);
     for _ in 0..10 {
         app.act(Action::Faster);
     }
-    assert_eq!(app.replay.as_ref().unwrap().speed_label(), "instant");
+    assert_eq!(replay(&app).speed_label(), "instant");
     app.act(Action::PlayPause);
     app.tick(0.01);
-    let r = app.replay.as_ref().unwrap();
+    let r = replay(&app);
     assert_eq!(r.week, r.len());
     assert!(!r.playing, "stops at the end");
     for _ in 0..20 {
         app.act(Action::Slower);
     }
-    assert_eq!(app.replay.as_ref().unwrap().speed_label(), "¼×");
+    assert_eq!(replay(&app).speed_label(), "¼×");
 }
 
 #[test]
 fn notable_moments_include_the_rounds_and_the_ending() {
     let mut app = golden("default-balanced-1");
-    let r = app.replay.as_ref().unwrap();
+    let r = replay(&app);
     let stages: Vec<u32> = r
         .markers
         .iter()
@@ -105,12 +113,12 @@ fn notable_moments_include_the_rounds_and_the_ending() {
     assert!(stages.len() >= 3, "Series A, B, C rounds: {stages:?}");
     assert_eq!(r.markers.last().map(|(_, m)| *m), Some(Marker::Ending));
     app.act(Action::NextMark);
-    let first = app.replay.as_ref().unwrap().week;
+    let first = replay(&app).week;
     assert!(first > 0);
     app.act(Action::NextMark);
-    assert!(app.replay.as_ref().unwrap().week > first);
+    assert!(replay(&app).week > first);
     app.act(Action::PrevMark);
-    assert_eq!(app.replay.as_ref().unwrap().week, first);
+    assert_eq!(replay(&app).week, first);
     // Jump by typing a week.
     for a in [
         Action::Jump,
@@ -121,14 +129,14 @@ fn notable_moments_include_the_rounds_and_the_ending() {
     ] {
         app.act(a);
     }
-    assert_eq!(app.replay.as_ref().unwrap().week, 120);
+    assert_eq!(replay(&app).week, 120);
 }
 
 #[test]
 fn a_fork_takes_over_as_a_new_run_that_names_its_parent() {
     let mut app = golden("default-delegator-2");
     let original = std::fs::read("tests/runs/default-delegator-2.ron").unwrap();
-    let record = app.replay.as_ref().unwrap().record.clone();
+    let record = replay(&app).record.clone();
     // Take over just before the delegator hands the VP to the CEO.
     let handover = record
         .weeks
@@ -139,8 +147,10 @@ fn a_fork_takes_over_as_a_new_run_that_names_its_parent() {
     assert!(fork_at > 0);
     app.seek(fork_at);
     app.act(Action::Fork);
-    assert_eq!(app.screen, Screen::Week);
-    let rec = app.play.as_ref().unwrap().session.record();
+    let Screen::Week(week) = &app.screen else {
+        panic!("the fork is played on the week screen");
+    };
+    let rec = week.session.record();
     assert_eq!(rec.weeks.len(), handover);
     assert_eq!(rec.parent.as_ref().unwrap().week, fork_at);
     assert_eq!(app.state().unwrap().week, fork_at);
@@ -149,14 +159,16 @@ fn a_fork_takes_over_as_a_new_run_that_names_its_parent() {
     // everything else as the original run decided.
     let weeks = 20;
     for recorded in &record.weeks[handover..handover + weeks] {
-        let play = app.play.as_mut().unwrap();
+        let Screen::Week(play) = &mut app.screen else {
+            panic!("the fork is played on the week screen");
+        };
         play.draft = Decision {
             vp_lines: vec![ReportingLine::Cto],
             answers: Vec::new(),
             ..recorded.decision.clone()
         };
         app.end_week();
-        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.close_dialogs();
     }
     let week = fork_at + weeks as u32;
     let s = app.state().unwrap();
@@ -224,7 +236,7 @@ fn a_notable_moment_says_why() {
     let mut app = golden("default-balanced-1");
     app.act(Action::NextMark);
     let status = app.status.clone().unwrap();
-    let week = app.replay.as_ref().unwrap().week;
+    let week = replay(&app).week;
     assert!(status.starts_with(&format!("Week {week}: ")), "{status}");
     assert!(
         ["round closed", "influence moved", "Event:", "the end"]
@@ -300,11 +312,11 @@ fn the_report_says_what_would_have_changed_the_ending() {
 #[test]
 fn every_week_of_a_raise_says_so_in_the_header() {
     let mut app = golden("default-balanced-1");
-    let len = app.replay.as_ref().unwrap().len();
+    let len = replay(&app).len();
     let mut raising_weeks = 0;
     for week in 1..=len {
         app.seek(week);
-        let s = app.shown().unwrap().state().clone();
+        let s = app.state().unwrap().clone();
         let raising = s.raise.weeks_left > 0 && s.ending.is_none();
         raising_weeks += u32::from(raising);
         for (w, h) in [(80, 24), (120, 40)] {

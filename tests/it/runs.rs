@@ -504,11 +504,11 @@ fn verify_refuses_every_claim_the_replay_does_not_make() {
 /// game's loop does.
 fn play_saving(app: &mut cto_sim::ui::App, weeks: u32) {
     for _ in 0..weeks {
-        if app.screen == cto_sim::ui::app::Screen::End {
+        if matches!(app.screen, cto_sim::ui::screens::Screen::End(_)) {
             return;
         }
         app.end_week();
-        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.close_dialogs();
         app.autosave(std::time::SystemTime::now());
     }
 }
@@ -547,9 +547,8 @@ fn every_run_keeps_its_own_file_in_the_history() {
     let runs = data.join("runs");
     let mut first = new_game("tutorial", 1, &runs);
     play_saving(&mut first, 2000);
-    assert_eq!(
-        first.screen,
-        cto_sim::ui::app::Screen::End,
+    assert!(
+        matches!(first.screen, cto_sim::ui::screens::Screen::End(_)),
         "the tutorial ends"
     );
     let mut second = new_game("tutorial", 1, &runs);
@@ -664,7 +663,7 @@ fn a_failing_save_is_shown_and_continue_resumes_at_the_last_saved_week() {
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0]["weeks"], 3);
     // A save that works again clears the warning.
-    app.overlay = cto_sim::ui::app::Overlay::None;
+    app.close_dialogs();
     play_saving(&mut app, 1);
     assert!(app.autosave.warning().is_none());
     assert_eq!(app.autosave.saved_week, Some(6));

@@ -350,10 +350,10 @@ fn a_file_name_that_is_not_utf8_still_loads_from_the_picker() {
         }],
         endings: vec![Vec::new()],
     };
-    let picked = picker.act(cto_sim::ui::keymap::Action::Select);
+    let picked = picker.on_action(cto_sim::ui::keymap::Action::Select);
     assert!(matches!(
         picked,
-        Some(cto_sim::ui::screens::picker::Picked::Start(..))
+        cto_sim::ui::screens::protocol::Outcome::Start(..)
     ));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -7,8 +7,11 @@ use std::sync::{Arc, Once};
 use cto_sim::engine::Scenario;
 use cto_sim::engine::{Ending, ReportingLine};
 use cto_sim::scenario;
-use cto_sim::ui::app::{App, Overlay, Screen};
+use cto_sim::ui::app::App;
+use cto_sim::ui::keymap::Context;
+use cto_sim::ui::screens::week::dialog::Dialog;
 use cto_sim::ui::screens::week::{Panel, Tab, Week};
+use cto_sim::ui::screens::{Overlay, Screen};
 use cto_sim::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
@@ -47,11 +50,29 @@ fn key(code: KeyCode) -> KeyEvent {
 
 /// The run on the week screen.
 fn p(app: &App) -> &Week {
-    app.play.as_ref().expect("a run is being played")
+    match &app.screen {
+        Screen::Week(week) => week,
+        _ => panic!("a run is being played"),
+    }
 }
 
 fn pm(app: &mut App) -> &mut Week {
-    app.play.as_mut().expect("a run is being played")
+    match &mut app.screen {
+        Screen::Week(week) => week,
+        _ => panic!("a run is being played"),
+    }
+}
+
+/// The dialog open over the week screen, if any.
+fn dialog(app: &App) -> Option<&Dialog> {
+    match &app.screen {
+        Screen::Week(week) => week.dialog.as_ref(),
+        _ => None,
+    }
+}
+
+fn at_end(app: &App) -> bool {
+    matches!(app.screen, Screen::End(_))
 }
 
 fn press(app: &mut App, codes: &[KeyCode]) {
@@ -119,7 +140,7 @@ fn screens() -> Vec<(&'static str, App)> {
         let d = bot.decide(warned.state().unwrap(), &sc);
         pm(&mut warned).draft = d;
         warned.end_week();
-        warned.overlay = Overlay::None;
+        warned.close_dialogs();
     }
     out.push(("warning", warned));
     // A VP: the reporting line read in full, the organisation panel focused on it.
@@ -169,11 +190,11 @@ fn long_event_scenario() -> Arc<Scenario> {
 /// Play `weeks` weeks with Enter, leaving events to the organisation.
 fn play_weeks(app: &mut App, weeks: u32) {
     let target = app.state().unwrap().week + weeks;
-    while app.state().unwrap().week < target && app.screen != Screen::End {
+    while app.state().unwrap().week < target && !at_end(app) {
         press(app, &[KeyCode::Enter]);
-        match app.overlay {
-            Overlay::ConfirmEnd => press(app, &[KeyCode::Char('y')]),
-            Overlay::Event { .. } => press(app, &[KeyCode::Esc]),
+        match app.context() {
+            Context::ConfirmEnd => press(app, &[KeyCode::Char('y')]),
+            Context::Event => press(app, &[KeyCode::Esc]),
             _ => {}
         }
     }
@@ -181,12 +202,12 @@ fn play_weeks(app: &mut App, weeks: u32) {
 
 fn play_to_the_end(app: &mut App) {
     for _ in 0..2000 {
-        if app.screen == Screen::End {
+        if at_end(app) {
             return;
         }
         // Enter plays the week, or picks the highlighted choice of an event.
         press(app, &[KeyCode::Enter]);
-        if app.overlay == Overlay::ConfirmEnd {
+        if app.context() == Context::ConfirmEnd {
             press(app, &[KeyCode::Char('y')]);
         }
     }
@@ -249,7 +270,7 @@ fn a_puppets_influence_and_authority_show_red() {
     let mut app = coloured(App::new_game(builtin("puppet_rescue"), 1));
     for _ in 0..3 {
         press(&mut app, &[KeyCode::Enter]);
-        app.overlay = Overlay::None;
+        app.close_dialogs();
     }
     let term = render(&app, 120, 40);
     let buf = term.backend().buffer();
@@ -278,108 +299,21 @@ fn a_whole_game_through_the_key_handler() {
     let mut app = App::title();
     // Title -> New game -> the picker, seed 7, start the tutorial (second entry).
     press(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(app.screen, Screen::Picker));
+    assert!(matches!(app.screen, Screen::Picker(_)));
     press(
         &mut app,
         &[KeyCode::Down, KeyCode::Char('7'), KeyCode::Enter],
     );
-    assert_eq!(app.screen, Screen::Week);
+    assert!(matches!(app.screen, Screen::Week(_)));
     let game = p(&app).session.game();
     assert_eq!(
         game.scenario().name,
         Scenario::builtin("tutorial").unwrap().name
     );
     assert_eq!(game.seed(), 7);
-
-    // Allocate: strategy up twice (+10), then hours up, refactoring up.
-    let before = p(&app).draft.attention;
-    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
-    assert_eq!(p(&app).draft.attention.strategy, before.strategy + 10);
-    assert_eq!(p(&app).draft.attention.total(), 100);
-    press(
-        &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Right,
-        ],
-    );
-    assert_eq!(p(&app).draft.hours, 49);
-    press(&mut app, &[KeyCode::Down, KeyCode::Right]);
-    assert_eq!(p(&app).draft.refactor_pct, 20);
-
-    // Hire: organisation panel, engineers wanted +2.
-    press(&mut app, &[KeyCode::Tab]);
-    assert_eq!(p(&app).panel, Panel::Org);
-    press(&mut app, &[KeyCode::Right, KeyCode::Right]);
-    assert_eq!(p(&app).draft.hiring.engineers, 5);
-    // The panel says the positions need recruiting time; par gives it.
-    assert!(
-        text(&app, 120, 40).contains("2 positions open, hiring 0%: par"),
-        "{}",
-        text(&app, 120, 40)
-    );
-    press(&mut app, &[KeyCode::Char('p')]);
-    assert!(p(&app).draft.attention.hiring > 0);
-
-    // End the week: the welcome event opens; answer it with the second choice.
-    press(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.state().unwrap().week, 1);
-    assert!(
-        matches!(app.overlay, Overlay::Event { .. }),
-        "{:?}",
-        app.overlay
-    );
-    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
-    assert_eq!(p(&app).draft.answers.len(), 1);
-    assert_eq!(p(&app).draft.answers[0].choice, 1);
-    press(&mut app, &[KeyCode::Enter]);
-    let s = app.state().unwrap();
-    assert_eq!(s.week, 2);
-    assert!(p(&app)
-        .session
-        .log
-        .iter()
-        .any(|(_, l)| l.contains("you chose \"Got it: let me code\"")));
-    assert!(
-        s.people.in_pipeline() + s.people.ramping_total() > 0,
-        "the hires are coming"
-    );
-
-    // Hire a VP, wait for the search, then hand the VP to the CEO with a forum.
-    press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
-    assert_eq!(p(&app).draft.hiring.vps, 1);
-    let mut presses = 0;
-    while app.state().unwrap().people.vps.is_empty() {
-        press(&mut app, &[KeyCode::Enter]);
-        match app.overlay {
-            Overlay::ConfirmEnd => press(&mut app, &[KeyCode::Char('y')]),
-            Overlay::Event { .. } => press(&mut app, &[KeyCode::Esc]),
-            _ => {}
-        }
-        presses += 1;
-        assert!(presses < 100, "the VP never arrived");
-    }
-    pm(&mut app).panel = Panel::Org;
-    pm(&mut app).row = 3;
-    press(&mut app, &[KeyCode::Right]);
-    assert_eq!(
-        p(&app).draft.vp_lines,
-        vec![ReportingLine::Ceo { forum: true }]
-    );
-    // Handing the VP over asks first, and says what it costs.
-    press(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, Overlay::ConfirmHandover { vp: 0 });
-    press(&mut app, &[KeyCode::Char('y')]);
-    if app.overlay == Overlay::ConfirmEnd {
-        press(&mut app, &[KeyCode::Char('y')]);
-    }
-    assert_eq!(
-        app.state().unwrap().people.vps[0].line,
-        ReportingLine::Ceo { forum: true }
-    );
+    draft_the_first_week(&mut app);
+    answer_the_welcome_and_play_week_two(&mut app);
+    hire_a_vp_and_hand_them_over(&mut app);
 
     // Play on to an ending.
     play_to_the_end(&mut app);
@@ -394,11 +328,103 @@ fn a_whole_game_through_the_key_handler() {
     press(&mut app, &[KeyCode::Enter]);
     assert!(matches!(app.screen, Screen::Title(_)));
     press(&mut app, &[KeyCode::Char('q')]);
-    assert_eq!(app.overlay, Overlay::Quit);
+    assert_eq!(app.overlay, Some(Overlay::Quit));
     press(&mut app, &[KeyCode::Char('n')]);
     assert!(!app.quit);
     press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
     assert!(app.quit);
+}
+
+/// Allocate: strategy up twice (+10), then hours up, refactoring up; hire:
+/// organisation panel, engineers wanted +2.
+fn draft_the_first_week(app: &mut App) {
+    let before = p(app).draft.attention;
+    press(app, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(p(app).draft.attention.strategy, before.strategy + 10);
+    assert_eq!(p(app).draft.attention.total(), 100);
+    press(
+        app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Right,
+        ],
+    );
+    assert_eq!(p(app).draft.hours, 49);
+    press(app, &[KeyCode::Down, KeyCode::Right]);
+    assert_eq!(p(app).draft.refactor_pct, 20);
+    press(app, &[KeyCode::Tab]);
+    assert_eq!(p(app).panel, Panel::Org);
+    press(app, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(p(app).draft.hiring.engineers, 5);
+    // The panel says the positions need recruiting time; par gives it.
+    assert!(
+        text(app, 120, 40).contains("2 positions open, hiring 0%: par"),
+        "{}",
+        text(app, 120, 40)
+    );
+    press(app, &[KeyCode::Char('p')]);
+    assert!(p(app).draft.attention.hiring > 0);
+}
+
+/// End the week: the welcome event opens; answer it with the second choice,
+/// and the answer is played with week two.
+fn answer_the_welcome_and_play_week_two(app: &mut App) {
+    press(app, &[KeyCode::Enter]);
+    assert_eq!(app.state().unwrap().week, 1);
+    assert_eq!(app.context(), Context::Event);
+    press(app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(p(app).draft.answers.len(), 1);
+    assert_eq!(p(app).draft.answers[0].choice, 1);
+    press(app, &[KeyCode::Enter]);
+    let s = app.state().unwrap();
+    assert_eq!(s.week, 2);
+    assert!(p(app)
+        .session
+        .log
+        .iter()
+        .any(|(_, l)| l.contains("you chose \"Got it: let me code\"")));
+    assert!(
+        s.people.in_pipeline() + s.people.ramping_total() > 0,
+        "the hires are coming"
+    );
+}
+
+/// Hire a VP, wait for the search, then hand the VP to the CEO with a forum:
+/// it asks first, and says what it costs.
+fn hire_a_vp_and_hand_them_over(app: &mut App) {
+    press(app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+    assert_eq!(p(app).draft.hiring.vps, 1);
+    let mut presses = 0;
+    while app.state().unwrap().people.vps.is_empty() {
+        press(app, &[KeyCode::Enter]);
+        match app.context() {
+            Context::ConfirmEnd => press(app, &[KeyCode::Char('y')]),
+            Context::Event => press(app, &[KeyCode::Esc]),
+            _ => {}
+        }
+        presses += 1;
+        assert!(presses < 100, "the VP never arrived");
+    }
+    pm(app).panel = Panel::Org;
+    pm(app).row = 3;
+    press(app, &[KeyCode::Right]);
+    assert_eq!(
+        p(app).draft.vp_lines,
+        vec![ReportingLine::Ceo { forum: true }]
+    );
+    press(app, &[KeyCode::Enter]);
+    assert_eq!(dialog(app), Some(&Dialog::ConfirmHandover { vp: 0 }));
+    press(app, &[KeyCode::Char('y')]);
+    if app.context() == Context::ConfirmEnd {
+        press(app, &[KeyCode::Char('y')]);
+    }
+    assert_eq!(
+        app.state().unwrap().people.vps[0].line,
+        ReportingLine::Ceo { forum: true }
+    );
 }
 
 #[test]
@@ -406,17 +432,17 @@ fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
     isolate();
     let mut app = App::new_game(builtin("tutorial"), 1);
     press(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(app.overlay, Overlay::Event { .. }));
+    assert!(app.context() == Context::Event);
     press(&mut app, &[KeyCode::Esc]);
     press(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, Overlay::ConfirmEnd);
+    assert_eq!(app.context(), Context::ConfirmEnd);
     press(&mut app, &[KeyCode::Char('n')]);
     assert_eq!(app.state().unwrap().week, 1, "nothing was played");
     // A key release does nothing.
     let mut release = key(KeyCode::Enter);
     release.kind = KeyEventKind::Release;
     app.on_key(release);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.context(), Context::Week);
     press(&mut app, &[KeyCode::Enter, KeyCode::Char('y')]);
     let s = app.state().unwrap();
     assert_eq!(s.week, 2);
@@ -441,7 +467,7 @@ fn help_lists_every_key_of_the_screen_it_was_opened_from() {
         );
     }
     press(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.context(), Context::Week);
 }
 
 fn all_states() -> Vec<App> {
@@ -517,7 +543,7 @@ fn an_unchanged_frame_writes_nothing_to_the_terminal() {
     let mut app = App::new_game(builtin("default"), 1);
     for _ in 0..10 {
         press(&mut app, &[KeyCode::Enter]);
-        app.overlay = Overlay::None;
+        app.close_dialogs();
     }
     let out = Counted::default();
     let mut term = Terminal::with_options(
@@ -596,11 +622,11 @@ fn accepting_the_forum_in_an_event_keeps_the_forum() {
     assert_eq!(p(&app).draft.answers.len(), 1);
     assert_eq!(p(&app).draft.answers[0].pending, index);
     assert_eq!(p(&app).draft.answers[0].choice, accept);
-    while app.overlay != Overlay::None {
+    while app.context() != Context::Week {
         press(&mut app, &[KeyCode::Esc]);
     }
     press(&mut app, &[KeyCode::Enter]);
-    if app.overlay == Overlay::ConfirmEnd {
+    if app.context() == Context::ConfirmEnd {
         press(&mut app, &[KeyCode::Char('y')]);
     }
     let forum = ReportingLine::Ceo { forum: true };
@@ -608,12 +634,12 @@ fn accepting_the_forum_in_an_event_keeps_the_forum() {
     // And it stays: ten more weeks of plain Enter.
     for _ in 0..10 {
         press(&mut app, &[KeyCode::Enter]);
-        match app.overlay {
-            Overlay::ConfirmEnd => press(&mut app, &[KeyCode::Char('y')]),
-            Overlay::Event { .. } => press(&mut app, &[KeyCode::Esc]),
+        match app.context() {
+            Context::ConfirmEnd => press(&mut app, &[KeyCode::Char('y')]),
+            Context::Event => press(&mut app, &[KeyCode::Esc]),
             _ => {}
         }
-        if app.screen == Screen::End {
+        if at_end(&app) {
             break;
         }
     }
@@ -644,20 +670,16 @@ fn hostile_text_never_reaches_the_screen_raw() {
     let mut seen = Vec::new();
     for _ in 0..6 {
         seen.push(render(&app, 120, 40).backend().buffer().clone());
-        if app.screen == Screen::End {
+        if at_end(&app) {
             break;
         }
         press(&mut app, &[KeyCode::Enter]);
-        if app.overlay == Overlay::ConfirmEnd {
+        if app.context() == Context::ConfirmEnd {
             press(&mut app, &[KeyCode::Char('y')]);
         }
     }
     seen.push(render(&app, 120, 40).backend().buffer().clone());
-    assert_eq!(
-        app.screen,
-        Screen::End,
-        "the scenario's own win after 3 weeks"
-    );
+    assert!(at_end(&app), "the scenario's own win after 3 weeks");
     for buffer in &seen {
         for cell in buffer.content() {
             assert!(
@@ -697,10 +719,8 @@ fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
         &[KeyCode::Enter, KeyCode::Enter, KeyCode::Right, KeyCode::Tab],
     );
     assert_eq!(tiny.state().unwrap().week, 0, "nothing was played");
-    assert_eq!(
-        p(&tiny).draft,
-        App::new_game(builtin("default"), 1).play.unwrap().draft
-    );
+    let fresh = App::new_game(builtin("default"), 1);
+    assert_eq!(p(&tiny).draft, p(&fresh).draft);
     press(&mut tiny, &[KeyCode::Char('q'), KeyCode::Char('y')]);
     assert!(tiny.quit, "quitting still works");
     tiny.on_resize(120, 40);
@@ -708,6 +728,25 @@ fn no_blind_choices_and_no_play_on_a_tiny_terminal() {
     grown.on_resize(120, 40);
     press(&mut grown, &[KeyCode::Enter]);
     assert_eq!(grown.state().unwrap().week, 1);
+}
+
+/// The terminal's size outlives a change of screen: in a game started from
+/// the title, help at 80×24 still stops scrolling at its last line, so one ↑
+/// after too many ↓ moves at once.
+#[test]
+fn a_game_started_from_the_title_still_knows_the_terminals_size() {
+    isolate();
+    let mut app = App::title();
+    app.on_resize(80, 24);
+    press(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Week(_)));
+    press(&mut app, &[KeyCode::Char('?')]);
+    for _ in 0..30 {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    let bottom = text(&app, 80, 24);
+    press(&mut app, &[KeyCode::Up]);
+    assert_ne!(text(&app, 80, 24), bottom);
 }
 
 /// The VP's reporting line is chosen from a list shown in full (no wrapping
@@ -734,16 +773,16 @@ fn the_vp_line_is_read_in_full_and_handing_it_over_is_deliberate() {
     );
     assert!(text(&app, 80, 24).contains(" you  CEO+forum [CEO]"));
     press(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay, Overlay::ConfirmHandover { vp: 0 });
+    assert_eq!(dialog(&app), Some(&Dialog::ConfirmHandover { vp: 0 }));
     let asked = text(&app, 120, 40);
     assert!(asked.contains("Hand VP #1 to the CEO?"), "{asked}");
     assert!(asked.contains("CEO's call"), "{asked}");
     press(&mut app, &[KeyCode::Char('n')]);
     assert_eq!(app.state().unwrap().week, 0, "no week was played");
-    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.context(), Context::Week);
     // Back to "you": no question.
     press(&mut app, &[KeyCode::Left, KeyCode::Left, KeyCode::Enter]);
-    if app.overlay == Overlay::ConfirmEnd {
+    if app.context() == Context::ConfirmEnd {
         press(&mut app, &[KeyCode::Char('y')]);
     }
     assert_eq!(app.state().unwrap().week, 1);
@@ -827,14 +866,11 @@ fn a_warning_line_names_the_ending_on_its_way() {
         let d = bot.decide(app.state().unwrap(), &sc);
         pm(&mut app).draft = d;
         app.end_week();
-        app.overlay = Overlay::None;
+        app.close_dialogs();
         if app.state().unwrap().tracking.puppet_streak > 0 {
             break;
         }
-        assert!(
-            app.screen != Screen::End,
-            "the puppet signature never formed"
-        );
+        assert!(!at_end(&app), "the puppet signature never formed");
     }
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         let shown = text(&app, w, h);
@@ -878,6 +914,8 @@ fn a_long_event_keeps_its_choices_and_its_border() {
             y += 1;
         }
     }
+    // The terminal is 80×24 from here on: paging stops where that one ends.
+    app.on_resize(80, 24);
     assert!(text(&app, 80, 24).contains("text 1–"));
     press(&mut app, &[KeyCode::PageDown]);
     assert!(text(&app, 80, 24).contains("text 6–"));
@@ -899,11 +937,7 @@ fn a_long_event_keeps_its_choices_and_its_border() {
 fn keys_of_other_panels_never_reach_past_a_dialog() {
     let mut app = App::new_game(builtin("tutorial"), 1);
     press(&mut app, &[KeyCode::Enter]);
-    assert!(
-        matches!(app.overlay, Overlay::Event { .. }),
-        "{:?}",
-        app.overlay
-    );
+    assert_eq!(app.context(), Context::Event);
     let (draft, panel, row, tab) = {
         let p = p(&app);
         (p.draft.clone(), p.panel, p.row, p.tab)
@@ -921,10 +955,7 @@ fn keys_of_other_panels_never_reach_past_a_dialog() {
             KeyCode::Char('+'),
         ],
     );
-    assert!(
-        matches!(app.overlay, Overlay::Event { .. }),
-        "still the dialog"
-    );
+    assert!(app.context() == Context::Event, "still the dialog");
     let p = p(&app);
     assert_eq!(
         (p.draft.clone(), p.panel, p.row, p.tab),
@@ -943,10 +974,11 @@ fn enter_until_event(
 ) -> Option<(usize, usize)> {
     for _ in 0..weeks {
         press(app, &[KeyCode::Enter]);
-        if app.overlay == Overlay::ConfirmEnd {
+        if app.context() == Context::ConfirmEnd {
             press(app, &[KeyCode::Char('y')]);
         }
-        if let Overlay::Event { index, cursor } = app.overlay {
+        if let Some(Dialog::Event(event)) = dialog(app) {
+            let (index, cursor) = (event.index, event.cursor);
             if wanted(app.state().unwrap().pending[index].event) {
                 return Some((index, cursor));
             }
@@ -980,7 +1012,7 @@ fn the_why_panel_warns_when_the_company_is_too_small_for_its_revenue() {
     assert!(!screen.contains("too few to serve it"), "{screen}");
     // Pressing Enter keeps the starting three engineers while ARR grows.
     for _ in 0..200 {
-        if strained(&app) || app.screen == Screen::End {
+        if strained(&app) || at_end(&app) {
             break;
         }
         play_weeks(&mut app, 1);
@@ -1058,6 +1090,7 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
         .replace("horizon_weeks: 104", "horizon_weeks: 6");
     let scenario = scenario::load_str(&source, "six weeks").unwrap().scenario;
     let mut app = App::new_game(Arc::new(scenario), 1);
+    app.on_resize(80, 24);
     play_to_the_end(&mut app);
     let top = text(&app, 80, 24);
     assert!(top.contains("The run · 1–"), "{top}");
@@ -1085,6 +1118,7 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
 fn the_help_scrolls_at_80x24() {
     isolate();
     let mut app = App::new_game(builtin("default"), 1);
+    app.on_resize(80, 24);
     press(&mut app, &[KeyCode::Char('?')]);
     let top = text(&app, 80, 24);
     assert!(top.contains("Help · 1–"), "{top}");

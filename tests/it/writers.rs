@@ -146,7 +146,7 @@ fn a_killed_game_does_not_keep_its_run_locked() {
 fn play_saving(app: &mut cto_sim::ui::App, weeks: u32) {
     for _ in 0..weeks {
         app.end_week();
-        app.overlay = cto_sim::ui::app::Overlay::None;
+        app.close_dialogs();
         app.autosave(std::time::SystemTime::now());
     }
 }
@@ -233,8 +233,7 @@ fn writing_a_story_does_not_follow_a_link() {
     let mut app = cto_sim::ui::App::title();
     let mut screen = Runs::of(Loading::start(Some(runs.clone())));
     screen.wait();
-    app.runs = Some(screen);
-    app.screen = cto_sim::ui::app::Screen::Runs;
+    app.screen = cto_sim::ui::screens::Screen::Runs(screen);
     app.act(cto_sim::ui::keymap::Action::Report);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("The story is in"), "{status}");
@@ -261,14 +260,13 @@ fn replays_offers_a_fork_of_a_run_open_in_another_game() {
     let mut app = cto_sim::ui::App::title();
     let mut screen = Runs::of(Loading::start(Some(data.join("runs"))));
     screen.wait();
-    app.runs = Some(screen);
-    app.screen = cto_sim::ui::app::Screen::Runs;
+    app.screen = cto_sim::ui::screens::Screen::Runs(screen);
     app.act(Action::Resume);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("open in another game"), "{status}");
-    assert_eq!(app.screen, cto_sim::ui::app::Screen::Runs);
+    assert!(matches!(app.screen, cto_sim::ui::screens::Screen::Runs(_)));
     app.act(Action::Resume);
-    assert_eq!(app.screen, cto_sim::ui::app::Screen::Week);
+    assert!(matches!(app.screen, cto_sim::ui::screens::Screen::Week(_)));
     assert_eq!(app.state().unwrap().week, 28);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("You took over after week 28"), "{status}");

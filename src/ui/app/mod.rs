@@ -1,76 +1,43 @@
-//! The game as the terminal shows it: which screen is up, the dialog over it,
-//! and the run being played. `App` never touches the terminal: keys come in as
-//! `KeyEvent`s and the screens draw from `&App`, so the whole game can be driven
-//! and checked in tests. Each screen owns its state and keys (`screens/`) and
-//! tells the `App` what it needs; the `App` only switches between them.
+//! The game as the terminal shows it: the screen that is up, an overlay over
+//! it, the status line, and where the run being played is saved. `App` never
+//! touches the terminal: inputs come in through its `on_*` methods and the
+//! screens draw from `&App`, so the whole game can be driven and checked in
+//! tests.
+//!
+//! Every input goes the same way: the overlay (if one is open) or else the
+//! screen answers it and returns an
+//! [`Outcome`](super::screens::protocol::Outcome); `apply.rs` carries the
+//! outcome out (switch screens, start a run, save). A new kind of input (a
+//! result from a worker thread, say) is one more `on_*` method that hands it
+//! to the screen it is for and applies what comes back.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 
 use super::autosave::Autosave;
 use super::keymap::{action_for, Action, Context};
-use super::screens::picker::Picker;
 use super::screens::replay::Replay;
-use super::screens::runs::Runs;
 use super::screens::title::Title;
-use super::screens::week::{Played, Week};
+use super::screens::week::Week;
+use super::screens::{Overlay, Screen};
 use super::session::Session;
 use super::theme::Theme;
-use crate::engine::{Activity, Scenario, State};
+use crate::engine::{Scenario, State};
 use crate::run::Recording;
 
-mod screens;
-
-/// Lines the end screen's story moves per key press or wheel step.
-const END_SCROLL_STEP: i32 = 3;
-
-/// Which screen is up, with the state only that screen has.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    Title(Title),
-    Picker,
-    Week,
-    End,
-    Replay,
-    /// The run history.
-    Runs,
-}
-
-/// A dialog over the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help,
-    Quit,
-    ConfirmEnd,
-    /// The drafted week hands VP `vp` (from 0) from the CTO to the CEO: sure?
-    ConfirmHandover {
-        vp: usize,
-    },
-    /// Answering pending event `index`, with the cursor on a choice.
-    Event {
-        index: usize,
-        cursor: usize,
-    },
-}
+mod apply;
 
 /// The terminal game.
 pub struct App {
     pub screen: Screen,
-    pub overlay: Overlay,
-    /// The scenario picker, while it is up.
-    pub picker: Option<Picker>,
-    /// The run on the week and end screens.
-    pub play: Option<Week>,
-    /// The run being watched.
-    pub replay: Option<Replay>,
-    /// The run history, while it is up.
-    pub runs: Option<Runs>,
+    /// Help or the quit question, over any screen.
+    pub overlay: Option<Overlay>,
     /// A line under the header: what just happened or what went wrong.
     pub status: Option<String>,
+    /// Where the run being played is saved, and how saving goes.
     pub autosave: Autosave,
     pub quit: bool,
     /// Whether the screen must be drawn again.
@@ -79,35 +46,6 @@ pub struct App {
     pub theme: Theme,
     /// The terminal's size, once the shell has said it.
     pub size: Option<(u16, u16)>,
-    /// How far the open event's text is scrolled, in lines.
-    pub dialog_scroll: u16,
-    /// How far the end screen's story of the run is scrolled, in lines.
-    pub end_scroll: u16,
-    /// How far the help is scrolled, in lines (back to the top when it closes).
-    pub help_scroll: u16,
-    /// How far each scrolling text could scroll when last drawn.
-    pub scroll_limits: ScrollLimits,
-}
-
-/// How far the end screen's story, the help and an event's text could scroll
-/// when last drawn (the drawing knows the layout): scrolling stops there, so
-/// the way back up starts at once however often ↓ was pressed.
-#[derive(Debug)]
-pub struct ScrollLimits {
-    pub end: Cell<u16>,
-    pub help: Cell<u16>,
-    pub dialog: Cell<u16>,
-}
-
-impl Default for ScrollLimits {
-    /// No limit until something is drawn.
-    fn default() -> ScrollLimits {
-        ScrollLimits {
-            end: Cell::new(u16::MAX),
-            help: Cell::new(u16::MAX),
-            dialog: Cell::new(u16::MAX),
-        }
-    }
 }
 
 impl App {
@@ -115,21 +53,13 @@ impl App {
     pub fn title() -> App {
         App {
             screen: Screen::Title(Title::default()),
-            overlay: Overlay::None,
-            picker: None,
-            play: None,
-            replay: None,
-            runs: None,
+            overlay: None,
             status: None,
             autosave: Autosave::default(),
             quit: false,
             dirty: true,
             theme: Theme::from_env(),
             size: None,
-            dialog_scroll: 0,
-            end_scroll: 0,
-            help_scroll: 0,
-            scroll_limits: ScrollLimits::default(),
         }
     }
 
@@ -185,57 +115,38 @@ impl App {
         let mut app = App::title();
         let replay = Replay::new(recording);
         app.status = Some(replay.status());
-        app.replay = Some(replay);
-        app.screen = Screen::Replay;
+        app.screen = Screen::Replay(Box::new(replay));
         app
     }
 
-    fn start(&mut self, play: Week, autosave: Autosave) {
-        let over = play.state().ending.is_some();
-        self.play = Some(play);
-        self.replay = None;
-        self.picker = None;
+    /// Play `week`'s run, saved as `autosave` says: on the week screen, or on
+    /// the end screen if it is over.
+    fn start(&mut self, week: Week, autosave: Autosave) {
+        self.screen = if week.state().ending.is_some() {
+            Screen::End(Box::new(super::screens::end::End::new(week.session)))
+        } else {
+            Screen::Week(Box::new(week))
+        };
         self.autosave = autosave;
-        self.screen = if over { Screen::End } else { Screen::Week };
-        self.end_scroll = 0;
-        self.overlay = Overlay::None;
+        self.overlay = None;
         self.dirty = true;
     }
 
     /// The state of the run on screen, if there is one.
     pub fn state(&self) -> Option<&State> {
-        self.shown().map(Week::state)
+        self.screen.shown().map(Session::state)
     }
 
-    /// The run on the week screen: the one being played, or the replay's.
-    pub fn shown(&self) -> Option<&Week> {
-        match self.screen {
-            Screen::Replay => self.replay.as_ref().map(|r| &r.shown),
-            _ => self.play.as_ref(),
-        }
-    }
-
-    /// The context that decides which keys apply.
+    /// The keys that apply: the overlay's, or the screen's.
     pub fn context(&self) -> Context {
-        match self.overlay {
-            Overlay::Help => Context::Help,
-            Overlay::Quit => Context::Quit,
-            Overlay::ConfirmEnd | Overlay::ConfirmHandover { .. } => Context::ConfirmEnd,
-            Overlay::Event { .. } => Context::Event,
-            Overlay::None => self.base_context(),
-        }
+        self.overlay
+            .as_ref()
+            .map_or_else(|| self.screen.context(), Overlay::context)
     }
 
-    /// The screen's context, ignoring dialogs (what help describes).
-    pub fn base_context(&self) -> Context {
-        match self.screen {
-            Screen::Title(_) => Context::Title,
-            Screen::Picker => Context::Picker,
-            Screen::Week => Context::Week,
-            Screen::End => Context::End,
-            Screen::Replay => Context::Replay,
-            Screen::Runs => Context::Runs,
-        }
+    /// The terminal's area, once known.
+    fn area(&self) -> Option<Rect> {
+        self.size.map(|(w, h)| Rect::new(0, 0, w, h))
     }
 
     /// A key from the terminal. Only presses count (not releases or repeats of
@@ -255,6 +166,35 @@ impl App {
         self.act(action);
     }
 
+    /// Carry out `action` where the player is: the overlay, or the screen.
+    pub fn act(&mut self, action: Action) {
+        self.dirty = true;
+        let area = self.area();
+        let outcome = match &mut self.overlay {
+            Some(overlay) => overlay.on_action(action, self.screen.shown(), area),
+            None => self.screen.on_action(action, area),
+        };
+        self.apply(outcome);
+    }
+
+    /// The mouse: the wheel scrolls help; the screen takes the rest. Only
+    /// what changes something is drawn again (the mouse moves a lot).
+    pub fn on_mouse(&mut self, ev: MouseEvent) {
+        if let Some(overlay) = &self.overlay {
+            let action = match (overlay, ev.kind) {
+                (Overlay::Help(_), MouseEventKind::ScrollUp) => Action::ScrollUp,
+                (Overlay::Help(_), MouseEventKind::ScrollDown) => Action::ScrollDown,
+                _ => return,
+            };
+            return self.act(action);
+        }
+        let area = self.area();
+        if let Some(outcome) = self.screen.on_mouse(ev, area) {
+            self.dirty = true;
+            self.apply(outcome);
+        }
+    }
+
     /// The terminal was resized to `width` × `height` (the shell also says so
     /// once at the start).
     pub fn on_resize(&mut self, width: u16, height: u16) {
@@ -264,144 +204,33 @@ impl App {
 
     /// Whether the terminal is too small to show the game.
     pub fn too_small(&self) -> bool {
-        self.size
-            .is_some_and(|(w, h)| !super::widgets::fits(ratatui::layout::Rect::new(0, 0, w, h)))
+        self.area().is_some_and(|a| !super::widgets::fits(a))
     }
 
-    /// Carry out `action` in the current context.
-    pub fn act(&mut self, action: Action) {
-        self.dirty = true;
-        match self.context() {
-            Context::Help => match action {
-                Action::Back | Action::Help => {
-                    self.overlay = Overlay::None;
-                    self.help_scroll = 0;
-                }
-                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::ScrollDown => {
-                    let limit = self.scroll_limits.help.get();
-                    self.help_scroll = self.help_scroll.saturating_add(1).min(limit);
-                }
-                _ => {}
-            },
-            Context::Quit => match action {
-                Action::Yes => self.quit = true,
-                Action::No => self.overlay = Overlay::None,
-                _ => {}
-            },
-            Context::ConfirmEnd => match (action, self.overlay) {
-                (Action::Yes, Overlay::ConfirmHandover { .. }) => {
-                    self.overlay = Overlay::None;
-                    self.confirm_unanswered();
-                }
-                (Action::Yes, _) => {
-                    self.overlay = Overlay::None;
-                    self.end_week();
-                }
-                (Action::No, _) => self.overlay = Overlay::None,
-                _ => {}
-            },
-            Context::Event => self.act_event(action),
-            Context::Title => self.act_title(action),
-            Context::Picker => self.act_picker(action),
-            Context::Week => self.act_week(action),
-            Context::Replay => self.act_replay(action),
-            Context::Runs => self.act_runs(action),
-            Context::End => match action {
-                Action::Quit => self.overlay = Overlay::Quit,
-                Action::Help => self.overlay = Overlay::Help,
-                Action::Select => *self = App::title(),
-                Action::ScrollUp => self.scroll_end(-END_SCROLL_STEP),
-                Action::ScrollDown => self.scroll_end(END_SCROLL_STEP),
-                _ => {}
-            },
-        }
-    }
-
-    /// Set the focused attention row from a click on its bar.
-    pub fn on_mouse(&mut self, ev: MouseEvent) {
-        if self.context() == Context::Help {
-            self.act(match ev.kind {
-                MouseEventKind::ScrollUp => Action::ScrollUp,
-                MouseEventKind::ScrollDown => Action::ScrollDown,
-                _ => return,
-            });
-            return;
-        }
-        if self.context() == Context::End {
-            match ev.kind {
-                MouseEventKind::ScrollUp => self.scroll_end(-END_SCROLL_STEP),
-                MouseEventKind::ScrollDown => self.scroll_end(END_SCROLL_STEP),
-                _ => {}
-            }
-            return;
-        }
-        if self.context() != Context::Week {
-            return;
-        }
-        let Some(play) = self.play.as_mut() else {
-            return;
-        };
-        match ev.kind {
-            MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left) => {
-                // (row on screen, first column, width) of the four share bars.
-                let bars = play.bar_hits.get();
-                for (activity, &(y, x, w)) in Activity::ALL.into_iter().zip(bars.iter()) {
-                    if ev.row == y && ev.column >= x && ev.column < x + w && w > 0 {
-                        let pct = (u32::from(ev.column - x + 1) * 100 / u32::from(w)) as u8;
-                        play.click_bar(activity, (pct + 2) / 5 * 5);
-                        self.dirty = true;
-                    }
-                }
-            }
-            MouseEventKind::ScrollUp => {
-                play.adjust(1);
-                self.dirty = true;
-            }
-            MouseEventKind::ScrollDown => {
-                play.adjust(-1);
-                self.dirty = true;
-            }
-            _ => {}
-        }
-    }
-
-    /// Scroll the end screen's story by `by` lines (the drawing keeps the
-    /// last line in view).
-    fn scroll_end(&mut self, by: i32) {
-        let limit = i32::from(self.scroll_limits.end.get());
-        self.end_scroll = (i32::from(self.end_scroll) + by).clamp(0, limit) as u16;
-        self.dirty = true;
-    }
-
-    /// Play the drafted week.
+    /// Play the drafted week now, without the questions Enter asks first.
     pub fn end_week(&mut self) {
-        let Some(play) = self.play.as_mut() else {
-            return;
-        };
-        match play.end_week() {
-            Played::Refused(why) => self.status = Some(why),
-            Played::Ended(said) => {
-                self.status = Some(said);
-                self.autosave.needed = true;
-                self.screen = Screen::End;
-                self.end_scroll = 0;
-                self.overlay = Overlay::None;
-            }
-            Played::Played(said) => {
-                self.status = Some(said);
-                self.autosave.needed = true;
-                self.open_next_event(false);
-            }
+        if let Screen::Week(week) = &mut self.screen {
+            let outcome = week.play_week();
+            self.apply(outcome);
+            self.dirty = true;
         }
+    }
+
+    /// Close the overlay and the week screen's dialog, answering nothing
+    /// (for what drives the game without a player: tests, benches, soaks).
+    pub fn close_dialogs(&mut self) {
+        if let Screen::Week(week) = &mut self.screen {
+            week.dialog = None;
+        }
+        self.overlay = None;
+        self.dirty = true;
     }
 
     /// In a replay, show week `week` (clamped to the run).
     pub fn seek(&mut self, week: u32) {
-        if let Some(replay) = self.replay.as_mut() {
+        if let Screen::Replay(replay) = &mut self.screen {
             replay.seek(week);
             self.status = Some(replay.status());
-            self.overlay = Overlay::None;
             self.dirty = true;
         }
     }
@@ -409,11 +238,11 @@ impl App {
     /// Save the run being played if a week was played since the last save
     /// (see [`Autosave::save_if_needed`]); a failure shows on the status line.
     pub fn autosave(&mut self, now: std::time::SystemTime) {
-        let Some(week) = &self.play else {
+        let Some(session) = self.screen.played() else {
             self.autosave.needed = false;
             return;
         };
-        if self.autosave.save_if_needed(week.session.record(), now) {
+        if self.autosave.save_if_needed(session.record(), now) {
             if self.autosave.failing.is_some() {
                 self.status = self.autosave.warning();
             } else if let Some(notice) = self.autosave.notice.take() {
@@ -423,22 +252,24 @@ impl App {
         }
     }
 
-    /// Whether the shell should send ticks (only while a replay plays, or
-    /// the run history fills in).
+    /// Whether the shell should send ticks: while a replay plays (unless an
+    /// overlay is open over it), or while the run history fills in.
     pub fn wants_ticks(&self) -> bool {
-        (self.replay.as_ref().is_some_and(|r| r.playing) && self.screen == Screen::Replay)
-            || (self.screen == Screen::Runs && self.runs.as_ref().is_some_and(Runs::loading))
+        match &self.screen {
+            Screen::Replay(replay) => replay.playing && self.overlay.is_none(),
+            Screen::Runs(runs) => runs.loading(),
+            _ => false,
+        }
     }
 
     /// Time passed while a replay plays (or the history fills in).
     pub fn tick(&mut self, seconds: f64) {
-        if self.runs.as_mut().is_some_and(Runs::poll) {
-            self.dirty = true;
+        if let Screen::Runs(runs) = &mut self.screen {
+            self.dirty |= runs.poll();
         }
-        if let Some(replay) = self.replay.as_mut() {
+        if let Screen::Replay(replay) = &mut self.screen {
             if replay.tick(seconds) {
                 self.status = Some(replay.status());
-                self.overlay = Overlay::None;
                 self.dirty = true;
             }
         }

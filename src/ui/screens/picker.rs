@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::engine::Scenario;
+use super::protocol::Outcome;
 use crate::scenario::{self, Listing, Source};
 use crate::ui::goals::endings_summary;
 use crate::ui::keymap::{Action, Context};
@@ -27,17 +27,6 @@ pub struct Picker {
     pub endings: Vec<Vec<String>>,
 }
 
-/// What the player asked of the picker.
-pub enum Picked {
-    /// Start a run of this scenario with this seed.
-    Start(Arc<Scenario>, u64),
-    /// The chosen scenario does not load any more: why.
-    Failed(String),
-    Back,
-    Help,
-    Quit,
-}
-
 impl Picker {
     /// The picker with every valid scenario, built-in ones first.
     pub fn new() -> Picker {
@@ -54,7 +43,8 @@ impl Picker {
         }
     }
 
-    pub fn act(&mut self, action: Action) -> Option<Picked> {
+    /// Move through the scenarios, type a seed, or start.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
         let n = self.listing.len().max(1);
         match action {
             Action::Up => self.cursor = self.cursor.checked_sub(1).unwrap_or(n - 1),
@@ -63,22 +53,25 @@ impl Picker {
             Action::Erase => {
                 self.seed.pop();
             }
-            Action::Back => return Some(Picked::Back),
-            Action::Help => return Some(Picked::Help),
-            Action::Quit => return Some(Picked::Quit),
+            Action::Back => return Outcome::Title,
+            Action::Help => return Outcome::Help,
+            Action::Quit => return Outcome::Quit,
             Action::Select => return self.pick(),
             _ => {}
         }
-        None
+        Outcome::Stay
     }
 
-    fn pick(&self) -> Option<Picked> {
+    /// Start the scenario under the cursor, or say why it does not load.
+    fn pick(&self) -> Outcome {
         let seed = self.seed.parse::<u64>().unwrap_or(1);
-        let choice = self.listing.get(self.cursor)?;
-        Some(match load(choice) {
-            Ok(checked) => Picked::Start(Arc::new(checked.scenario), seed),
-            Err(e) => Picked::Failed(e.to_string()),
-        })
+        let Some(choice) = self.listing.get(self.cursor) else {
+            return Outcome::Stay;
+        };
+        match load(choice) {
+            Ok(checked) => Outcome::Start(Arc::new(checked.scenario), seed),
+            Err(e) => Outcome::Say(e.to_string()),
+        }
     }
 
     pub fn render(&self, t: Theme, status: Option<&str>, area: Rect, buf: &mut Buffer) {

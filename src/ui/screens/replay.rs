@@ -11,10 +11,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::protocol::{Frame, Outcome};
 use super::week::Week;
 use crate::engine::{Game, News};
 use crate::run::{Headline, Parent, Recording, RunRecord};
-use crate::ui::keymap::Action;
+use crate::ui::keymap::{Action, Context};
 use crate::ui::session::{Session, WeekPoint};
 use crate::ui::theme::Theme;
 
@@ -72,16 +73,6 @@ pub struct Replay {
     carry: f64,
     /// Digits typed after `g`, for a jump.
     pub jump: Option<String>,
-}
-
-/// What the replay asks of the game around it.
-pub enum ReplayAsk {
-    /// Say this on the status line.
-    Say(String),
-    /// Take over: play this fork (a new run) from where the replay stands.
-    Fork(Box<Week>),
-    Help,
-    Quit,
 }
 
 impl Replay {
@@ -215,8 +206,22 @@ impl Replay {
         false
     }
 
-    /// Replay keys.
-    pub fn act(&mut self, action: Action) -> Option<ReplayAsk> {
+    /// The replay's keys; what it says after them goes on the status line.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
+        // While a week to jump to is typed, every key is the jump's.
+        if self.jump.is_none() {
+            match action {
+                Action::Fork => return self.fork(),
+                Action::Help => return Outcome::Help,
+                Action::Quit => return Outcome::Quit,
+                _ => {}
+            }
+        }
+        Outcome::Say(self.watch(action).unwrap_or_else(|| self.status()))
+    }
+
+    /// Keys that move through the run: where to, and anything to say about it.
+    fn watch(&mut self, action: Action) -> Option<String> {
         if let Some(jump) = self.jump.as_mut() {
             match action {
                 Action::Digit(d) if jump.len() < 5 => jump.push(char::from(b'0' + d)),
@@ -258,21 +263,18 @@ impl Replay {
                     .find(|(w, _)| *w > week)
                     .map(|(w, _)| *w);
                 self.seek(next.unwrap_or(end));
-                return Some(ReplayAsk::Say(self.why_notable()));
+                return Some(self.why_notable());
             }
             Action::PrevMark => {
                 let prev = self.markers.iter().rev().find(|(w, _)| *w < week);
                 self.seek(prev.map_or(0, |(w, _)| *w));
-                return Some(ReplayAsk::Say(self.why_notable()));
+                return Some(self.why_notable());
             }
             Action::Jump => {
                 self.jump = Some(String::new());
                 self.playing = false;
-                return Some(ReplayAsk::Say("Jump to week: type it, then Enter.".into()));
+                return Some("Jump to week: type it, then Enter.".into());
             }
-            Action::Fork => return Some(self.fork()),
-            Action::Help => return Some(ReplayAsk::Help),
-            Action::Quit => return Some(ReplayAsk::Quit),
             _ => {}
         }
         None
@@ -317,7 +319,7 @@ impl Replay {
     }
 
     /// Take over from the week shown: a new run with this run as its parent.
-    fn fork(&self) -> ReplayAsk {
+    fn fork(&self) -> Outcome {
         let week = self.week;
         let original: Vec<Headline> = self.record.weeks.iter().map(|w| w.headline).collect();
         let mut record = self.record.clone();
@@ -329,17 +331,22 @@ impl Replay {
             week,
         });
         match crate::run::verify(&record, "fork") {
-            Ok(v) => {
-                let mut play = Week::new(Session::resume(v.recording));
-                play.original = Some(original);
-                ReplayAsk::Fork(Box::new(play))
-            }
-            Err(e) => ReplayAsk::Say(format!("Cannot fork here: {e}")),
+            Ok(v) => Outcome::Fork {
+                session: Box::new(Session::resume(v.recording)),
+                original,
+            },
+            Err(e) => Outcome::Say(format!("Cannot fork here: {e}")),
         }
     }
 
+    /// Draw the week shown, read-only, with the replay's keys and timeline.
+    pub fn render(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
+        let timeline = self.shown.render_as(f, Context::Replay, true, area, buf);
+        self.render_timeline(f.theme, timeline, buf);
+    }
+
     /// The run as a bar: where we are, and the notable moments.
-    pub fn render_timeline(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+    fn render_timeline(&self, t: Theme, area: Rect, buf: &mut Buffer) {
         let label = match &self.jump {
             Some(j) => format!(" go to week: {j}_ "),
             None => format!(

@@ -12,6 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::protocol::Outcome;
 use crate::run::loading::{Listed, Loading};
 use crate::run::naming::when;
 use crate::ui::keymap::{Action, Context};
@@ -27,21 +28,6 @@ pub struct Runs {
     /// The run another game is playing, for which a fork was offered (`c`
     /// again takes it).
     pub fork_offered: Option<PathBuf>,
-}
-
-/// What the player asked of the history.
-pub enum RunsAsk {
-    Replay(PathBuf),
-    Continue(PathBuf),
-    /// Take over the run (another game is playing it) in a new run.
-    Fork(PathBuf),
-    /// Write the run's story beside its file.
-    Report(PathBuf),
-    /// Something to say on the status line.
-    Say(String),
-    Back,
-    Help,
-    Quit,
 }
 
 impl Runs {
@@ -74,17 +60,22 @@ impl Runs {
         self.history.wait();
     }
 
-    pub fn act(&mut self, action: Action) -> Option<RunsAsk> {
+    /// The history's keys: move, watch, continue, write the story, back.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
+        self.act(action).unwrap_or(Outcome::Stay)
+    }
+
+    fn act(&mut self, action: Action) -> Option<Outcome> {
         let n = self.history.runs.len().max(1);
         match action {
             Action::Up => self.cursor = self.cursor.checked_sub(1).unwrap_or(n - 1),
             Action::Down => self.cursor = (self.cursor + 1) % n,
-            Action::Select => return self.chosen(RunsAsk::Replay),
-            Action::Report => return self.chosen(RunsAsk::Report),
+            Action::Select => return self.chosen(Outcome::Watch),
+            Action::Report => return self.chosen(Outcome::Report),
             Action::Resume => return self.resume(),
-            Action::Back => return Some(RunsAsk::Back),
-            Action::Help => return Some(RunsAsk::Help),
-            Action::Quit => return Some(RunsAsk::Quit),
+            Action::Back => return Some(Outcome::Title),
+            Action::Help => return Some(Outcome::Help),
+            Action::Quit => return Some(Outcome::Quit),
             _ => {}
         }
         None
@@ -92,19 +83,21 @@ impl Runs {
 
     /// Continue the run under the cursor; if another game is playing it,
     /// offer a fork of it instead, which `c` again takes.
-    fn resume(&mut self) -> Option<RunsAsk> {
+    fn resume(&mut self) -> Option<Outcome> {
         let run = self.history.runs.get(self.cursor)?;
         let path = run.entry.path.clone();
         let offered = self.fork_offered.take() == Some(path.clone());
         Some(match run.summary.as_ref().map(|s| (&s.error, &s.ending)) {
             Some((Some(why), _)) => does_not_replay(why),
-            Some((None, Some(_))) => RunsAsk::Say("This run has ended: Enter watches it.".into()),
+            Some((None, Some(_))) => Outcome::Say("This run has ended: Enter watches it.".into()),
             // In progress, or not read yet: continuing reads it.
-            _ if !crate::run::lock::RunLock::taken_elsewhere(&path) => RunsAsk::Continue(path),
-            _ if offered => RunsAsk::Fork(path),
+            _ if !crate::run::lock::RunLock::taken_elsewhere(&path) => {
+                Outcome::Continue(Some(path))
+            }
+            _ if offered => Outcome::TakeOver(path),
             _ => {
                 self.fork_offered = Some(path);
-                RunsAsk::Say(
+                Outcome::Say(
                     "This run is open in another game. c again plays a fork of it here: a new run from its last saved week."
                         .into(),
                 )
@@ -113,7 +106,7 @@ impl Runs {
     }
 
     /// `ask` for the run under the cursor, unless it is known not to replay.
-    fn chosen(&self, ask: fn(PathBuf) -> RunsAsk) -> Option<RunsAsk> {
+    fn chosen(&self, ask: fn(PathBuf) -> Outcome) -> Option<Outcome> {
         let run = self.history.runs.get(self.cursor)?;
         Some(match run.summary.as_ref().and_then(|s| s.error.as_ref()) {
             Some(why) => does_not_replay(why),
@@ -195,8 +188,8 @@ impl Runs {
     }
 }
 
-fn does_not_replay(why: &str) -> RunsAsk {
-    RunsAsk::Say(format!("This run does not replay: {why}"))
+fn does_not_replay(why: &str) -> Outcome {
+    Outcome::Say(format!("This run does not replay: {why}"))
 }
 
 /// `text` cut or padded to `width` terminal columns.

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::protocol::Outcome;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, hint_bar};
@@ -50,18 +51,27 @@ pub struct Title {
 }
 
 impl Title {
-    /// Move the cursor or pick an item; `Some(item)` when one is chosen.
-    pub fn act(&mut self, action: Action) -> Option<MenuItem> {
+    /// Move the cursor, or go where the chosen item leads.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
         let n = MenuItem::ALL.len();
         match action {
             Action::Up => self.cursor = self.cursor.checked_sub(1).unwrap_or(n - 1),
             Action::Down => self.cursor = (self.cursor + 1) % n,
-            Action::Help => return Some(MenuItem::Help),
-            Action::Quit => return Some(MenuItem::Quit),
-            Action::Select => return MenuItem::ALL.get(self.cursor).copied(),
+            Action::Help => return Outcome::Help,
+            Action::Quit => return Outcome::Quit,
+            Action::Select => {
+                return match MenuItem::ALL.get(self.cursor) {
+                    Some(MenuItem::NewGame) => Outcome::NewGame,
+                    Some(MenuItem::Continue) => Outcome::Continue(None),
+                    Some(MenuItem::Replays) => Outcome::Runs,
+                    Some(MenuItem::Help) => Outcome::Help,
+                    Some(MenuItem::Quit) => Outcome::Quit,
+                    None => Outcome::Stay,
+                }
+            }
             _ => {}
         }
-        None
+        Outcome::Stay
     }
 
     /// Draw the title screen with `status` under the menu.

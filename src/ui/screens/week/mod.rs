@@ -1,33 +1,29 @@
 //! The week screen: the decision being drafted (attention, hours, refactoring,
 //! hiring, reporting lines), the organisation, why the numbers moved, charts and
-//! news. Replays show the same screen, read-only.
+//! news, and the dialogs over it (events, and what Enter asks first). Replays
+//! show the same screen, read-only. It answers its own keys: `mod.rs` the
+//! drafting, `flow.rs` ending the week and the dialogs, `render.rs` drawing.
 
 mod charts;
+pub mod dialog;
+mod flow;
+mod layout;
 mod panels;
+mod render;
 pub mod why;
 
-use std::cell::Cell;
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 
 use crate::engine::draft::{first_draft, follow_events};
 use crate::engine::par::{par, Par};
-use crate::engine::{
-    Activity, Answer, Attention, Decision, ReportingLine, State, HOURS_RANGE, RUNWAY_CAP,
-    RUNWAY_LONG,
-};
+use crate::engine::{Activity, Attention, Decision, ReportingLine, State, HOURS_RANGE};
 use crate::run::Headline;
-use crate::ui::keymap::{Action, Context};
-use crate::ui::money::money;
+use crate::ui::keymap::Action;
 use crate::ui::reporting::LINES;
+use crate::ui::screens::protocol::Outcome;
 use crate::ui::session::Session;
-use crate::ui::theme::Theme;
-use crate::ui::widgets::{hint_bar, panel};
-use crate::whatif::{what_ifs, Actual, WhatIf};
+use dialog::Dialog;
 
 /// The two editable panels of the week screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,43 +61,19 @@ impl Tab {
 /// Rows of the attention panel: the four shares, hours, refactoring.
 pub const ATTENTION_ROWS: usize = 6;
 
-/// A run on the week screen: the session, the decision being drafted and where
-/// the player is on the screen.
+/// A run on the week screen: the session, the decision being drafted, where
+/// the player is on the screen, and the dialog over it.
 pub struct Week {
     pub session: Session,
     pub draft: Decision,
     pub panel: Panel,
     pub row: usize,
     pub tab: Tab,
-    /// Where the attention bars were drawn (row, column, width), for mouse
-    /// clicks. Written while drawing, read by the input.
-    pub bar_hits: Cell<[(u16, u16, u16); 4]>,
     /// In a fork: the original run's headline figures, week by week, for the
     /// side-by-side comparison.
     pub original: Option<Vec<Headline>>,
-    /// Once the run has ended: how it went, and what one change would have
-    /// given (computed the first time the end screen needs it).
-    pub retrospective: std::cell::OnceCell<(Actual, Vec<WhatIf>)>,
-}
-
-/// What the week screen asks of the game around it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WeekAsk {
-    EndWeek,
-    OpenEvent,
-    Help,
-    Quit,
-    Say(String),
-}
-
-/// How playing the drafted week went.
-pub enum Played {
-    /// The engine refused the decision (the state is unchanged): why.
-    Refused(String),
-    /// The run ended; what the week did.
-    Ended(String),
-    /// The week was played (events may be waiting); what it did.
-    Played(String),
+    /// The dialog open over the screen, if any.
+    pub dialog: Option<Dialog>,
 }
 
 impl Week {
@@ -122,9 +94,8 @@ impl Week {
             panel: Panel::Attention,
             row: 0,
             tab: Tab::Why,
-            bar_hits: Cell::new([(0, 0, 0); 4]),
             original: None,
-            retrospective: std::cell::OnceCell::new(),
+            dialog: None,
         }
     }
 
@@ -145,14 +116,12 @@ impl Week {
         )
     }
 
-    /// How the run went and its "what if"s (replayed once, when first asked).
-    pub fn retrospective(&self) -> &(Actual, Vec<WhatIf>) {
-        self.retrospective
-            .get_or_init(|| what_ifs(self.session.record(), self.session.game().scenario_arc()))
-    }
-
-    /// Handle a key's action on the week screen.
-    pub fn act(&mut self, action: Action) -> Option<WeekAsk> {
+    /// The week screen's keys (a dialog's, while one is open); `area` is the
+    /// terminal's.
+    pub fn on_action(&mut self, action: Action, area: Option<Rect>) -> Outcome {
+        if self.dialog.is_some() {
+            return self.on_dialog_action(action, area);
+        }
         match action {
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
@@ -170,15 +139,39 @@ impl Week {
             Action::NextTab => self.tab = self.tab.next(),
             Action::Par => {
                 self.draft.attention = self.par().attention;
-                return Some(WeekAsk::Say("Attention set to par.".into()));
+                return Outcome::Say("Attention set to par.".into());
             }
-            Action::OpenEvent => return Some(WeekAsk::OpenEvent),
-            Action::EndWeek => return Some(WeekAsk::EndWeek),
-            Action::Help => return Some(WeekAsk::Help),
-            Action::Quit => return Some(WeekAsk::Quit),
+            Action::OpenEvent => return self.open_events(),
+            Action::EndWeek => return self.end_week(),
+            Action::Help => return Outcome::Help,
+            Action::Quit => return Outcome::Quit,
             _ => {}
         }
-        None
+        Outcome::Stay
+    }
+
+    /// The mouse: a click on a share's bar sets it, the wheel adjusts the
+    /// focused row. `area` is the terminal's (where the bars are drawn).
+    /// `None` if the event changed nothing.
+    pub fn on_mouse(&mut self, ev: MouseEvent, area: Option<Rect>) -> Option<Outcome> {
+        if self.dialog.is_some() {
+            return None;
+        }
+        match ev.kind {
+            MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left) => {
+                let bars = layout::bars(layout::parts(area?, false).attention);
+                let (activity, (_, x, w)) = Activity::ALL
+                    .into_iter()
+                    .zip(bars)
+                    .find(|(_, (y, x, w))| ev.row == *y && ev.column >= *x && ev.column < x + w)?;
+                let pct = (u32::from(ev.column - x + 1) * 100 / u32::from(w)) as u8;
+                self.click_bar(activity, (pct + 2) / 5 * 5);
+            }
+            MouseEventKind::ScrollUp => self.adjust(1),
+            MouseEventKind::ScrollDown => self.adjust(-1),
+            _ => return None,
+        }
+        Some(Outcome::Stay)
     }
 
     /// Rows of the focused panel.
@@ -237,82 +230,6 @@ impl Week {
         self.panel = Panel::Attention;
         self.row = activity as usize;
     }
-
-    /// Play the drafted week.
-    pub fn end_week(&mut self) -> Played {
-        let before = self.state().metrics.influence;
-        if let Err(e) = self.session.step(&self.draft) {
-            return Played::Refused(format!("That week can't be played: {e}."));
-        }
-        let s = self.session.state();
-        let moved = (s.metrics.influence - before) * 100.0;
-        let said = format!(
-            "Week {} played. Influence {:+.1} to {:.0}.",
-            s.week,
-            moved,
-            s.metrics.influence * 100.0
-        );
-        // Keep the player's settings; forget answers and follow the lines as
-        // they are, and the targets as the week's events moved them.
-        self.draft.answers.clear();
-        follow_events(&mut self.draft.hiring, s, self.session.scenario());
-        self.draft.vp_lines = s.people.vps.iter().map(|v| v.line).collect();
-        if s.ending.is_some() {
-            self.tab = Tab::Why;
-            Played::Ended(said)
-        } else {
-            Played::Played(said)
-        }
-    }
-
-    /// Pending events without an answer in the draft.
-    pub fn unanswered(&self) -> usize {
-        (0..self.state().pending.len())
-            .filter(|i| !self.draft.answers.iter().any(|a| a.pending == *i))
-            .count()
-    }
-
-    /// The next pending event to show (the first unanswered one, or any when
-    /// `include_answered`), with the cursor on its current answer, or else on
-    /// the choice the organisation takes if it is left unanswered: a blind
-    /// Enter changes nothing.
-    pub fn next_event(&self, include_answered: bool) -> Option<(usize, usize)> {
-        let s = self.state();
-        let index = (0..s.pending.len())
-            .find(|i| include_answered || !self.draft.answers.iter().any(|a| a.pending == *i))?;
-        let default = s
-            .pending
-            .get(index)
-            .and_then(|p| self.session.scenario().events.get(p.event))
-            .map_or(0, |e| {
-                e.default_choice.min(e.choices.len().saturating_sub(1))
-            });
-        let cursor = self
-            .draft
-            .answers
-            .iter()
-            .find(|a| a.pending == index)
-            .map_or(default, |a| a.choice);
-        Some((index, cursor))
-    }
-
-    /// How many choices pending event `index` offers.
-    pub fn event_choices(&self, index: usize) -> usize {
-        self.state()
-            .pending
-            .get(index)
-            .and_then(|p| self.session.scenario().events.get(p.event))
-            .map_or(0, |e| e.choices.len())
-    }
-
-    /// Answer pending event `index` with `choice` in the draft.
-    pub fn answer(&mut self, index: usize, choice: usize) {
-        self.draft.answers.retain(|a| a.pending != index);
-        self.draft.answers.push(Answer {
-            pending: index,
-            choice,
-        });
-    }
 }
 
 fn bump(x: u32, steps: i32, max: u32) -> u32 {
@@ -324,18 +241,6 @@ fn bump(x: u32, steps: i32, max: u32) -> u32 {
 fn step_line(line: ReportingLine, dir: i32) -> ReportingLine {
     let i = LINES.iter().position(|l| *l == line).unwrap_or(0) as i32;
     LINES[(i + dir).clamp(0, LINES.len() as i32 - 1) as usize]
-}
-
-impl Week {
-    /// The first VP the draft hands from the CTO to the CEO this week, if any.
-    pub fn handover(&self) -> Option<usize> {
-        let vps = &self.state().people.vps;
-        self.draft
-            .vp_lines
-            .iter()
-            .zip(vps)
-            .position(|(new, vp)| vp.line == ReportingLine::Cto && *new != ReportingLine::Cto)
-    }
 }
 
 /// Set `activity`'s share to `value` and spread the rest over the other three
@@ -374,164 +279,6 @@ pub fn rebalance(a: Attention, activity: Activity, value: u8) -> Attention {
         shares[2] as u8,
         shares[3] as u8,
     )
-}
-
-/// What the week screen needs from around it to draw.
-pub struct Frame<'a> {
-    pub theme: Theme,
-    pub status: Option<&'a str>,
-    /// Shown instead of the status, in the colour of trouble (saving fails).
-    pub warning: Option<&'a str>,
-    /// No dialog is open, so the focused panel shows its focus.
-    pub focused: bool,
-    /// The keys shown in the hint bar (the week's, or the replay's).
-    pub context: Context,
-    /// Leave a line for the replay's timeline under the status line.
-    pub timeline: bool,
-}
-
-impl Week {
-    /// Draw the week screen; returns the area left for the replay's timeline.
-    pub fn render(&self, f: &Frame, area: Rect, buf: &mut Buffer) -> Rect {
-        let t = f.theme;
-        let s = self.state();
-        let [head, status, timeline_area, body, keys] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(1),
-            Constraint::Length(u16::from(f.timeline)),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        self.header(t, head, buf);
-        if let Some(warning) = f.warning {
-            Line::styled(warning.to_string(), t.bad()).render(status, buf);
-        } else if let Some(msg) = f.status {
-            Line::styled(msg.to_string(), t.dim()).render(status, buf);
-        }
-        let wide = area.width >= 140;
-        let left_width = if wide { 48 } else { 42 };
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);
-        let [att, org] = Layout::vertical([Constraint::Length(9), Constraint::Fill(1)]).areas(left);
-        self.attention(f, att, buf);
-        self.organisation(f, org, buf);
-        if wide {
-            let [charts_area, side] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(right);
-            self.charts(t, charts_area, buf, true);
-            let [why_area, news_area] =
-                Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(side);
-            self.why(t, s, why_area, buf, "Why");
-            self.news(t, news_area, buf);
-        } else if right.height >= 34 {
-            // Tall enough to show all three at once.
-            let [why_area, charts_area, news_area] = Layout::vertical([
-                Constraint::Length(17),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ])
-            .areas(right);
-            self.why(t, s, why_area, buf, "Why");
-            let block = panel("Charts", false, t);
-            let inner = block.inner(charts_area);
-            block.render(charts_area, buf);
-            self.charts(t, inner, buf, false);
-            self.news(t, news_area, buf);
-        } else {
-            self.tabbed(t, right, buf);
-        }
-        hint_bar(f.context, t, keys.width).render(keys, buf);
-        timeline_area
-    }
-
-    /// One of Why, Charts and News, chosen with the tab key.
-    fn tabbed(&self, t: Theme, area: Rect, buf: &mut Buffer) {
-        let titles: Vec<String> = Tab::ALL
-            .iter()
-            .map(|x| {
-                if *x == self.tab {
-                    format!("[{}]", x.label())
-                } else {
-                    x.label().to_string()
-                }
-            })
-            .collect();
-        let title = format!("{}  (v)", titles.join(" "));
-        match self.tab {
-            Tab::Why => self.why(t, self.state(), area, buf, &title),
-            Tab::Charts => {
-                let inner = panel(&title, false, t).inner(area);
-                panel(&title, false, t).render(area, buf);
-                self.charts(t, inner, buf, false);
-            }
-            Tab::News => {
-                let inner = panel(&title, false, t).inner(area);
-                panel(&title, false, t).render(area, buf);
-                self.news_lines(t, inner, buf);
-            }
-        }
-    }
-
-    fn header(&self, t: Theme, area: Rect, buf: &mut Buffer) {
-        let game = self.session.game();
-        let s = game.state();
-        let sc = game.scenario();
-        let m = &s.metrics;
-        let runway = if s.week == 0 {
-            "–".to_string()
-        } else if m.runway_months >= RUNWAY_CAP {
-            "∞".to_string()
-        } else if m.runway_months > RUNWAY_LONG {
-            // Past five years, month counts only jump about.
-            "> 5 yr".to_string()
-        } else {
-            format!("{:.0} mo", m.runway_months)
-        };
-        let line1 = Line::from(vec![
-            Span::styled(sc.name.clone(), t.title()),
-            Span::raw(format!(
-                "  ·  Week {} of {}  ·  {} stage  ·  seed {}",
-                s.week + 1,
-                sc.horizon_weeks,
-                s.company.stage.label(),
-                game.seed()
-            )),
-        ]);
-        let influence = s.influence_points();
-        let authority = s.authority_points();
-        let line2 = Line::from(vec![
-            Span::raw("Cash "),
-            Span::styled(
-                money(s.company.cash),
-                if m.runway_months < 6.0 {
-                    t.bad()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::raw(format!(
-                "  Runway {runway}  ARR {}  Headcount {}  ",
-                money(s.company.arr),
-                s.people.headcount()
-            )),
-            Span::raw("Influence "),
-            Span::styled(
-                format!("{influence:.0}"),
-                t.level(influence).add_modifier(Modifier::BOLD),
-            ),
-            Span::raw("  Authority "),
-            Span::styled(
-                format!("{authority:.0}"),
-                t.level(authority).add_modifier(Modifier::BOLD),
-            ),
-        ]);
-        let goal = Line::styled(
-            crate::ui::goals::goal_line_within(sc, s, area.width),
-            t.dim(),
-        );
-        Paragraph::new(vec![line1, line2, goal]).render(area, buf);
-    }
 }
 
 #[cfg(test)]

@@ -7,10 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Frame, Panel, Week};
+use super::layout::{bar_width, BAR_LABEL};
+use super::{Panel, Week};
 use crate::engine::{Activity, ReportingLine};
 use crate::ui::reporting::{line_short, LINES};
+use crate::ui::screens::protocol::Frame;
 use crate::ui::text::plural;
+use crate::ui::theme::Theme;
 use crate::ui::widgets::panel;
 
 impl Week {
@@ -29,9 +32,8 @@ impl Week {
         let inner = block.inner(area);
         block.render(area, buf);
         let d = &self.draft;
-        let bar_width = inner.width.saturating_sub(12 + 5 + 7) as usize;
+        let bar_width = usize::from(bar_width(inner));
         let mut lines = Vec::new();
-        let mut hits = [(0u16, 0u16, 0u16); 4];
         for (i, activity) in Activity::ALL.into_iter().enumerate() {
             let v = d.attention.get(activity);
             let p = par.get(activity);
@@ -39,16 +41,17 @@ impl Week {
             let sel = focused && self.row == i;
             let label_style = if sel { t.selected() } else { Style::new() };
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<11}", activity.label()), label_style),
+                Span::styled(
+                    format!("{:<w$}", activity.label(), w = usize::from(BAR_LABEL) - 1),
+                    label_style,
+                ),
                 Span::raw(" "),
                 Span::styled("█".repeat(filled), t.title()),
                 Span::styled("░".repeat(bar_width - filled), t.dim()),
                 Span::styled(format!("{v:>4}%"), if sel { t.key() } else { Style::new() }),
                 Span::styled(format!(" par{p:>3}"), t.dim()),
             ]));
-            hits[i] = (inner.y + i as u16, inner.x + 12, bar_width as u16);
         }
-        self.bar_hits.set(hits);
         lines.extend(self.hours_rows(f, focused));
         Paragraph::new(lines).render(inner, buf);
     }
@@ -181,47 +184,8 @@ impl Week {
         let s = self.state();
         let p = &s.people;
         let m = &s.metrics;
-        // The scenario's own ramp, not a copy of the default.
-        let vp_ramp_weeks = self.session.scenario().params.hiring.vp_ramp_weeks;
-        let mut lines = vec![(None, Line::styled("CTO (you)", t.title()))];
-        let ramping = p.ramping_total();
-        let ics = format!(
-            "{} engineers{}",
-            p.engineers(),
-            if ramping > 0 {
-                format!(" ({ramping} ramping)")
-            } else {
-                String::new()
-            }
-        );
-        if p.vps.is_empty() {
-            lines.push((
-                None,
-                Line::raw(format!(
-                    "├─ {} manager{}",
-                    p.managers,
-                    if p.managers == 1 { "" } else { "s" }
-                )),
-            ));
-            lines.push((None, Line::raw(format!("└─ {ics}"))));
-        } else {
-            for (i, vp) in p.vps.iter().enumerate() {
-                let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
-                let ramp = ramp.min(1.0) * 100.0;
-                lines.push((
-                    None,
-                    Line::raw(format!(
-                        "├─ VP #{} reports to {} · ramp {ramp:.0}%",
-                        i + 1,
-                        line_short(vp.line)
-                    )),
-                ));
-            }
-            lines.push((
-                None,
-                Line::raw(format!("└─ {} managers, {ics}", p.managers)),
-            ));
-        }
+        let mut lines: Vec<(Option<Extra>, Line<'static>)> =
+            self.org_tree(t).into_iter().map(|l| (None, l)).collect();
         if p.vp_search.is_some() || p.in_pipeline() > 0 {
             lines.push((
                 Some(Extra::Coming),
@@ -279,6 +243,45 @@ impl Week {
             plural(open, "position"),
             par.attention.hiring
         ))
+    }
+
+    /// The CTO, the VPs (with their lines and ramp) or the managers, and the
+    /// engineers.
+    fn org_tree(&self, t: Theme) -> Vec<Line<'static>> {
+        let p = &self.state().people;
+        // The scenario's own ramp, not a copy of the default.
+        let vp_ramp_weeks = self.session.scenario().params.hiring.vp_ramp_weeks;
+        let mut lines = vec![Line::styled("CTO (you)", t.title())];
+        let ramping = p.ramping_total();
+        let ics = format!(
+            "{} engineers{}",
+            p.engineers(),
+            if ramping > 0 {
+                format!(" ({ramping} ramping)")
+            } else {
+                String::new()
+            }
+        );
+        if p.vps.is_empty() {
+            lines.push(Line::raw(format!(
+                "├─ {} manager{}",
+                p.managers,
+                if p.managers == 1 { "" } else { "s" }
+            )));
+            lines.push(Line::raw(format!("└─ {ics}")));
+            return lines;
+        }
+        for (i, vp) in p.vps.iter().enumerate() {
+            let ramp = f64::from(vp.age_weeks) / f64::from(vp_ramp_weeks.max(1));
+            let ramp = ramp.min(1.0) * 100.0;
+            lines.push(Line::raw(format!(
+                "├─ VP #{} reports to {} · ramp {ramp:.0}%",
+                i + 1,
+                line_short(vp.line)
+            )));
+        }
+        lines.push(Line::raw(format!("└─ {} managers, {ics}", p.managers)));
+        lines
     }
 
     /// What the structure lacks, if anything, in a line that fits the panel.

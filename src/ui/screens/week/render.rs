@@ -1,0 +1,189 @@
+//! Drawing the week screen: the header, the status or warning line, the two
+//! editable panels, Why, charts and news, the hint bar, and a dialog over it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::layout::parts;
+use super::{Tab, Week};
+use crate::engine::risk::risks;
+use crate::engine::{RUNWAY_CAP, RUNWAY_LONG};
+use crate::ui::keymap::Context;
+use crate::ui::money::money;
+use crate::ui::screens::protocol::Frame;
+use crate::ui::theme::Theme;
+use crate::ui::warnings::risk_line;
+use crate::ui::widgets::{hint_bar, panel};
+
+impl Week {
+    /// Draw the week screen of the run being played.
+    pub fn render(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
+        self.render_as(f, Context::Week, false, area, buf);
+    }
+
+    /// Draw the week screen with the hint bar of `keys` (the week's, or a
+    /// replay's) and, if `timeline`, a line left for a replay's timeline under
+    /// the status line; returns that line's area. A dialog is drawn over it.
+    pub fn render_as(
+        &self,
+        f: &Frame,
+        keys: Context,
+        timeline: bool,
+        area: Rect,
+        buf: &mut Buffer,
+    ) -> Rect {
+        let f = &Frame {
+            focused: f.focused && self.dialog.is_none(),
+            ..*f
+        };
+        let t = f.theme;
+        let parts = parts(area, timeline);
+        self.header(t, parts.head, buf);
+        self.status_line(f, parts.status, buf);
+        self.attention(f, parts.attention, buf);
+        self.organisation(f, parts.organisation, buf);
+        self.right(t, parts.right, parts.wide, buf);
+        hint_bar(keys, t, parts.keys.width).render(parts.keys, buf);
+        if let Some(dialog) = &self.dialog {
+            dialog.render(&self.session, t, area, buf);
+        }
+        parts.timeline
+    }
+
+    /// Saving trouble first, then the ending that comes soonest, or else the
+    /// status.
+    fn status_line(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
+        let (s, sc) = (self.session.state(), self.session.scenario());
+        let warning = f
+            .saving
+            .map(str::to_string)
+            .or_else(|| risks(s, sc).first().map(|r| risk_line(r, sc, s)));
+        if let Some(warning) = warning {
+            Line::styled(warning, f.theme.bad()).render(area, buf);
+        } else if let Some(msg) = f.status {
+            Line::styled(msg.to_string(), f.theme.dim()).render(area, buf);
+        }
+    }
+
+    /// Why, charts and news: side by side when wide, one above the other
+    /// when tall, else one at a time.
+    fn right(&self, t: Theme, area: Rect, wide: bool, buf: &mut Buffer) {
+        let s = self.state();
+        if wide {
+            let [charts_area, side] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(area);
+            self.charts(t, charts_area, buf, true);
+            let [why_area, news_area] =
+                Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(side);
+            self.why(t, s, why_area, buf, "Why");
+            self.news(t, news_area, buf);
+        } else if area.height >= 34 {
+            // Tall enough to show all three at once.
+            let [why_area, charts_area, news_area] = Layout::vertical([
+                Constraint::Length(17),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            self.why(t, s, why_area, buf, "Why");
+            let block = panel("Charts", false, t);
+            let inner = block.inner(charts_area);
+            block.render(charts_area, buf);
+            self.charts(t, inner, buf, false);
+            self.news(t, news_area, buf);
+        } else {
+            self.tabbed(t, area, buf);
+        }
+    }
+
+    /// One of Why, Charts and News, chosen with the tab key.
+    fn tabbed(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+        let titles: Vec<String> = Tab::ALL
+            .iter()
+            .map(|x| {
+                if *x == self.tab {
+                    format!("[{}]", x.label())
+                } else {
+                    x.label().to_string()
+                }
+            })
+            .collect();
+        let title = format!("{}  (v)", titles.join(" "));
+        match self.tab {
+            Tab::Why => self.why(t, self.state(), area, buf, &title),
+            Tab::Charts => {
+                let inner = panel(&title, false, t).inner(area);
+                panel(&title, false, t).render(area, buf);
+                self.charts(t, inner, buf, false);
+            }
+            Tab::News => {
+                let inner = panel(&title, false, t).inner(area);
+                panel(&title, false, t).render(area, buf);
+                self.news_lines(t, inner, buf);
+            }
+        }
+    }
+
+    fn header(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+        let game = self.session.game();
+        let s = game.state();
+        let sc = game.scenario();
+        let m = &s.metrics;
+        let runway = if s.week == 0 {
+            "–".to_string()
+        } else if m.runway_months >= RUNWAY_CAP {
+            "∞".to_string()
+        } else if m.runway_months > RUNWAY_LONG {
+            // Past five years, month counts only jump about.
+            "> 5 yr".to_string()
+        } else {
+            format!("{:.0} mo", m.runway_months)
+        };
+        let line1 = Line::from(vec![
+            Span::styled(sc.name.clone(), t.title()),
+            Span::raw(format!(
+                "  ·  Week {} of {}  ·  {} stage  ·  seed {}",
+                s.week + 1,
+                sc.horizon_weeks,
+                s.company.stage.label(),
+                game.seed()
+            )),
+        ]);
+        let influence = s.influence_points();
+        let authority = s.authority_points();
+        let line2 = Line::from(vec![
+            Span::raw("Cash "),
+            Span::styled(
+                money(s.company.cash),
+                if m.runway_months < 6.0 {
+                    t.bad()
+                } else {
+                    Style::new()
+                },
+            ),
+            Span::raw(format!(
+                "  Runway {runway}  ARR {}  Headcount {}  ",
+                money(s.company.arr),
+                s.people.headcount()
+            )),
+            Span::raw("Influence "),
+            Span::styled(
+                format!("{influence:.0}"),
+                t.level(influence).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw("  Authority "),
+            Span::styled(
+                format!("{authority:.0}"),
+                t.level(authority).add_modifier(Modifier::BOLD),
+            ),
+        ]);
+        let goal = Line::styled(
+            crate::ui::goals::goal_line_within(sc, s, area.width),
+            t.dim(),
+        );
+        Paragraph::new(vec![line1, line2, goal]).render(area, buf);
+    }
+}
