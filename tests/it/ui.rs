@@ -427,6 +427,46 @@ fn hire_a_vp_and_hand_them_over(app: &mut App) {
     );
 }
 
+/// `q` asks to quit wherever the player is, in an event dialog too; "no"
+/// goes back to the dialog as it was, "yes" quits.
+#[test]
+fn q_asks_to_quit_from_an_event_dialog_and_no_goes_back_to_it() {
+    isolate();
+    let mut app = App::new_game(builtin("tutorial"), 1);
+    press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+    assert_eq!(app.context(), Context::Event);
+    let open = dialog(&app).cloned();
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert_eq!(app.overlay, Some(Overlay::Quit));
+    assert!(text(&app, 120, 40).contains("Quit? (y/n)"));
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(
+        dialog(&app).cloned(),
+        open,
+        "the dialog, its cursor unmoved"
+    );
+    press(&mut app, &[KeyCode::Char('q'), KeyCode::Char('y')]);
+    assert!(app.quit);
+}
+
+/// A run continued with an event waiting for an answer opens it, as the week
+/// that brought it did: Enter answers it rather than asking to end the week.
+#[test]
+fn continuing_a_run_reopens_the_event_that_waits() {
+    isolate();
+    let mut app = App::new_game(builtin("tutorial"), 1);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.context(), Context::Event, "the welcome event");
+    let saved = p(&app).session.record().clone();
+    let recording = cto_sim::run::verify(&saved, "save").unwrap().recording;
+    let mut app = App::resume(recording, None);
+    assert_eq!(app.context(), Context::Event, "the welcome waits");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(p(&app).draft.answers.len(), 1, "Enter answered it");
+    assert_eq!(app.context(), Context::Week);
+    assert_eq!(app.state().unwrap().week, 1, "nothing was played");
+}
+
 #[test]
 fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
     isolate();

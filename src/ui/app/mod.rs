@@ -119,12 +119,14 @@ impl App {
         app
     }
 
-    /// Play `week`'s run, saved as `autosave` says: on the week screen, or on
-    /// the end screen if it is over.
-    fn start(&mut self, week: Week, autosave: Autosave) {
+    /// Play `week`'s run, saved as `autosave` says: on the week screen, with
+    /// the first event that waits for an answer open, or on the end screen if
+    /// it is over.
+    fn start(&mut self, mut week: Week, autosave: Autosave) {
         self.screen = if week.state().ending.is_some() {
             Screen::End(Box::new(super::screens::end::End::new(week.session)))
         } else {
+            week.open_next_event(false);
             Screen::Week(Box::new(week))
         };
         self.autosave = autosave;
