@@ -15,6 +15,7 @@ mod funding;
 mod history;
 mod hostile;
 mod organisation;
+mod picture;
 mod properties;
 mod readme;
 mod replay;
