@@ -1,8 +1,9 @@
 //! The terminal game: the event loop and terminal hygiene around `App`.
 //!
-//! The loop blocks on input (an idle game uses no CPU), draws only when
-//! something changed, and gives the terminal back on quit, on error returns, on
-//! panics and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+//! The loop blocks on input (an idle game uses no CPU), saves, then draws
+//! what changed (so a save's failure, or its recovery, shows at once), and
+//! gives the terminal back whenever it should (`terminal.rs`: quit, errors,
+//! panics, signals, Ctrl-Z).
 
 pub mod app;
 pub mod autosave;
@@ -15,17 +16,17 @@ pub mod reporting;
 pub mod screens;
 pub mod session;
 pub mod story;
+mod terminal;
 pub mod text;
 pub mod theme;
 pub mod tips;
 pub mod warnings;
 pub mod widgets;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::time::Instant;
 
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode};
+use ratatui::crossterm::event::{self, EnableMouseCapture, Event, KeyCode};
 use ratatui::crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -44,12 +45,7 @@ const END_SCREEN_GUARD: std::time::Duration = std::time::Duration::from_millis(7
 /// so tests can check that a crash still gives the terminal back.
 pub const PANIC_TEST_ENV: &str = "CTO_SIM_TEST_PANIC";
 
-/// Give the terminal back: mouse off, raw mode off, main screen, cursor shown.
-/// Safe to call more than once.
-pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, Show);
-    ratatui::restore();
-}
+pub use terminal::restore;
 
 /// Run the game until the player quits.
 pub fn run(app: App, started: Instant) -> io::Result<()> {
@@ -58,21 +54,22 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
             "the game needs a terminal (stdin and stdout must be a TTY); `cto-sim simulate` plays headless",
         ));
     }
-    install_panic_reporter();
-    install_signal_handlers()?;
+    terminal::install_panic_reporter();
+    terminal::install_signal_handlers()?;
     // Temporary files a killed game left beside its saves go now.
     if let Some(dir) = crate::run::runs_dir() {
         crate::run::clean_temporaries(&dir);
     }
-    let mut terminal = ratatui::try_init()?;
+    let mut screen = ratatui::try_init()?;
+    terminal::taken();
     let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, app, started));
-    restore();
+        .and_then(|()| event_loop(&mut screen, app, started));
+    terminal::given_back();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
-    let size = terminal.size()?;
+fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
+    let size = screen.size()?;
     app.on_resize(size.width, size.height);
     let mut first_frame = true;
     let mut last_tick = Instant::now();
@@ -81,7 +78,13 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
         if !app.wants_ticks() {
             last_tick = Instant::now();
         }
-        if draw_if_dirty(terminal, &mut app)? && first_frame {
+        // Saved first, then drawn: the frame shows how the save went.
+        app.autosave(std::time::SystemTime::now());
+        if terminal::take_redraw() {
+            screen.clear()?;
+            app.dirty = true;
+        }
+        if draw_if_dirty(screen, &mut app)? && first_frame {
             first_frame = false;
             if let Some(path) = std::env::var_os(FIRST_FRAME_ENV) {
                 let _ = std::fs::write(path, started.elapsed().as_micros().to_string());
@@ -90,7 +93,6 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
                 panic!("a test asked for a panic ({PANIC_TEST_ENV})");
             }
         }
-        app.autosave(std::time::SystemTime::now());
         if app.quit {
             return Ok(());
         }
@@ -106,6 +108,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App, started: Instant) ->
             }
         }
         match event::read()? {
+            Event::Key(key) if terminal::is_suspend_key(&key) => terminal::suspend()?,
             Event::Key(key) => {
                 let at_end = matches!(app.screen, screens::Screen::End(_));
                 if !(at_end && key.code == KeyCode::Enter && end_shown.elapsed() < END_SCREEN_GUARD)
@@ -148,36 +151,4 @@ pub fn draw_if_dirty<B: ratatui::backend::Backend>(
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     app.dirty = false;
     Ok(true)
-}
-
-/// Restore the terminal, then say what happened in words, then let the default
-/// hook print the details. Installed before the terminal is switched, so that
-/// ratatui's own hook (installed by `try_init`) runs first and ours after it.
-fn install_panic_reporter() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        // A crash with stderr gone has nowhere to say so; the default hook
-        // below tries all the same.
-        writeln!(
-            io::stderr(),
-            "\ncto-sim crashed — sorry. Your terminal has been restored.\nPlease report this with the message below and the command you ran.\n"
-        )
-        .ok();
-        default(info);
-    }));
-}
-
-fn install_signal_handlers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + sig);
-            }
-        })?;
-    Ok(())
 }

@@ -387,3 +387,123 @@ fn holding_enter_through_the_last_week_stops_at_the_end_screen() {
     t.keys(&["y"]);
     t.wait_for_file(&done);
 }
+
+/// Wait (up to 15 s) until the screen satisfies `ok`.
+fn wait_until(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    for _ in 0..150 {
+        let s = t.screen();
+        if ok(&s) {
+            return s;
+        }
+        sleep(Duration::from_millis(100));
+    }
+    panic!("never saw {what}; the screen:\n{}", t.screen());
+}
+
+/// The game is stopped and the shell has the terminal as it had it before
+/// the game: the same `stty` modes, the main screen, the cursor shown, no
+/// mouse reporting.
+fn assert_given_back_while_stopped(t: &Tmux, before: &Path, during: &Path) {
+    t.wait_for("Stopped");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor hidden");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting still on"
+    );
+    std::fs::remove_file(during).ok();
+    t.run(&[
+        "send-keys",
+        "-t",
+        "e2e",
+        &format!("stty -a > {}", during.display()),
+        "Enter",
+    ]);
+    t.wait_for_file(during);
+    sleep(Duration::from_millis(200));
+    let b = std::fs::read_to_string(before).unwrap();
+    let d = std::fs::read_to_string(during).unwrap();
+    assert_eq!(d, b, "stty modes differ while the game is stopped");
+}
+
+/// Ctrl-Z stops the game like any program and gives the terminal back; `fg`
+/// brings it back whole, keys acting at once (raw mode again). A SIGTSTP
+/// from elsewhere does the same.
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let t = Tmux::start("suspend");
+    let before = t.dir.join("before.txt");
+    let during = t.dir.join("during.txt");
+    let line = format!(
+        "stty -a > {b}; CTO_SIM_DATA_DIR={data} {bin} play --seed 3",
+        b = before.display(),
+        data = t.dir.join("data").display(),
+        bin = env!("CARGO_BIN_EXE_cto-sim"),
+    );
+    t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    t.wait_for("Week 1 of 312");
+    t.keys(&["C-z"]);
+    assert_given_back_while_stopped(&t, &before, &during);
+    t.keys(&["fg", "Enter"]);
+    t.wait_for("Week 1 of 312");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    // One key, no Enter: raw mode is back.
+    t.keys(&["q"]);
+    t.wait_for("Quit? (y/n)");
+    // A SIGTSTP from elsewhere (`kill -TSTP`).
+    let shell = t.format("#{pane_pid}");
+    let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the game's process");
+    Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    assert_given_back_while_stopped(&t, &before, &during);
+    t.keys(&["fg", "Enter"]);
+    t.wait_for("Quit? (y/n)");
+    t.keys(&["y"]);
+    wait_until(&t, "the shell again", |s| !s.contains("Quit? (y/n)"));
+    sleep(Duration::from_millis(300));
+    std::fs::remove_file(&during).ok();
+    t.run(&[
+        "send-keys",
+        "-t",
+        "e2e",
+        &format!("stty -a > {}", during.display()),
+        "Enter",
+    ]);
+    t.wait_for_file(&during);
+    sleep(Duration::from_millis(200));
+    assert_eq!(
+        std::fs::read_to_string(&during).unwrap(),
+        std::fs::read_to_string(&before).unwrap()
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0");
+}
+
+/// A failed save shows as soon as the week that failed to save is drawn, not
+/// one key later; and so does its recovery.
+#[test]
+fn a_failed_save_and_its_recovery_show_at_once() {
+    let t = Tmux::start("savefail");
+    let data = t.dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // The runs folder cannot be made: a file has its name.
+    std::fs::write(data.join("runs"), "in the way").unwrap();
+    let (before, after, done) = script(&t, "play --seed 3");
+    t.wait_for("Week 1 of 312");
+    t.keys(&["Enter"]);
+    t.wait_for("Not saved yet");
+    std::fs::remove_file(data.join("runs")).unwrap();
+    t.keys(&["Enter"]);
+    let saved = wait_until(&t, "the warning gone", |s| {
+        s.contains("Week 3 of 312") && !s.contains("Not saved")
+    });
+    assert!(saved.contains("Week 3 of 312"), "{saved}");
+    t.keys(&["q", "y"]);
+    t.wait_for_file(&done);
+    assert_terminal_restored(&t, &before, &after);
+}
