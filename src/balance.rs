@@ -136,6 +136,13 @@ pub fn tenths(score: f64) -> f64 {
     (score * 10.0).round()
 }
 
+/// Told how far a long piece of work is: (runs done, runs in all), after each
+/// run, from whichever thread played it.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// Telling nobody.
+pub const QUIET: Progress<'static> = &|_, _| {};
+
 /// Play the balance report of `scenario`: every bot and the whole grid over
 /// `runs` seeds from `seed`, on `threads` threads (1 or more).
 pub fn report(
@@ -144,10 +151,21 @@ pub fn report(
     seed: u64,
     threads: usize,
 ) -> Result<Report, SimError> {
+    report_told(scenario, runs, seed, threads, QUIET)
+}
+
+/// [`report`], telling `progress` after each run.
+pub fn report_told(
+    scenario: &Arc<Scenario>,
+    runs: u32,
+    seed: u64,
+    threads: usize,
+    progress: Progress,
+) -> Result<Report, SimError> {
     let mut names: Vec<String> = policy::names().map(str::to_string).collect();
     let grid = grid();
     names.extend(grid.iter().map(Fixed::to_string));
-    let batches = batches(scenario, &names, runs, seed, threads)?;
+    let batches = batches_told(scenario, &names, runs, seed, threads, progress)?;
     let (bots, fixed) = batches.split_at(policy::BOTS.len());
     let bots: Vec<Row> = bots.iter().map(Row::of).collect();
     let mut best: Vec<Row> = fixed.iter().map(Row::of).collect();
@@ -189,9 +207,22 @@ pub fn batches(
     seed: u64,
     threads: usize,
 ) -> Result<Vec<Batch>, SimError> {
+    batches_told(scenario, names, runs, seed, threads, QUIET)
+}
+
+/// [`batches`], telling `progress` after each run.
+pub fn batches_told(
+    scenario: &Arc<Scenario>,
+    names: &[String],
+    runs: u32,
+    seed: u64,
+    threads: usize,
+    progress: Progress,
+) -> Result<Vec<Batch>, SimError> {
     let jobs = names.len() * runs as usize;
     let threads = threads.clamp(1, jobs.max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let finished = std::sync::atomic::AtomicUsize::new(0);
     let mut slots: Vec<Option<Result<RunResult, SimError>>> = Vec::new();
     slots.resize_with(jobs, || None);
     let done: Vec<Vec<(usize, Result<RunResult, SimError>)>> = std::thread::scope(|scope| {
@@ -207,6 +238,8 @@ pub fn batches(
                         let (p, i) = (job / runs as usize, job % runs as usize);
                         let run_seed = seed.wrapping_add(i as u64);
                         mine.push((job, sim::play(scenario, &names[p], run_seed, |_| {})));
+                        let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        progress(n + 1, jobs);
                     }
                 })
             })

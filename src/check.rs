@@ -18,16 +18,25 @@ const SMOKE_SEEDS: u64 = 3;
 const BALANCE_RUNS: u32 = 50;
 
 /// Check each file and report on `out`; `true` when none has errors. An error
-/// writing the report ends the check.
-pub fn check_all(files: &[String], out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+/// writing the report ends the check. `progress` is told how far each file's
+/// simulations are (the file, runs done, runs in all).
+pub fn check_all(
+    files: &[String],
+    out: &mut dyn std::io::Write,
+    progress: &(dyn Fn(&str, usize, usize) + Sync),
+) -> std::io::Result<bool> {
     let mut all_ok = true;
     for file in files {
-        all_ok &= check_one(file, out)?;
+        all_ok &= check_one(file, out, &|done, all| progress(file, done, all))?;
     }
     Ok(all_ok)
 }
 
-fn check_one(file: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+fn check_one(
+    file: &str,
+    out: &mut dyn std::io::Write,
+    progress: balance::Progress,
+) -> std::io::Result<bool> {
     let (checked, _) = match scenario::resolve(file) {
         Ok(found) => found,
         Err(ScenarioError::Invalid(found)) => {
@@ -49,7 +58,8 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool> 
         writeln!(out, "{w}")?;
     }
     let scenario = Arc::new(checked.scenario);
-    let played = smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario)?)));
+    let played =
+        smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario, progress)?)));
     match played {
         Ok((summary, balance)) => {
             for w in &balance {
@@ -75,11 +85,21 @@ fn check_one(file: &str, out: &mut dyn std::io::Write) -> std::io::Result<bool> 
 /// A quick balance sample (`balanced`, `passive` and the quick grid over
 /// [`BALANCE_RUNS`] seeds): what an author should know — doing nothing wins,
 /// or a fixed recipe outscores adapting to the stage.
-fn balance_warnings(scenario: &Arc<Scenario>) -> Result<Vec<String>, String> {
+fn balance_warnings(
+    scenario: &Arc<Scenario>,
+    progress: balance::Progress,
+) -> Result<Vec<String>, String> {
     let mut names = vec!["balanced".to_string(), "passive".to_string()];
     names.extend(balance::quick_grid().iter().map(Fixed::to_string));
-    let batches = balance::batches(scenario, &names, BALANCE_RUNS, 1, balance::threads())
-        .map_err(|e| e.to_string())?;
+    let batches = balance::batches_told(
+        scenario,
+        &names,
+        BALANCE_RUNS,
+        1,
+        balance::threads(),
+        progress,
+    )
+    .map_err(|e| e.to_string())?;
     let wins = |b: &Batch| b.outcomes.get("win").copied().unwrap_or(0);
     let (balanced, passive) = (&batches[0], &batches[1]);
     let mut out = Vec::new();

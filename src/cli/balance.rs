@@ -18,7 +18,11 @@ pub(super) fn balance(
     let scenario = Arc::new(scenario::find(name)?);
     let started = Instant::now();
     let threads = balance::threads();
-    let report = balance::report(&scenario, runs, seed, threads).map_err(CliError::from)?;
+    let meter = super::progress::Meter::new();
+    let tell = |done, all| meter.tell("balance", done, all);
+    let report = balance::report_told(&scenario, runs, seed, threads, &tell);
+    meter.finish();
+    let report = report.map_err(CliError::from)?;
     let seconds = started.elapsed().as_secs_f64();
     if json {
         return Ok(super::json::write_json(out, &report)?);

@@ -5,6 +5,7 @@ mod balance;
 mod completions;
 mod error;
 mod json;
+mod progress;
 mod runs;
 mod simulate;
 mod words;
@@ -54,7 +55,11 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         Some(Command::Report { file }) => report(&file, out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
         Some(Command::Check { files }) => {
-            if crate::check::check_all(&files, out)? {
+            let meter = progress::Meter::new();
+            let tell = |file: &str, done, all| meter.tell(&format!("checking {file}"), done, all);
+            let ok = crate::check::check_all(&files, out, &tell);
+            meter.finish();
+            if ok? {
                 Ok(())
             } else {
                 Err(CliError::Failed)

@@ -2,7 +2,7 @@
 //! best verified scores per scenario).
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use super::error::CliError;
 use crate::run::history::Scan;
@@ -18,19 +18,13 @@ fn listed() -> Result<Vec<Summary>, CliError> {
     let dir = run::runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
     let scan = Scan::new(&dir)?;
     let new = scan.known().iter().filter(|k| k.is_none()).count();
-    let mut err = std::io::stderr();
-    let show = new >= 100 && err.is_terminal();
+    let meter = super::progress::Meter::new();
     let mut done = 0;
     let summaries = scan.finish(|_, _| {
         done += 1;
-        if show && (done % 50 == 0 || done == new) {
-            // Progress is a courtesy: a terminal that cannot take it loses nothing.
-            write!(err, "\rChecking new runs: {done} of {new}…").ok();
-        }
+        meter.tell("checking new runs", done, new);
     });
-    if show {
-        writeln!(err).ok();
-    }
+    meter.finish();
     Ok(summaries)
 }
 

@@ -84,3 +84,47 @@ proptest! {
         }
     }
 }
+
+/// The slowest valid scenario known (issue 19): the whole deck (256 events),
+/// each firing every week it can with fifteen effects spread over ten years
+/// and a follow-up to the next, over the longest horizon. About 210 KB, and
+/// valid: `cto-sim check` and `balance` must get through it, saying how far
+/// they are (tests/it/terminal.rs), and BENCHMARKS.md records their time.
+pub(crate) fn spread_heavy_scenario() -> String {
+    let events: Vec<String> = (0..256)
+        .map(|i| {
+            let spreads: Vec<String> = (0..15)
+                .map(|j| format!("Spread(metric: debt, by: 0.{}, weeks: 520)", 5 + j % 3))
+                .collect();
+            format!(
+                "        (\n            id: \"e{i:03}\",\n            title: \"Event {i}\",\n            text: \"Something happens.\",\n            choices: [(label: \"Fine\", effects: [{}, FollowUp(event: \"e{:03}\", weeks: 1)])],\n        ),",
+                spreads.join(", "),
+                (i + 1) % 256
+            )
+        })
+        .collect();
+    format!(
+        "(\n    version: 1,\n    name: \"Spread heavy\",\n    description: \"Every event spreads fifteen effects over ten years.\",\n    horizon_weeks: 1040,\n    events: [\n{}\n    ],\n)\n",
+        events.join("\n")
+    )
+}
+
+#[test]
+fn the_spread_heavy_scenario_is_valid_and_plays() {
+    let text = spread_heavy_scenario();
+    assert!((200_000..230_000).contains(&text.len()), "{}", text.len());
+    let scenario = Arc::new(load_str(&text, "heavy").expect("valid").scenario);
+    assert_eq!(scenario.events.len(), 256);
+    // A few weeks of play: the effects pile up as the deck fires.
+    let mut game = Game::new(Arc::clone(&scenario), 1);
+    let mut bot = policy::by_name("passive", 1).unwrap();
+    for _ in 0..30 {
+        let d = bot.decide(game.state(), &scenario);
+        game.step(&d).unwrap();
+    }
+    assert!(
+        game.state().ongoing.len() >= 15 * 3 * 20,
+        "{}",
+        game.state().ongoing.len()
+    );
+}

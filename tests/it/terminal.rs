@@ -507,3 +507,29 @@ fn a_failed_save_and_its_recovery_show_at_once() {
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
 }
+
+/// `check` and `balance` on a scenario that takes them long say how far
+/// they are (on the terminal, after a second), instead of printing nothing.
+#[test]
+fn long_checks_and_balances_say_how_far_they_are() {
+    let t = Tmux::start("progress");
+    let heavy = t.dir.join("heavy.ron");
+    std::fs::write(&heavy, crate::hostile::spread_heavy_scenario()).unwrap();
+    let bin = env!("CARGO_BIN_EXE_cto-sim");
+    t.run(&[
+        "send-keys",
+        "-t",
+        "e2e",
+        &format!("{bin} check {}", heavy.display()),
+        "Enter",
+    ]);
+    t.wait_for(&format!("checking {}: ", heavy.display()));
+    t.wait_for(" runs (");
+    t.keys(&["C-c"]);
+    t.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    let line = format!("{bin} balance -s {} --runs 1", heavy.display());
+    t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
+    let shown = t.wait_for("balance: ");
+    assert!(shown.contains(" runs ("), "{shown}");
+    t.keys(&["C-c"]);
+}
