@@ -65,13 +65,14 @@ fn main() {
 
 /// `continue FILE` (or `continue --fork FILE`) and play as the game does.
 fn continue_run(args: &[String], hold: bool) {
+    use cto_sim::ui::session::Session;
     let [file, weeks] = args else {
         panic!("usage: autosave_soak --continue|--fork FILE WEEKS");
     };
     let path = std::path::PathBuf::from(file);
     let weeks: u32 = weeks.parse().expect("weeks");
     let mut app = if hold {
-        match cto_sim::run::load_latest(Some(path)) {
+        match cto_sim::run::load_latest_as(Some(path), Session::verified) {
             Ok(resumed) => cto_sim::ui::App::continued(resumed),
             Err(cto_sim::run::RunError::Locked { .. }) => {
                 println!("locked");
@@ -80,7 +81,8 @@ fn continue_run(args: &[String], hold: bool) {
             Err(e) => panic!("{e}"),
         }
     } else {
-        cto_sim::ui::App::forked(cto_sim::run::take_over(&path).expect("a fork"))
+        let fork = cto_sim::run::take_over(&path).expect("a fork");
+        cto_sim::ui::App::forked(Session::verified(&fork, "fork").expect("the fork verifies"))
     };
     let played = |app: &cto_sim::ui::App| app.state().map_or(0, |s| s.week);
     println!("held {}", played(&app));

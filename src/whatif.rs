@@ -249,7 +249,9 @@ fn replay(record: &RunRecord, sc: &Arc<Scenario>, change: Option<(usize, Change)
             }
         }
         if i <= last && !orig.is_over() {
-            let _ = orig.step(&w.decision);
+            // The original follows the record through the one replay
+            // (`run::replay`); a week it could not replay leaves it there.
+            crate::run::replay::weeks(record, "what if", &mut orig, i..i + 1).ok();
         }
         i += 1;
     }

@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use crate::policy;
 use crate::scenario;
+use crate::ui::session::Session;
 use crate::untrusted::one_line;
 
 /// Run the parsed command line, writing to `out`.
@@ -49,8 +50,11 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         Some(Command::Scores) => runs::scores(out),
         Some(Command::Completions { shell }) => Ok(completions::write(shell, out)?),
         Some(Command::Replay { file }) => {
-            let verified = crate::run::load_verified(&file)?;
-            game(crate::ui::App::replay(verified.recording))
+            let record = crate::run::load(&file)?;
+            game(crate::ui::App::watch_run(
+                &record,
+                &file.display().to_string(),
+            )?)
         }
         Some(Command::Report { file }) => report(&file, out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
@@ -85,9 +89,10 @@ fn list_policies(out: &mut dyn Write) -> io::Result<()> {
 /// `file` from its last saved week (for a run another game is playing).
 fn continued(file: Option<std::path::PathBuf>, fork: bool) -> Result<crate::ui::App, CliError> {
     if let (true, Some(path)) = (fork, &file) {
-        return Ok(crate::ui::App::forked(crate::run::take_over(path)?));
+        let fork = crate::run::take_over(path)?;
+        return Ok(crate::ui::App::forked(Session::verified(&fork, "fork")?));
     }
-    let resumed = crate::run::load_latest(file)?;
+    let resumed = crate::run::load_latest_as(file, Session::verified)?;
     if let Some(why) = &resumed.loaded.fell_back {
         // Said on the way into the game, which says it again on its status line.
         writeln!(

@@ -12,6 +12,7 @@ pub mod loading;
 pub mod lock;
 pub mod naming;
 pub mod record;
+pub mod replay;
 pub mod resume;
 pub mod store;
 pub mod summary;
@@ -21,9 +22,12 @@ pub use error::{Divergence, RunError};
 pub use fork::{fork, take_over};
 pub use naming::{base_name, save_new};
 pub use record::{Headline, Parent, Recording, RunRecord, WeekRecord, RUN_FORMAT_VERSION};
-pub use resume::{load_latest, load_verified, load_with_backup, Loaded, Resumed};
+pub use resume::{
+    load_latest, load_latest_as, load_verified, load_with_backup, load_with_backup_as, Loaded,
+    Open, Resumed,
+};
 pub use store::{
     backup_path, clean_temporaries, load, parse, runs_dir, save_atomic, write_new,
     write_text_atomic, MAX_RUN_BYTES,
 };
-pub use verify::{verify, Verified};
+pub use verify::{verify, verify_into, Verdict, Verified};

@@ -12,15 +12,20 @@ use super::verify::{verify, Verified};
 use crate::scenario::DATA_DIR_ENV;
 
 /// A loaded and verified run, and whether it came from the backup because the
-/// save was bad.
+/// save was bad. `T` is what verifying made of it: a [`Verified`] recording,
+/// or whatever follows the run as it is verified (the game's session).
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<T = Verified> {
     pub record: RunRecord,
     /// The run replayed and checked, ready to continue.
-    pub verified: Verified,
+    pub verified: T,
     /// Why the save itself could not be used, when the backup was loaded instead.
     pub fell_back: Option<RunError>,
 }
+
+/// How a run read from a file is verified, into what: [`verify`] itself, or
+/// one that follows the run in the same pass (`Session::verified`).
+pub type Open<T> = fn(&RunRecord, &str) -> Result<T, RunError>;
 
 /// Load the run file at `path` and replay it, naming `path` in any error.
 pub fn load_verified(path: &Path) -> Result<Verified, RunError> {
@@ -30,16 +35,21 @@ pub fn load_verified(path: &Path) -> Result<Verified, RunError> {
 /// Load and verify `path`, or its `.bak` if `path` is missing or damaged.
 /// The run is replayed once; callers use `verified` rather than verifying again.
 pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
-    let open = |p: &Path| {
-        load(p).and_then(|record| verify(&record, &p.display().to_string()).map(|v| (record, v)))
+    load_with_backup_as(path, verify)
+}
+
+/// [`load_with_backup`], verified by `open`.
+pub fn load_with_backup_as<T>(path: &Path, open: Open<T>) -> Result<Loaded<T>, RunError> {
+    let read = |p: &Path| {
+        load(p).and_then(|record| open(&record, &p.display().to_string()).map(|v| (record, v)))
     };
-    match open(path) {
+    match read(path) {
         Ok((record, verified)) => Ok(Loaded {
             record,
             verified,
             fell_back: None,
         }),
-        Err(e) => match open(&backup_path(path)) {
+        Err(e) => match read(&backup_path(path)) {
             Ok((record, verified)) => Ok(Loaded {
                 record,
                 verified,
@@ -53,8 +63,8 @@ pub fn load_with_backup(path: &Path) -> Result<Loaded, RunError> {
 /// A run taken up again: loaded, verified, and held by this game (a run has
 /// one player at a time: the lock goes when the game lets the run go).
 #[derive(Debug)]
-pub struct Resumed {
-    pub loaded: Loaded,
+pub struct Resumed<T = Verified> {
+    pub loaded: Loaded<T>,
     /// Where the run goes on being saved.
     pub path: PathBuf,
     pub lock: RunLock,
@@ -66,26 +76,31 @@ pub struct Resumed {
 /// that is [`RunError::Locked`]. Temporary files a killed save left behind
 /// are cleaned up on the way.
 pub fn load_latest(file: Option<PathBuf>) -> Result<Resumed, RunError> {
+    load_latest_as(file, verify)
+}
+
+/// [`load_latest`], verified by `open`.
+pub fn load_latest_as<T>(file: Option<PathBuf>, open: Open<T>) -> Result<Resumed<T>, RunError> {
     if let Some(path) = file {
         if !path.exists() && !backup_path(&path).exists() {
             return Err(RunError::NoSave { path });
         }
-        return take_up(path);
+        return take_up(path, open);
     }
     let dir = runs_dir().ok_or(RunError::NoDataDir { env: DATA_DIR_ENV })?;
-    newest_unfinished(&dir)
+    newest_unfinished(&dir, open)
 }
 
 /// Hold `path` and load it (or its backup).
-fn take_up(path: PathBuf) -> Result<Resumed, RunError> {
+fn take_up<T>(path: PathBuf, open: Open<T>) -> Result<Resumed<T>, RunError> {
     let lock = RunLock::take(&path)?;
-    let loaded = load_with_backup(&path)?;
+    let loaded = load_with_backup_as(&path, open)?;
     Ok(Resumed { loaded, path, lock })
 }
 
 /// The newest unfinished run in the runs folder `dir` that loads and
 /// verifies (a damaged one's backup counts), held by this game.
-pub fn newest_unfinished(dir: &Path) -> Result<Resumed, RunError> {
+pub fn newest_unfinished<T>(dir: &Path, open: Open<T>) -> Result<Resumed<T>, RunError> {
     clean_temporaries(dir);
     let scan = history::Scan::new(dir)?;
     let mut first_error = None;
@@ -99,7 +114,7 @@ pub fn newest_unfinished(dir: &Path) -> Result<Resumed, RunError> {
         if finished {
             continue;
         }
-        match take_up(entry.path.clone()) {
+        match take_up(entry.path.clone(), open) {
             Ok(resumed) => return Ok(resumed),
             // The newest run is being played elsewhere: say so, rather than
             // resume an older one the player did not mean.

@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use super::error::Divergence;
 use super::error::RunError;
-use super::record::{Headline, Recording, RunRecord, RNG_ID, RUN_FORMAT_VERSION};
+use super::record::{Recording, RunRecord, RNG_ID, RUN_FORMAT_VERSION};
+use super::replay::{self, Replays};
 use crate::engine::hash::hash_bytes;
 use crate::engine::{score, Scenario, RULES_VERSION};
 use crate::scenario::load_str;
@@ -25,6 +25,37 @@ pub struct Verified {
 
 /// Check the header, re-simulate every week and compare hashes.
 pub fn verify(record: &RunRecord, origin: &str) -> Result<Verified, RunError> {
+    let (recording, verdict) = verify_into(record, origin, |scenario, header| {
+        let mut recording = Recording::start(scenario, header.seed);
+        // Keep the header as written (the embedded text, parent, versions).
+        recording.record = header;
+        recording
+    })?;
+    Ok(Verified {
+        recording,
+        weeks: verdict.weeks,
+        ending: verdict.ending,
+        score: verdict.score,
+    })
+}
+
+/// How a verified run ended up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub weeks: u32,
+    pub ending: Option<String>,
+    pub score: f64,
+}
+
+/// Check the header, then replay every week into what `start` makes of the
+/// run's scenario and its header (the record without weeks or ending),
+/// checking each week and the ending: verifying and following a run (a
+/// screen's charts, say) in one pass.
+pub fn verify_into<R: Replays>(
+    record: &RunRecord,
+    origin: &str,
+    start: impl FnOnce(Arc<Scenario>, RunRecord) -> R,
+) -> Result<(R, Verdict), RunError> {
     let scenario = check_header(record, origin)?;
     if let Some(parent) = record
         .parent
@@ -38,56 +69,21 @@ pub fn verify(record: &RunRecord, origin: &str) -> Result<Verified, RunError> {
             actual: format!("{} weeks in the file", record.weeks.len()),
         });
     }
-    let mut recording = Recording::start(Arc::new(scenario), record.seed);
-    // Keep the header as written (the embedded text, parent, versions).
-    recording.record = RunRecord {
+    let header = RunRecord {
         weeks: Vec::new(),
         ending: None,
         ..record.clone()
     };
-    for (i, week) in record.weeks.iter().enumerate() {
-        let n = i as u32 + 1;
-        let diverged = |fields: Vec<String>| RunError::Diverged {
-            origin: origin.to_string(),
-            divergence: Divergence { week: n, fields },
-        };
-        match recording.step(&week.decision) {
-            Err(e) => {
-                return Err(diverged(vec![format!(
-                    "the recorded decision is refused: {e}"
-                )]))
-            }
-            Ok(hash) => {
-                let now = Headline::of(recording.game.state());
-                let differ = week.headline.differences(&now);
-                if hash != week.hash || !differ.is_empty() {
-                    return Err(diverged(differ));
-                }
-            }
-        }
-    }
-    let s = recording.game.state();
-    let ending = s
-        .ending
-        .map(|e| recording.game.scenario().ending_id(e).to_string());
-    if ending != record.ending {
-        return Err(RunError::Diverged {
-            origin: origin.to_string(),
-            divergence: Divergence {
-                week: s.week,
-                fields: vec![format!(
-                    "the ending (recorded {:?}, replayed {:?})",
-                    record.ending, ending
-                )],
-            },
-        });
-    }
-    Ok(Verified {
+    let mut into = start(Arc::new(scenario), header);
+    replay::all(record, origin, &mut into)?;
+    let game = into.game();
+    let s = game.state();
+    let verdict = Verdict {
         weeks: s.week,
-        score: score(s, recording.game.scenario()),
-        ending,
-        recording,
-    })
+        score: score(s, game.scenario()),
+        ending: s.ending.map(|e| game.scenario().ending_id(e).to_string()),
+    };
+    Ok((into, verdict))
 }
 
 /// The header's versions and generator, and the embedded scenario: its hash,

@@ -9,7 +9,8 @@ use crate::engine::ledger::LedgerEntry;
 use crate::engine::par::par;
 use crate::engine::risk::{risks, Risk};
 use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
-use crate::run::{Recording, RunRecord};
+use crate::run::replay::{self, Replays};
+use crate::run::{Recording, RunError, RunRecord};
 
 /// What the charts and the end screen need from each week.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,22 +58,36 @@ impl Session {
         }
     }
 
-    /// A recorded run, played again week by week to rebuild the charts and the
-    /// news; the record's header (its parent, for a fork) is kept.
+    /// The run `record` verified and followed in one pass: every week
+    /// replayed and checked (the one replay, `run::replay`), the charts and
+    /// the news rebuilt on the way; the record's header (its parent, for a
+    /// fork) is kept. `origin` names the run in errors.
+    pub fn verified(record: &RunRecord, origin: &str) -> Result<Session, RunError> {
+        crate::run::verify_into(record, origin, Session::started).map(|(session, _)| session)
+    }
+
+    /// A recorded run (verified already), played again week by week to
+    /// rebuild the charts and the news; the record's header is kept.
     pub fn resume(recording: Recording) -> Session {
         let scenario = Arc::clone(recording.game.scenario_arc());
-        let mut session = Session::new(scenario, recording.record.seed);
-        session.recording.record = RunRecord {
+        let header = RunRecord {
             weeks: Vec::new(),
             ending: None,
             ..recording.record.clone()
         };
-        for week in &recording.record.weeks {
-            // A verified run replays without errors; stop quietly if not.
-            if session.step(&week.decision).is_err() {
-                break;
-            }
-        }
+        let mut session = Session::started(scenario, header);
+        let weeks = 0..recording.record.weeks.len();
+        // A verified run replays as recorded; were it not to, the session
+        // stops at the week that differs.
+        replay::weeks(&recording.record, "resume", &mut session, weeks).ok();
+        session
+    }
+
+    /// The run whose header is `header` (the record without its weeks),
+    /// before week 1.
+    fn started(scenario: Arc<Scenario>, header: RunRecord) -> Session {
+        let mut session = Session::new(scenario, header.seed);
+        session.recording.record = header;
         session
     }
 
@@ -143,6 +158,15 @@ impl Session {
         }
         self.risks = risks;
         Ok(hash)
+    }
+}
+
+impl Replays for Session {
+    fn game(&self) -> &Game {
+        Session::game(self)
+    }
+    fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        Session::step(self, decision)
     }
 }
 

@@ -177,6 +177,9 @@ fn what_if_section(session: &Session) -> Vec<String> {
 /// The story of the run file at `path`, verified first (a report tells only
 /// what the replay produces).
 pub fn report(path: &std::path::Path) -> Result<String, crate::run::RunError> {
-    let verified = crate::run::load_verified(path)?;
-    Ok(markdown(&Session::resume(verified.recording)))
+    let record = crate::run::load(path)?;
+    Ok(markdown(&Session::verified(
+        &record,
+        &path.display().to_string(),
+    )?))
 }

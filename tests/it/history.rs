@@ -80,7 +80,7 @@ fn the_newest_run_is_first_and_continued_among_thousands() {
             "{pass}"
         );
     }
-    let resumed = run::resume::newest_unfinished(&runs).unwrap();
+    let resumed = run::resume::newest_unfinished(&runs, run::verify).unwrap();
     assert_eq!(resumed.path, newest);
     assert_eq!(resumed.loaded.record.weeks.len(), 12);
     std::fs::remove_dir_all(&data).ok();

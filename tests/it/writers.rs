@@ -199,7 +199,8 @@ fn resuming_from_the_backup_keeps_the_backup() {
     run::save_atomic(&path, &record).unwrap();
     // The save is damaged; its backup has 28 weeks.
     std::fs::write(&path, b"(format_version: 1, garbage").unwrap();
-    let resumed = run::load_latest(Some(path.clone())).unwrap();
+    let resumed =
+        run::load_latest_as(Some(path.clone()), cto_sim::ui::session::Session::verified).unwrap();
     assert!(resumed.loaded.fell_back.is_some());
     let mut app = cto_sim::ui::App::continued(resumed);
     assert_eq!(
@@ -276,4 +277,39 @@ fn replays_offers_a_fork_of_a_run_open_in_another_game() {
     );
     drop(held);
     std::fs::remove_dir_all(&data).ok();
+}
+
+/// Watching, continuing or forking a run file that does not replay as
+/// recorded is refused, with the week that differs: each is verified by the
+/// same one replay that builds what the screen shows.
+#[test]
+fn a_run_that_does_not_replay_is_neither_watched_nor_taken_over() {
+    use cto_sim::ui::session::Session;
+    let good = run::load(Path::new("tests/runs/default-balanced-1.ron")).unwrap();
+    let mut edited = good.clone();
+    edited.weeks[40].headline.cash += 1.0;
+    let said = |e: run::RunError| e.to_string();
+    let watch = cto_sim::ui::App::watch_run(&edited, "edited")
+        .err()
+        .map(said);
+    assert!(
+        watch.as_deref().is_some_and(|e| e.contains("week 41")),
+        "{watch:?}"
+    );
+    let follow = Session::verified(&edited, "edited").err().map(said);
+    assert!(
+        follow.as_deref().is_some_and(|e| e.contains("week 41")),
+        "{follow:?}"
+    );
+    let fork = Session::verified(&run::fork(&edited, 60), "fork")
+        .err()
+        .map(said);
+    assert!(
+        fork.as_deref().is_some_and(|e| e.contains("week 41")),
+        "{fork:?}"
+    );
+    // Before the edit, a fork of the first 40 weeks is fine.
+    let early = Session::verified(&run::fork(&edited, 40), "fork").unwrap();
+    assert_eq!(early.state().week, 40);
+    assert!(cto_sim::ui::App::watch_run(&good, "good").is_ok());
 }

@@ -14,6 +14,7 @@ use crate::ui::screens::runs::Runs;
 use crate::ui::screens::title::Title;
 use crate::ui::screens::week::Week;
 use crate::ui::screens::{Overlay, Screen};
+use crate::ui::session::Session;
 
 impl App {
     /// Carry out `outcome`.
@@ -68,7 +69,7 @@ impl App {
     /// Resume the run in `path`, or the newest unfinished one (or its
     /// backup), unless another game is playing it.
     fn continue_run(&mut self, path: Option<PathBuf>) {
-        match crate::run::load_latest(path) {
+        match crate::run::load_latest_as(path, Session::verified) {
             Ok(resumed) => self.switch_to(App::continued(resumed)),
             Err(e) => self.status = Some(why_not_continued(&e)),
         }
@@ -76,7 +77,7 @@ impl App {
 
     /// Play a fork of the run in `path` (another game is playing it).
     fn take_over(&mut self, path: &Path) {
-        match crate::run::take_over(path) {
+        match crate::run::take_over(path).and_then(|fork| Session::verified(&fork, "fork")) {
             Ok(fork) => self.switch_to(App::forked(fork)),
             Err(e) => self.status = Some(e.to_string()),
         }
@@ -84,8 +85,9 @@ impl App {
 
     /// Watch the run in `path`, verified first.
     fn watch(&mut self, path: &Path) {
-        match crate::run::load_verified(path) {
-            Ok(v) => self.switch_to(App::replay(v.recording)),
+        let origin = path.display().to_string();
+        match crate::run::load(path).and_then(|record| App::watch_run(&record, &origin)) {
+            Ok(app) => self.switch_to(app),
             Err(e) => self.status = Some(e.to_string()),
         }
     }

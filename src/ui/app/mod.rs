@@ -85,25 +85,30 @@ impl App {
     }
 
     /// Go on with a run taken up with `continue` (held by this game; saying
-    /// so when it came from the backup).
-    pub fn continued(resumed: crate::run::Resumed) -> App {
+    /// so when it came from the backup), verified as its charts were rebuilt.
+    pub fn continued(resumed: crate::run::Resumed<Session>) -> App {
         let crate::run::Resumed { loaded, path, lock } = resumed;
         let fell_back = loaded.fell_back.is_some();
         let weeks = loaded.record.weeks.len() as u32;
-        let mut app = App::resume(loaded.verified.recording, None);
-        app.autosave = Autosave::resumed(path, weeks, lock, fell_back);
-        if fell_back {
-            app.status = Some("The save was damaged; resumed from the backup.".into());
-        }
+        let mut app = App::title();
+        app.start(
+            Week::new(loaded.verified),
+            Autosave::resumed(path, weeks, lock, fell_back),
+        );
+        app.status = Some(if fell_back {
+            "The save was damaged; resumed from the backup.".into()
+        } else {
+            format!("Resumed after week {weeks}.")
+        });
         app
     }
 
-    /// Play `fork` (a verified fork of a run: [`crate::run::fork::fork`]) as a
-    /// new run of its own.
-    pub fn forked(fork: crate::run::Verified) -> App {
-        let week = fork.weeks;
-        let mut app = App::resume(fork.recording, None);
-        app.autosave = Autosave::new_run();
+    /// Play `fork` (a fork of a run, verified as it was replayed:
+    /// [`crate::run::fork`], then [`Session::verified`]) as a new run.
+    pub fn forked(fork: Session) -> App {
+        let week = fork.state().week;
+        let mut app = App::title();
+        app.start(Week::new(fork), Autosave::new_run());
         app.status = Some(format!(
             "You took over after week {week}. This is a new run; the original is unchanged."
         ));
@@ -112,8 +117,20 @@ impl App {
 
     /// Watch `recording` (a verified run) from its first week.
     pub fn replay(recording: Recording) -> App {
+        App::watching(Replay::new(recording))
+    }
+
+    /// Watch the run `record` from its first week, verified as it is
+    /// replayed (`origin` names it in errors).
+    pub fn watch_run(
+        record: &crate::run::RunRecord,
+        origin: &str,
+    ) -> Result<App, crate::run::RunError> {
+        Replay::verified(record, origin).map(App::watching)
+    }
+
+    fn watching(replay: Replay) -> App {
         let mut app = App::title();
-        let replay = Replay::new(recording);
         app.status = Some(replay.status());
         app.screen = Screen::Replay(Box::new(replay));
         app

@@ -13,8 +13,9 @@ use ratatui::widgets::Widget;
 
 use super::protocol::{Frame, Outcome};
 use super::week::Week;
-use crate::engine::{Game, News};
-use crate::run::{Headline, Parent, Recording, RunRecord};
+use crate::engine::{Decision, DecisionError, Game, News, Scenario};
+use crate::run::replay::{self, Replays};
+use crate::run::{Headline, Recording, RunError, RunRecord};
 use crate::ui::keymap::{Action, Context};
 use crate::ui::session::{Session, WeekPoint};
 use crate::ui::theme::Theme;
@@ -75,28 +76,71 @@ pub struct Replay {
     pub jump: Option<String>,
 }
 
+/// What watching keeps as the run is replayed, once: the charts and news,
+/// a keyframe every 26 weeks, and the weeks an event fired.
+struct Watched {
+    full: Session,
+    keyframes: Vec<Game>,
+    event_weeks: Vec<u32>,
+}
+
+impl Watched {
+    fn start(scenario: Arc<Scenario>, seed: u64) -> Watched {
+        let full = Session::new(scenario, seed);
+        Watched {
+            keyframes: vec![full.game().clone()],
+            full,
+            event_weeks: Vec::new(),
+        }
+    }
+}
+
+impl Replays for Watched {
+    fn game(&self) -> &Game {
+        self.full.game()
+    }
+    fn step(&mut self, decision: &Decision) -> Result<u64, DecisionError> {
+        let hash = self.full.step(decision)?;
+        let s = self.full.state();
+        if s.news.iter().any(|n| matches!(n, News::EventFired(_))) {
+            self.event_weeks.push(s.week);
+        }
+        if s.week.is_multiple_of(KEYFRAME_EVERY) {
+            self.keyframes.push(self.full.game().clone());
+        }
+        Ok(hash)
+    }
+}
+
 impl Replay {
     /// Watch `recording` (a verified run) from its first week.
     pub fn new(recording: Recording) -> Replay {
-        let record = recording.record.clone();
         let scenario = Arc::clone(recording.game.scenario_arc());
-        // One pass over the run: the charts and news, keyframes and event weeks.
-        let mut full = Session::new(Arc::clone(&scenario), record.seed);
-        let mut keyframes = vec![full.game().clone()];
-        let mut event_weeks = Vec::new();
-        for (i, w) in record.weeks.iter().enumerate() {
-            // A verified run replays without errors; stop quietly if not.
-            if full.step(&w.decision).is_err() {
-                break;
-            }
-            let s = full.state();
-            if s.news.iter().any(|n| matches!(n, News::EventFired(_))) {
-                event_weeks.push(s.week);
-            }
-            if (i as u32 + 1).is_multiple_of(KEYFRAME_EVERY) {
-                keyframes.push(full.game().clone());
-            }
-        }
+        let mut watched = Watched::start(scenario, recording.record.seed);
+        let weeks = 0..recording.record.weeks.len();
+        // A verified run replays as recorded; were it not to, the replay
+        // ends at the week that differs.
+        replay::weeks(&recording.record, "replay", &mut watched, weeks).ok();
+        Replay::of(recording.record, watched)
+    }
+
+    /// Watch the run `record` from its first week, verifying it in the same
+    /// one pass that builds the charts and keyframes (`origin` names it in
+    /// errors).
+    pub fn verified(record: &RunRecord, origin: &str) -> Result<Replay, RunError> {
+        let (watched, _) = crate::run::verify_into(record, origin, |scenario, header| {
+            Watched::start(scenario, header.seed)
+        })?;
+        Ok(Replay::of(record.clone(), watched))
+    }
+
+    fn of(record: RunRecord, watched: Watched) -> Replay {
+        let Watched {
+            full,
+            keyframes,
+            event_weeks,
+        } = watched;
+        let scenario = Arc::clone(full.game().scenario_arc());
         let markers = markers(&full.history, scenario.start.stage, &event_weeks, &record);
         let shown = Week::new(Session::new(scenario, record.seed));
         let mut replay = Replay {
@@ -154,17 +198,10 @@ impl Replay {
         let k = (week / KEYFRAME_EVERY) as usize;
         let k = k.min(self.keyframes.len() - 1);
         let mut game = self.keyframes[k].clone();
-        for w in self
-            .record
-            .weeks
-            .iter()
-            .take(week as usize)
-            .skip(k * KEYFRAME_EVERY as usize)
-        {
-            if game.step(&w.decision).is_err() {
-                break;
-            }
-        }
+        let from = k * KEYFRAME_EVERY as usize;
+        // The run replayed as recorded when it was loaded; were a week not
+        // to, the game shown stops at it.
+        replay::weeks(&self.record, "replay", &mut game, from..week as usize).ok();
         self.week = week;
         let session = &mut self.shown.session;
         session.recording.game = game;
@@ -318,21 +355,14 @@ impl Replay {
         }
     }
 
-    /// Take over from the week shown: a new run with this run as its parent.
+    /// Take over from the week shown: a new run with this run as its parent,
+    /// verified as its charts are rebuilt (one replay).
     fn fork(&self) -> Outcome {
-        let week = self.week;
         let original: Vec<Headline> = self.record.weeks.iter().map(|w| w.headline).collect();
-        let mut record = self.record.clone();
-        let parent_hash = record.weeks.last().map_or(0, |w| w.hash);
-        record.weeks.truncate(week as usize);
-        record.ending = None;
-        record.parent = Some(Parent {
-            run: parent_hash,
-            week,
-        });
-        match crate::run::verify(&record, "fork") {
-            Ok(v) => Outcome::Fork {
-                session: Box::new(Session::resume(v.recording)),
+        let record = crate::run::fork(&self.record, self.week);
+        match Session::verified(&record, "fork") {
+            Ok(session) => Outcome::Fork {
+                session: Box::new(session),
                 original,
             },
             Err(e) => Outcome::Say(format!("Cannot fork here: {e}")),
