@@ -11,6 +11,8 @@ pub enum Context {
     Week,
     Event,
     Help,
+    /// The news log over the screen.
+    Log,
     Quit,
     ConfirmEnd,
     End,
@@ -58,6 +60,8 @@ pub enum Action {
     /// Scroll a long text up or down.
     ScrollUp,
     ScrollDown,
+    /// Open (or close) the news log.
+    Log,
 }
 
 /// One binding: the keys, where it applies, and what the help says.
@@ -136,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Home],
         label: "Home",
         action: Action::First,
-        contexts: &[C::Replay],
+        contexts: &[C::Replay, C::Log],
         help: "the start",
         hint: "",
     },
@@ -144,7 +148,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::End],
         label: "End",
         action: Action::Last,
-        contexts: &[C::Replay],
+        contexts: &[C::Replay, C::Log],
         help: "the end",
         hint: "",
     },
@@ -280,7 +284,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Up, K::Char('k'), K::PageUp],
         label: "↑/k",
         action: Action::ScrollUp,
-        contexts: &[C::End, C::Help],
+        contexts: &[C::End, C::Help, C::Log],
         help: "scroll up",
         hint: "",
     },
@@ -288,7 +292,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Down, K::Char('j'), K::PageDown],
         label: "↓/j",
         action: Action::ScrollDown,
-        contexts: &[C::End, C::Help],
+        contexts: &[C::End, C::Help, C::Log],
         help: "scroll down (the title shows ↑↓ when the text does not all fit)",
         // The title shows ↑↓ when the text does not all fit.
         hint: "",
@@ -425,9 +429,17 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Esc],
         label: "Esc",
         action: Action::Back,
-        contexts: &[C::Picker, C::Event, C::Help, C::Runs],
+        contexts: &[C::Picker, C::Event, C::Help, C::Log, C::Runs],
         help: "close / back",
         hint: "back",
+    },
+    Binding {
+        keys: &[K::Char('m')],
+        label: "m",
+        action: Action::Log,
+        contexts: &[C::Week, C::End, C::Replay, C::Log],
+        help: "the news log: every line of the run, with its week",
+        hint: "log",
     },
     Binding {
         keys: &[K::Char('?')],
@@ -466,8 +478,8 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('q')],
         label: "q",
         action: Action::Back,
-        contexts: &[C::Help],
-        help: "close help",
+        contexts: &[C::Help, C::Log],
+        help: "close",
         hint: "",
     },
 ];
@@ -520,7 +532,7 @@ mod tests {
                 vec![$(C::$c),*]
             }};
         }
-        all!(Title, Picker, Week, Event, Help, Quit, ConfirmEnd, End, Replay, Runs)
+        all!(Title, Picker, Week, Event, Help, Log, Quit, ConfirmEnd, End, Replay, Runs)
     }
 
     #[test]
@@ -541,7 +553,7 @@ mod tests {
         for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay, C::Runs] {
             assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
         }
-        for ctx in [C::Event, C::Help] {
+        for ctx in [C::Event, C::Help, C::Log] {
             assert!(bindings(ctx).any(|b| b.action == Action::Back), "{ctx:?}");
         }
     }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod autosave;
 pub mod goals;
 pub mod keymap;
+pub mod log;
 pub mod money;
 pub mod news;
 mod render;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::log::{Entry, Kind};
 use super::{news, warnings};
 use crate::engine::ledger::LedgerEntry;
 use crate::engine::par::par;
@@ -39,8 +40,9 @@ pub struct Session {
     pub recording: Recording,
     /// One point per week played, for the charts.
     pub history: Vec<WeekPoint>,
-    /// (week, line) news log, newest last.
-    pub log: Vec<(u32, String)>,
+    /// The news log, newest last: every line of the run, which the news
+    /// panel and the log overlay both read.
+    pub log: Vec<Entry>,
     /// Endings on their way as of the last week (warned about once each time
     /// they start).
     pub risks: Vec<Risk>,
@@ -49,7 +51,11 @@ pub struct Session {
 impl Session {
     /// A new run of `scenario` with `seed`, before week 1.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
-        let log = vec![(0, format!("Week 1 at {}. Seed {seed}.", scenario.name))];
+        let log = vec![Entry {
+            week: 0,
+            text: format!("Week 1 at {}. Seed {seed}.", scenario.name),
+            kind: Kind::Notice,
+        }];
         Session {
             recording: Recording::start(scenario, seed),
             history: Vec::new(),
@@ -121,41 +127,41 @@ impl Session {
         );
         let hash = self.recording.step(decision)?;
         let game = &self.recording.game;
-        let s = game.state();
+        let (s, sc) = (game.state(), game.scenario());
         self.history
             .push(WeekPoint::of(s, decision.attention, shown.attention));
-        for n in &s.news {
-            self.log
-                .push((s.week, news::news_line(n, s, game.scenario())));
-        }
+        let mut lines: Vec<(String, Kind)> = s
+            .news
+            .iter()
+            .map(|n| (news::news_line(n, s, sc), Kind::of(n)))
+            .collect();
         // Par for the same hours and target next week: when the company has
         // moved it, the news says what moved and why.
         if s.ending.is_none() {
-            let next = par(
-                s,
-                &game.scenario().params,
-                decision.hours,
-                decision.hiring.engineers,
-            );
-            if let Some(line) = news::par_moved(&shown, &next) {
-                self.log.push((s.week, line));
-            }
+            let next = par(s, &sc.params, decision.hours, decision.hiring.engineers);
+            lines.extend(news::par_moved(&shown, &next).map(|l| (l, Kind::Routine)));
         }
-        let risks = risks(s, game.scenario());
+        let risks = risks(s, sc);
         for r in &risks {
             if !self.risks.iter().any(|old| old.ending == r.ending) {
-                let line = warnings::risk_line(r, game.scenario(), s);
-                self.log.push((s.week, format!("Warning: {line}")));
+                let line = warnings::risk_line(r, sc, s);
+                lines.push((format!("Warning: {line}"), Kind::Warning(r.ending)));
             }
         }
         if s.ending.is_none() {
             for old in &self.risks {
                 if !risks.iter().any(|r| r.ending == old.ending) {
-                    let line = warnings::risk_cleared_line(old.ending, game.scenario(), s);
-                    self.log.push((s.week, line));
+                    let line = warnings::risk_cleared_line(old.ending, sc, s);
+                    lines.push((line, Kind::Notice));
                 }
             }
         }
+        let week = s.week;
+        self.log.extend(
+            lines
+                .into_iter()
+                .map(|(text, kind)| Entry { week, text, kind }),
+        );
         self.risks = risks;
         Ok(hash)
     }

@@ -8,6 +8,7 @@ use common::{decision, play_steady, quiet_scenario};
 use cto_sim::engine::{score, Attention, Cause, Decision, Ending, Game, PowerBase, Scenario};
 
 use cto_sim::sim::play;
+use cto_sim::ui::log::Entry;
 
 #[test]
 fn ending_identifiers_are_stable_snake_case() {
@@ -160,7 +161,7 @@ fn an_early_ipo_scores_more_than_a_late_one_and_survival_beats_failure() {
 
 /// Play `bot` through `scenario` with `seed` as the game does (a session, so
 /// the news log gets what the player reads); the ending's week and the log.
-fn played(scenario: &str, bot: &str, seed: u64) -> (Ending, u32, Vec<(u32, String)>) {
+fn played(scenario: &str, bot: &str, seed: u64) -> (Ending, u32, Vec<Entry>) {
     let sc = Arc::new(cto_sim::engine::Scenario::builtin(scenario).unwrap());
     let mut policy = cto_sim::policy::by_name(bot, seed).unwrap();
     let mut session = cto_sim::ui::session::Session::new(Arc::clone(&sc), seed);
@@ -192,8 +193,8 @@ fn every_failure_ending_is_warned_about_weeks_ahead() {
             .unwrap_or_else(|| panic!("{bot} never reached {ending:?} on {scenario}"));
         let warned = log
             .iter()
-            .find(|(_, l)| l.starts_with(&format!("Warning: {words}")))
-            .map(|(w, _)| *w)
+            .find(|e| e.text.starts_with(&format!("Warning: {words}")))
+            .map(|e| e.week)
             .unwrap_or_else(|| panic!("{bot} seed {seed}: no warning before {ending:?}"));
         assert!(
             week >= warned + 4,

@@ -14,6 +14,7 @@ mod endings;
 mod funding;
 mod history;
 mod hostile;
+mod news;
 mod organisation;
 mod picture;
 mod properties;

@@ -385,7 +385,7 @@ fn answer_the_welcome_and_play_week_two(app: &mut App) {
         .session
         .log
         .iter()
-        .any(|(_, l)| l.contains("you chose \"Got it: let me code\"")));
+        .any(|e| e.text.contains("you chose \"Got it: let me code\"")));
     assert!(
         s.people.in_pipeline() + s.people.ramping_total() > 0,
         "the hires are coming"
@@ -490,7 +490,7 @@ fn unanswered_events_ask_before_the_week_ends_and_releases_are_ignored() {
         .session
         .log
         .iter()
-        .any(|(_, l)| l.contains("settled without you")));
+        .any(|e| e.text.contains("settled without you")));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::App;
 use crate::ui::autosave::{why_not_continued, Autosave};
 use crate::ui::screens::end::End;
 use crate::ui::screens::help::Help;
+use crate::ui::screens::log::Log;
 use crate::ui::screens::picker::Picker;
 use crate::ui::screens::protocol::Outcome;
 use crate::ui::screens::runs::Runs;
@@ -24,6 +25,7 @@ impl App {
             Outcome::Say(said) => self.status = Some(said),
             Outcome::Hush => self.status = None,
             Outcome::Help => self.overlay = Some(Overlay::Help(Help::new(self.context()))),
+            Outcome::Log => self.overlay = Some(Overlay::Log(Log::new())),
             Outcome::Quit => self.overlay = Some(Overlay::Quit),
             Outcome::Close => self.overlay = None,
             Outcome::Exit => self.quit = true,

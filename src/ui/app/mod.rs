@@ -33,7 +33,7 @@ mod apply;
 /// The terminal game.
 pub struct App {
     pub screen: Screen,
-    /// Help or the quit question, over any screen.
+    /// Help, the news log or the quit question, over any screen.
     pub overlay: Option<Overlay>,
     /// A line under the header: what just happened or what went wrong.
     pub status: Option<String>,
@@ -196,13 +196,15 @@ impl App {
         self.apply(outcome);
     }
 
-    /// The mouse: the wheel scrolls help; the screen takes the rest. Only
+    /// The mouse: the wheel scrolls help and the log; the screen takes the rest. Only
     /// what changes something is drawn again (the mouse moves a lot).
     pub fn on_mouse(&mut self, ev: MouseEvent) {
         if let Some(overlay) = &self.overlay {
             let action = match (overlay, ev.kind) {
-                (Overlay::Help(_), MouseEventKind::ScrollUp) => Action::ScrollUp,
-                (Overlay::Help(_), MouseEventKind::ScrollDown) => Action::ScrollDown,
+                (Overlay::Help(_) | Overlay::Log(_), MouseEventKind::ScrollUp) => Action::ScrollUp,
+                (Overlay::Help(_) | Overlay::Log(_), MouseEventKind::ScrollDown) => {
+                    Action::ScrollDown
+                }
                 _ => return,
             };
             return self.act(action);

@@ -48,6 +48,7 @@ impl End {
         match action {
             Action::Quit => return Outcome::Quit,
             Action::Help => return Outcome::Help,
+            Action::Log => return Outcome::Log,
             Action::Select => return Outcome::Title,
             Action::ScrollUp => self.scroll.by(-SCROLL_STEP, self.limit(area)),
             Action::ScrollDown => self.scroll.by(SCROLL_STEP, self.limit(area)),

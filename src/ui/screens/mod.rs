@@ -13,6 +13,7 @@
 
 pub mod end;
 pub mod help;
+pub mod log;
 pub mod picker;
 pub mod protocol;
 pub mod replay;
@@ -29,6 +30,7 @@ use crate::ui::session::Session;
 use crate::ui::theme::Theme;
 use end::End;
 use help::Help;
+use log::Log;
 use picker::Picker;
 use protocol::{Frame, Outcome};
 use replay::Replay;
@@ -122,6 +124,8 @@ impl Screen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     Help(Help),
+    /// The news log of the run on screen.
+    Log(Log),
     /// Quit? (y/n)
     Quit,
 }
@@ -131,6 +135,7 @@ impl Overlay {
     pub fn context(&self) -> Context {
         match self {
             Overlay::Help(_) => Context::Help,
+            Overlay::Log(_) => Context::Log,
             Overlay::Quit => Context::Quit,
         }
     }
@@ -144,6 +149,7 @@ impl Overlay {
     ) -> Outcome {
         match self {
             Overlay::Help(help) => help.on_action(action, shown, area),
+            Overlay::Log(log) => log.on_action(action, shown, area),
             Overlay::Quit => match action {
                 Action::Yes => Outcome::Exit,
                 Action::No => Outcome::Close,
@@ -164,6 +170,7 @@ impl Overlay {
     ) {
         match self {
             Overlay::Help(help) => help.render(shown, t, area, buf),
+            Overlay::Log(log) => log.render(shown, t, area, buf),
             Overlay::Quit => crate::ui::widgets::confirm(area, buf, t, "Quit?", &[quit_note]),
         }
     }

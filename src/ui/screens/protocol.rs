@@ -29,9 +29,11 @@ pub enum Outcome {
     Hush,
     /// Open help over the screen, on the keys of where the player is.
     Help,
+    /// Open the news log of the run on screen over it.
+    Log,
     /// Ask whether to quit.
     Quit,
-    /// Close the overlay (help, the quit question).
+    /// Close the overlay (help, the log, the quit question).
     Close,
     /// Leave the game now.
     Exit,

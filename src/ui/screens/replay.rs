@@ -210,7 +210,7 @@ impl Replay {
             .full
             .log
             .iter()
-            .filter(|(w, _)| *w <= week)
+            .filter(|e| e.week <= week)
             .cloned()
             .collect();
         if let Some(next) = self.record.weeks.get(week as usize) {
@@ -250,6 +250,7 @@ impl Replay {
             match action {
                 Action::Fork => return self.fork(),
                 Action::Help => return Outcome::Help,
+                Action::Log => return Outcome::Log,
                 Action::Quit => return Outcome::Quit,
                 _ => {}
             }
@@ -343,8 +344,8 @@ impl Replay {
                     .full
                     .log
                     .iter()
-                    .find(|(w, line)| *w == week && line.starts_with("Event:"))
-                    .map_or("an event".into(), |(_, line)| line.clone()),
+                    .find(|e| e.week == week && e.text.starts_with("Event:"))
+                    .map_or("an event".into(), |e| e.text.clone()),
                 Marker::Ending => "the end of the run".into(),
             })
             .collect();

@@ -1,51 +1,15 @@
-//! Charts (full line charts when there is room, sparklines otherwise) and the
-//! news log.
+//! Charts: full line charts when there is room, sparklines otherwise.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Sparkline, Widget};
 
 use super::Week;
-use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{line_chart, panel};
+use crate::ui::widgets::line_chart;
 
 impl Week {
-    pub(super) fn news(&self, t: Theme, area: Rect, buf: &mut Buffer) {
-        let block = panel("News", false, t);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        self.news_lines(t, inner, buf);
-    }
-
-    /// The news, newest first, each item wrapped under its week so a narrow
-    /// panel shows all of it.
-    pub(super) fn news_lines(&self, t: Theme, area: Rect, buf: &mut Buffer) {
-        const WEEK: usize = 5;
-        let height = usize::from(area.height);
-        let width = usize::from(area.width).saturating_sub(WEEK);
-        let mut lines: Vec<Line> = Vec::new();
-        for (w, item) in self.session.log.iter().rev() {
-            if lines.len() >= height {
-                break;
-            }
-            for (i, part) in wrap(item, width).into_iter().enumerate() {
-                let week = if i == 0 {
-                    format!("w{w:<4}")
-                } else {
-                    " ".repeat(WEEK)
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(week, t.dim()),
-                    Span::raw(part),
-                ]));
-            }
-        }
-        lines.truncate(height);
-        Paragraph::new(lines).render(area, buf);
-    }
-
     /// Four series over the run: full charts when there is room, sparklines otherwise.
     pub(super) fn charts(&self, t: Theme, area: Rect, buf: &mut Buffer, large: bool) {
         let h = &self.session.history;

@@ -8,6 +8,7 @@ mod charts;
 pub mod dialog;
 mod flow;
 mod layout;
+mod news;
 mod panels;
 mod render;
 pub mod why;
@@ -144,6 +145,7 @@ impl Week {
             Action::OpenEvent => return self.open_events(),
             Action::EndWeek => return self.end_week(),
             Action::Help => return Outcome::Help,
+            Action::Log => return Outcome::Log,
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

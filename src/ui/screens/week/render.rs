@@ -111,7 +111,12 @@ impl Week {
                 }
             })
             .collect();
-        let title = format!("{}  (v)", titles.join(" "));
+        let log = if self.tab == Tab::News {
+            " · m log"
+        } else {
+            ""
+        };
+        let title = format!("{}  (v){log}", titles.join(" "));
         match self.tab {
             Tab::Why => self.why(t, self.state(), area, buf, &title),
             Tab::Charts => {
