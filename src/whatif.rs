@@ -1,26 +1,33 @@
 //! "What if": a finished run played again with the same seed and the player's
-//! own decisions, changing one thing from one turning point on — the VP kept,
-//! coding capped, management raised, hours at 40, hiring to the stage,
-//! refactoring raised, an event answered the other way. The changes that would
-//! have moved the ending or the score most are what the retrospective shows.
+//! own decisions, changing something from a turning point on — the VP kept,
+//! coding capped, management or strategy raised, other hours, hiring to the
+//! stage or more, refactoring raised, par followed, an event answered the
+//! other way. The changes that would have moved the ending or the score most
+//! are what the retrospective shows.
 //!
-//! Each alternative is a pure re-simulation (the engine is deterministic), so a
-//! full-length run takes a few milliseconds for all of them together.
+//! After a run that did not win, the search looks harder: every lever from
+//! more turning points, then the best levers two and three at a time, until
+//! a change that wins is found or the levers run out.
+//!
+//! Each alternative is a pure re-simulation (the engine is deterministic); a
+//! full-length run's whole search takes tens of milliseconds (BENCHMARKS.md).
+
+mod lever;
 
 use std::sync::Arc;
 
-use crate::engine::par::par;
-use crate::engine::stage::typical_engineers;
-use crate::engine::{
-    score, Activity, Answer, Attention, Decision, Ending, Game, ReportingLine, Scenario, State,
-};
+use crate::engine::scenario::Outcome;
+use crate::engine::{score, Answer, Ending, Game, ReportingLine, Scenario, State};
 use crate::run::RunRecord;
+pub use lever::Lever;
 
 /// One change and what it would have given.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WhatIf {
+    /// What was changed.
+    pub lever: Lever,
     /// What was changed, for a player: "kept the VP reporting to you".
-    pub change: &'static str,
+    pub change: String,
     /// The first week played differently (1-based): where to fork from.
     pub from_week: u32,
     pub ending: Ending,
@@ -37,209 +44,202 @@ pub struct Actual {
     pub score: f64,
 }
 
-/// A change to the recorded decisions: given the week's index, the recorded
-/// decision and the alternative run's state, the decision to play instead.
-type Change = fn(usize, &Decision, &State, &Scenario) -> Decision;
-
-/// The alternatives, each with its turning point in the recorded run.
-fn changes(record: &RunRecord, sc: &Scenario) -> Vec<(&'static str, usize, Change)> {
-    let weeks = &record.weeks;
-    let first = |pred: &dyn Fn(&Decision) -> bool| weeks.iter().position(|w| pred(&w.decision));
-    let mut out: Vec<(&'static str, usize, Change)> = Vec::new();
-    if let Some(w) = first(&|d| d.vp_lines.iter().any(|l| *l != ReportingLine::Cto)) {
-        out.push(("kept the VP reporting to you", w, keep_vp));
-    }
-    if let Some(w) = first(&|d| d.attention.coding > 30) {
-        out.push(("capped your coding at 20%", w, cap_coding));
-    }
-    if let Some(w) = first(&|d| d.attention.management < 25) {
-        out.push((
-            "spent a quarter of the week on management",
-            w,
-            more_management,
-        ));
-    }
-    if let Some(w) = first(&|d| d.hours != 40) {
-        out.push(("worked 40 hours a week", w, forty_hours));
-    }
-    out.push((
-        "hired to the stage (5, 12, 30, 55, 90 engineers) with par's recruiting time",
-        0,
-        hire_to_stage,
-    ));
-    if let Some(w) = first(&|d| d.hiring.engineers > 0) {
-        out.push(("hired half as fast", w, hire_slower));
-    }
-    let max_refactor = sc.params.engineering.max_refactor_pct;
-    if max_refactor >= 30 {
-        if let Some(w) = first(&|d| d.refactor_pct < 30) {
-            out.push(("protected 30% for refactoring", w, more_refactoring));
-        }
-    }
-    out
-}
-
-fn keep_vp(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
-    Decision {
-        vp_lines: vec![ReportingLine::Cto; d.vp_lines.len()],
-        ..d.clone()
-    }
-}
-
-fn cap_coding(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
-    let a = d.attention;
-    if a.coding <= 20 {
-        return d.clone();
-    }
-    let freed = a.coding - 20;
-    Decision {
-        attention: Attention::new(a.strategy, a.hiring, 20, a.management + freed),
-        ..d.clone()
-    }
-}
-
-fn more_management(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
-    let a = d.attention;
-    if a.management >= 25 {
-        return d.clone();
-    }
-    // Take the time from the biggest other share.
-    let mut shares = a.percents();
-    let needed = 25 - a.management;
-    let from = [Activity::Strategy, Activity::Hiring, Activity::Coding]
-        .into_iter()
-        .max_by_key(|x| shares[*x])
-        .unwrap_or(Activity::Coding);
-    let moved = needed.min(shares[from]);
-    shares[from] -= moved;
-    shares[Activity::Management] += moved;
-    let [s, h, c, m] = shares.0;
-    Decision {
-        attention: Attention::new(s, h, c, m),
-        ..d.clone()
-    }
-}
-
-fn forty_hours(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
-    Decision {
-        hours: 40,
-        ..d.clone()
-    }
-}
-
-/// Targets at the stage's norm, with the recruiting time par gives them
-/// (taken from the largest other share).
-fn hire_to_stage(_: usize, d: &Decision, s: &State, sc: &Scenario) -> Decision {
-    let mut d = d.clone();
-    let n = s.people.engineers();
-    d.hiring.engineers = d.hiring.engineers.max(typical_engineers(s.company.stage));
-    d.hiring.managers = d.hiring.managers.max(if n >= 10 { n / 7 } else { 0 });
-    let wanted = par(s, &sc.params, d.hours, d.hiring.engineers)
-        .attention
-        .hiring;
-    let mut shares = d.attention.percents();
-    while shares[Activity::Hiring] < wanted {
-        let from = [Activity::Strategy, Activity::Coding, Activity::Management]
-            .into_iter()
-            .max_by_key(|x| shares[*x])
-            .unwrap_or(Activity::Coding);
-        let moved = (wanted - shares[Activity::Hiring]).min(shares[from]);
-        if moved == 0 {
-            break;
-        }
-        shares[from] -= moved;
-        shares[Activity::Hiring] += moved;
-    }
-    let [st, h, c, m] = shares.0;
-    d.attention = Attention::new(st, h, c, m);
-    d
-}
-
-fn hire_slower(_: usize, d: &Decision, s: &State, _: &Scenario) -> Decision {
-    let mut d = d.clone();
-    let n = s.people.engineers();
-    let wanted = d.hiring.engineers;
-    if wanted > n {
-        d.hiring.engineers = n + (wanted - n) / 2;
-    }
-    d
-}
-
-fn more_refactoring(_: usize, d: &Decision, _: &State, _: &Scenario) -> Decision {
-    Decision {
-        refactor_pct: d.refactor_pct.max(30),
-        ..d.clone()
-    }
-}
+/// How many levers the harder search combines at most.
+const COMBINED: usize = 6;
+/// How many of the best single levers the harder search joins.
+const JOINED: usize = 8;
 
 /// How `record`'s run went, and each alternative, best first (a better ending
 /// before a better score). Alternatives that change nothing are left out.
 pub fn what_ifs(record: &RunRecord, scenario: &Arc<Scenario>) -> (Actual, Vec<WhatIf>) {
-    let actual = replay(record, scenario, None);
+    let pending = pending_events(record, scenario);
+    let actual = replay(record, scenario, &pending, None);
     if record.ending.is_none() {
         return (actual, Vec::new()); // an unfinished run has no "instead" yet
     }
-    let mut out: Vec<WhatIf> = changes(record, scenario)
-        .into_iter()
-        .map(|(change, from, f)| {
-            let alt = replay(record, scenario, Some((from, f)));
-            WhatIf {
-                change,
-                from_week: from as u32 + 1,
-                ending: alt.ending,
-                weeks: alt.weeks,
-                score: alt.score,
+    let len = record.weeks.len();
+    let singles = lever::candidates(record, scenario);
+    let mut tried: Vec<WhatIf> = singles
+        .iter()
+        .map(|(l, from)| try_one(record, scenario, &pending, l.clone(), *from))
+        .collect();
+    let won = |ws: &[WhatIf]| {
+        ws.iter()
+            .any(|w| scenario.ending_outcome(w.ending) == Some(Outcome::Win))
+    };
+    let lost = scenario.ending_outcome(actual.ending) != Some(Outcome::Win);
+    if lost && !won(&tried) {
+        // Every lever from more turning points: the start, and each quarter.
+        for (l, natural) in &singles {
+            for from in [0, len / 4, len / 2, 3 * len / 4] {
+                if from != *natural && from < len {
+                    tried.push(try_one(record, scenario, &pending, l.clone(), from));
+                }
             }
-        })
+        }
+    }
+    if lost && !won(&tried) {
+        tried.extend(combined(record, scenario, &pending, &tried));
+    }
+    let mut out: Vec<WhatIf> = tried
+        .into_iter()
         .filter(|w| (w.score - actual.score).abs() > 0.05 || w.ending != actual.ending)
         .collect();
     out.sort_by(|a, b| {
         rank(b.ending, scenario)
             .cmp(&rank(a.ending, scenario))
             .then(b.score.total_cmp(&a.score))
+            .then(a.from_week.cmp(&b.from_week))
+    });
+    // One line per change: its best turning point.
+    let mut seen: Vec<Lever> = Vec::new();
+    out.retain(|w| {
+        let new = !seen.contains(&w.lever);
+        seen.push(w.lever.clone());
+        new
     });
     (actual, out)
+}
+
+/// A greedy climb: the best change so far, joined with each other lever in
+/// turn (from the earlier of their turning points), keeping the best join
+/// while it adds at least half a point, up to `COMBINED` levers at once.
+fn combined(
+    record: &RunRecord,
+    sc: &Arc<Scenario>,
+    pending: &[Vec<usize>],
+    tried: &[WhatIf],
+) -> Vec<WhatIf> {
+    let Some(mut best) = tried
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    // The best few distinct levers (each at its best turning point) are
+    // joined: a lever that moved nothing alone rarely moves a join.
+    let mut ranked: Vec<&WhatIf> = tried.iter().collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut singles: Vec<&WhatIf> = Vec::new();
+    for w in ranked {
+        if singles.len() < JOINED && !singles.iter().any(|s| s.lever == w.lever) {
+            singles.push(w);
+        }
+    }
+    let mut out = Vec::new();
+    for _ in 1..COMBINED {
+        let joins: Vec<WhatIf> = singles
+            .iter()
+            .filter(|s| !best.lever.contains(&s.lever))
+            .map(|s| {
+                let lever = Lever::Both(Box::new(best.lever.clone()), Box::new(s.lever.clone()));
+                let from = best.from_week.min(s.from_week) as usize - 1;
+                try_one(record, sc, pending, lever, from)
+            })
+            .collect();
+        let Some(next) = joins
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .cloned()
+        else {
+            break;
+        };
+        out.extend(joins);
+        if next.score < best.score + 0.5 {
+            break;
+        }
+        best = next;
+        if sc.ending_outcome(best.ending) == Some(Outcome::Win) {
+            break;
+        }
+    }
+    out
+}
+
+fn try_one(
+    record: &RunRecord,
+    sc: &Arc<Scenario>,
+    pending: &[Vec<usize>],
+    lever: Lever,
+    from: usize,
+) -> WhatIf {
+    let alt = replay(record, sc, pending, Some((from, &lever)));
+    WhatIf {
+        change: lever.describe(sc),
+        lever,
+        from_week: from as u32 + 1,
+        ending: alt.ending,
+        weeks: alt.weeks,
+        score: alt.score,
+    }
 }
 
 /// A win above the horizon above a loss.
 fn rank(ending: Ending, sc: &Scenario) -> u8 {
     match sc.ending_outcome(ending) {
-        Some(crate::engine::scenario::Outcome::Win) => 2,
+        Some(Outcome::Win) => 2,
         None => 1,
-        Some(crate::engine::scenario::Outcome::Loss) => 0,
+        Some(Outcome::Loss) => 0,
     }
 }
 
-/// Play `record` again, changed from week index `from` on by `change`. The
-/// original is played in lockstep so that recorded answers are given to the
-/// same events when they are pending in the alternative too. An alternative
-/// that outlives the recorded run goes on with the last recorded week's
-/// decision (changed the same way) until it ends.
-fn replay(record: &RunRecord, sc: &Arc<Scenario>, change: Option<(usize, Change)>) -> Actual {
-    let mut alt = Game::new(Arc::clone(sc), record.seed);
+/// The events pending before each recorded week of the original run, by
+/// deck index: what the recorded answers answered. Computed once per search
+/// (every alternative answers the same original).
+fn pending_events(record: &RunRecord, sc: &Arc<Scenario>) -> Vec<Vec<usize>> {
     let mut orig = Game::new(Arc::clone(sc), record.seed);
+    let mut out = Vec::with_capacity(record.weeks.len());
+    for i in 0..record.weeks.len() {
+        out.push(orig.state().pending.iter().map(|p| p.event).collect());
+        // The original follows the record through the one replay
+        // (`run::replay`); a week it could not replay leaves it there.
+        if orig.is_over()
+            || crate::run::replay::weeks(record, "what if", &mut orig, i..i + 1).is_err()
+        {
+            break;
+        }
+    }
+    out
+}
+
+/// Play `record` again, changed from week index `from` on by `lever`. The
+/// recorded answers are given to the same events when they are pending in
+/// the alternative too (`pending`: the original's, from [`pending_events`]).
+/// An alternative that outlives the recorded run goes on with the last
+/// recorded week's decision (changed the same way) until it ends.
+fn replay(
+    record: &RunRecord,
+    sc: &Arc<Scenario>,
+    pending: &[Vec<usize>],
+    change: Option<(usize, &Lever)>,
+) -> Actual {
+    let mut alt = Game::new(Arc::clone(sc), record.seed);
     let last = record.weeks.len().saturating_sub(1);
     let mut i = 0;
     while !alt.is_over() {
         let Some(w) = record.weeks.get(i.min(last)) else {
             break;
         };
-        let mut d = match change {
-            Some((from, f)) if i >= from => f(i, &w.decision, alt.state(), sc),
-            _ => w.decision.clone(),
+        let changed = change.filter(|(from, _)| i >= *from).map(|(_, l)| l);
+        let mut d = match changed {
+            Some(lever) => lever.apply(&w.decision, alt.state(), sc),
+            None => w.decision.clone(),
         };
-        d.answers = if i <= last {
-            answers_for(&w.decision.answers, orig.state(), alt.state())
-        } else {
-            Vec::new()
+        d.answers = match pending.get(i) {
+            Some(orig) if i <= last => answers_for(&w.decision.answers, orig, alt.state()),
+            _ => Vec::new(),
         };
+        if let Some(lever) = changed {
+            lever.answer(&mut d.answers, alt.state());
+        }
         d.vp_lines
             .resize(alt.state().people.vps.len(), ReportingLine::Cto);
         let d = crate::policy::within_limits(d, sc);
         if alt.step(&d).is_err() {
             // Not playable here (the run diverged too far): play the week as
             // the organisation would, with the recorded split.
-            let fallback = Decision {
+            let fallback = crate::engine::Decision {
                 answers: Vec::new(),
                 vp_lines: alt.state().people.vps.iter().map(|v| v.line).collect(),
                 ..d
@@ -247,11 +247,6 @@ fn replay(record: &RunRecord, sc: &Arc<Scenario>, change: Option<(usize, Change)
             if alt.step(&fallback).is_err() {
                 break;
             }
-        }
-        if i <= last && !orig.is_over() {
-            // The original follows the record through the one replay
-            // (`run::replay`); a week it could not replay leaves it there.
-            crate::run::replay::weeks(record, "what if", &mut orig, i..i + 1).ok();
         }
         i += 1;
     }
@@ -264,12 +259,12 @@ fn replay(record: &RunRecord, sc: &Arc<Scenario>, change: Option<(usize, Change)
 }
 
 /// The recorded answers, moved to the same events where they are pending in
-/// the alternative run.
-fn answers_for(recorded: &[Answer], orig: &State, alt: &State) -> Vec<Answer> {
+/// the alternative run (`orig`: the events pending in the original).
+fn answers_for(recorded: &[Answer], orig: &[usize], alt: &State) -> Vec<Answer> {
     recorded
         .iter()
         .filter_map(|a| {
-            let event = orig.pending.get(a.pending)?.event;
+            let event = *orig.get(a.pending)?;
             let pending = alt.pending.iter().position(|p| p.event == event)?;
             Some(Answer {
                 pending,
@@ -287,13 +282,25 @@ impl WhatIf {
             "Had you {} from week {}: {} at week {}, score {:.0} (you: {} at week {}, score {:.0}).",
             self.change,
             self.from_week,
-            sc.ending_id(self.ending),
+            in_sentence(sc.ending_title(self.ending)),
             self.weeks,
             self.score,
-            sc.ending_id(actual.ending),
+            in_sentence(sc.ending_title(actual.ending)),
             actual.weeks,
             actual.score
         )
+    }
+}
+
+/// `title` inside a sentence: a scenario's own title ("You graduated")
+/// starts lower-case; an acronym ("IPO") stays.
+fn in_sentence(title: &str) -> String {
+    let mut chars = title.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(title.chars().skip(1)).collect()
+        }
+        _ => title.to_string(),
     }
 }
 

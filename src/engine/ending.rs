@@ -61,6 +61,20 @@ impl Ending {
         Ending::ALL.into_iter().find(|e| e.id() == id)
     }
 
+    /// A few words a player reads where an ending is named in a sentence
+    /// ("puppet at week 189"); `Scenario::ending_title` names a scenario's own.
+    pub fn title(self) -> &'static str {
+        match self {
+            Ending::OutOfCash => "out of cash",
+            Ending::Fired => "fired",
+            Ending::Puppet => "puppet",
+            Ending::TenXProgrammer => "10x programmer",
+            Ending::Ipo => "IPO",
+            Ending::TimeUp => "time up",
+            Ending::Custom(_) => "the scenario's own ending",
+        }
+    }
+
     /// One sentence a player reads at the end.
     pub fn headline(self) -> &'static str {
         match self {

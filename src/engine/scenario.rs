@@ -97,6 +97,18 @@ impl Scenario {
         }
     }
 
+    /// A few words naming `ending` in a sentence: a built-in's title, or the
+    /// scenario's own ending's title without its full stop.
+    pub fn ending_title(&self, ending: Ending) -> &str {
+        match ending {
+            Ending::Custom(i) => self
+                .endings
+                .get(usize::from(i))
+                .map_or("", |e| e.title.trim_end_matches('.')),
+            e => e.title(),
+        }
+    }
+
     /// The headline of `ending` for a player.
     pub fn ending_headline(&self, ending: Ending) -> &str {
         match ending {

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod decided;
 pub mod goals;
 pub mod keymap;
 pub mod log;

@@ -25,6 +25,8 @@ pub struct WeekPoint {
     pub velocity: f64,
     pub debt_tax: f64,
     pub morale: f64,
+    /// Engineers on the team at the end of the week.
+    pub engineers: u32,
     pub attention: Attention,
     /// The par the screen showed for the week (at the week's hours and
     /// hiring target).
@@ -189,6 +191,7 @@ impl WeekPoint {
             velocity: s.metrics.velocity,
             debt_tax: s.metrics.debt_tax,
             morale: s.company.morale,
+            engineers: s.people.engineers(),
             attention,
             par,
             ledger: s.ledger.clone(),

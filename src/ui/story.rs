@@ -100,6 +100,10 @@ pub fn markdown(session: &Session) -> String {
         line("**The run is still in progress.**".into());
     }
     line(String::new());
+    if let Some(decided) = super::decided::decided(session) {
+        line(decided);
+        line(String::new());
+    }
     line(format!(
         "Ending `{}` after {} weeks · score {:.1} · ARR {} · cash {} · headcount {} · influence {:.0} · authority {:.0}",
         if s.ending.is_some() { sc.ending_id(ending) } else { "none yet" },
@@ -151,7 +155,7 @@ pub fn markdown(session: &Session) -> String {
     line(String::new());
     line("## Next time".into());
     line(String::new());
-    for tip in tips(ending, s) {
+    for tip in tips(ending, s, sc) {
         line(format!("- {tip}"));
     }
     md

@@ -1,9 +1,12 @@
 //! What to try next time, after an ending (the end screen and `cto-sim report`).
 
-use crate::engine::{Ending, State};
+use crate::engine::scenario::Outcome;
+use crate::engine::{Ending, Scenario, State};
 
-/// What to try next time, after `ending`.
-pub fn tips(ending: Ending, s: &State) -> Vec<&'static str> {
+/// What to try next time, after `ending` of `sc`. A harder scenario is
+/// suggested only after a win.
+pub fn tips(ending: Ending, s: &State, sc: &Scenario) -> Vec<&'static str> {
+    let won = sc.ending_outcome(ending) == Some(Outcome::Win);
     let mut t = Vec::new();
     match ending {
         Ending::OutOfCash => {
@@ -26,8 +29,12 @@ pub fn tips(ending: Ending, s: &State) -> Vec<&'static str> {
                 "Promote managers at six to eight engineers each, and code less as the team grows.",
             );
         }
+        _ if won => t.push("Try a harder scenario: `cto-sim scenarios` lists them."),
         Ending::Ipo | Ending::TimeUp | Ending::Custom(_) => {
-            t.push("Try a harder scenario: `cto-sim scenarios` lists them.");
+            t.push("ARR follows fit and delivery: raise \"Engineers wanted\" as each round lands, and spend over half the week on strategy once managers run the team.");
+            t.push(
+                "The \"What if\" changes above were measured on this very run: try the first one.",
+            );
         }
     }
     if s.metrics.debt_tax > 0.3 {

@@ -20,6 +20,7 @@ mod picture;
 mod properties;
 mod readme;
 mod replay;
+mod retrospective;
 mod runs;
 mod scenarios;
 mod terminal;

@@ -143,7 +143,12 @@ impl End {
         let s = self.session.state();
         let sc = self.session.scenario();
         let h = &self.session.history;
-        let mut lines = vec![Line::styled("Where influence moved most", t.title())];
+        let mut lines = Vec::new();
+        if let Some(decided) = crate::ui::decided::decided(&self.session) {
+            lines.push(Line::raw(decided));
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled("Where influence moved most", t.title()));
         for (w, net, cause) in biggest_moves(h, 5) {
             lines.push(Line::raw(format!(" week {w:<4} {net:+5.1}  {cause}")));
         }
@@ -164,7 +169,7 @@ impl End {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled("Next time", t.title()));
-        for tip in tips(s.ending.unwrap_or(Ending::TimeUp), s) {
+        for tip in tips(s.ending.unwrap_or(Ending::TimeUp), s, sc) {
             lines.push(Line::raw(format!(" · {tip}")));
         }
         lines
