@@ -3,8 +3,10 @@
 //! panel's view of it — what is under way pinned at the top, then the rest
 //! newest first with routine repeats folded into one line with a count. The
 //! panel and the log overlay read this one list, so every line the panel
-//! shows is a line of the log.
+//! shows is a line of the log (a warning under way reads as it does this
+//! week: the log keeps it as it was first given).
 
+use super::warnings::risk_line;
 use crate::engine::funding::raising;
 use crate::engine::risk::risks;
 use crate::engine::{Ending, News, Scenario, State};
@@ -59,7 +61,7 @@ impl Kind {
 
 /// A line of the news panel: an entry of the log, with the repeats folded
 /// into it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Shown<'a> {
     /// The newest entry of the line.
     pub entry: &'a Entry,
@@ -69,13 +71,18 @@ pub struct Shown<'a> {
     pub since: u32,
     /// Under way: kept at the top of the panel while it lasts.
     pub pinned: bool,
+    /// A warning's line as it reads now (the weeks left, the figures), in
+    /// place of the entry's, which said how it looked when it started.
+    pub now: Option<String>,
 }
 
 impl Shown<'_> {
     /// The line's text: the entry's, with the repeats counted
     /// (`An engineer was promoted to manager. ×5 since w12`).
     pub fn text(&self) -> String {
-        if self.repeats > 1 {
+        if let Some(now) = &self.now {
+            now.clone()
+        } else if self.repeats > 1 {
             format!(
                 "{} ×{} since w{}",
                 self.entry.text, self.repeats, self.since
@@ -87,19 +94,30 @@ impl Shown<'_> {
 }
 
 /// The news panel's lines for `log` with the game at `s`: what is under way
-/// first (a raise, a VP search, the warnings of endings still on their way),
-/// newest first; then every other line newest first, a routine line folded
+/// first (a raise, a VP search, the warnings of endings still on their way,
+/// each as it reads this week), newest first; then every other line newest first, a routine line folded
 /// with its repeats while they come at most [`FOLD_WEEKS`] apart. At least
 /// `room` lines, or all there are, each with its repeats fully counted.
 pub fn panel<'a>(log: &'a [Entry], s: &State, sc: &Scenario, room: usize) -> Vec<Shown<'a>> {
     let pinned = under_way(log, s, sc);
     let mut lines: Vec<Shown<'a>> = pinned
         .iter()
-        .map(|&i| Shown {
-            entry: &log[i],
-            repeats: 1,
-            since: log[i].week,
-            pinned: true,
+        .map(|&i| {
+            let e = &log[i];
+            let now = match e.kind {
+                Kind::Warning(ending) => risks(s, sc)
+                    .iter()
+                    .find(|r| r.ending == ending)
+                    .map(|r| format!("Warning: {}", risk_line(r, sc, s))),
+                _ => None,
+            };
+            Shown {
+                entry: e,
+                repeats: 1,
+                since: e.week,
+                pinned: true,
+                now,
+            }
         })
         .collect();
     // Lines whose repeats may still come (index in `lines`).
@@ -125,6 +143,7 @@ pub fn panel<'a>(log: &'a [Entry], s: &State, sc: &Scenario, room: usize) -> Vec
             repeats: 1,
             since: e.week,
             pinned: false,
+            now: None,
         });
     }
     lines

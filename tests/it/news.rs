@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use cto_sim::engine::funding::raising;
+use cto_sim::engine::risk::risks;
 use cto_sim::engine::Scenario;
 use cto_sim::ui::app::App;
 use cto_sim::ui::keymap::Context;
@@ -12,6 +13,7 @@ use cto_sim::ui::log::Kind;
 use cto_sim::ui::screens::week::{Tab, Week};
 use cto_sim::ui::screens::Screen;
 use cto_sim::ui::session::Session;
+use cto_sim::ui::warnings::risk_line;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
@@ -154,7 +156,14 @@ fn a_raise_under_way_stays_in_the_news_panel_every_week_until_it_closes() {
 fn every_news_line_of_a_run_is_in_the_log() {
     let mut shown_lines = 0;
     let app = play("turnaround", "balanced", 22, |app| {
-        let texts: Vec<String> = session(app).log.iter().map(|e| e.text.clone()).collect();
+        let (s, sc) = (app.state().unwrap(), session(app).scenario());
+        let mut texts: Vec<String> = session(app).log.iter().map(|e| e.text.clone()).collect();
+        // A warning under way reads as it does this week.
+        texts.extend(
+            risks(s, sc)
+                .iter()
+                .map(|r| format!("Warning: {}", risk_line(r, sc, s))),
+        );
         let panel = news_panel(app, 120, 40);
         for (i, item) in panel.iter().enumerate() {
             let item = item.trim_start_matches("▸ ");
@@ -288,4 +297,71 @@ fn the_log_overlay_at_80x24_and_120x40() {
         term.draw(|f| f.render_widget(&app, f.area())).unwrap();
         insta::assert_snapshot!(format!("log_{w}x{h}"), term.backend().to_string());
     }
+}
+
+/// A VP search stays at the top of the news from the week it starts until
+/// the VP does; then the VP's start is the news.
+#[test]
+fn a_vp_search_stays_in_the_news_until_the_vp_starts() {
+    let mut with_team = Scenario::builtin("default").unwrap();
+    with_team.start.engineers = 30;
+    with_team.start.managers = 4;
+    with_team.start.cash = 50e6;
+    let mut app = App::new_game(Arc::new(with_team), 1);
+    week_mut(&mut app).draft.hiring.vps = 1;
+    let mut searched = 0;
+    for _ in 0..30 {
+        app.end_week();
+        app.close_dialogs();
+        let panel = news_panel(&app, 120, 40);
+        let search = "▸ The search for a VP of Engineering started.";
+        if app.state().unwrap().people.vp_search.is_some() {
+            searched += 1;
+            // Among what is under way, at the top.
+            let pinned: Vec<&String> = panel.iter().take_while(|l| l.starts_with('▸')).collect();
+            assert!(pinned.iter().any(|l| *l == search), "{panel:#?}");
+        } else {
+            assert!(!panel.iter().any(|l| l == search), "{panel:#?}");
+        }
+    }
+    assert!(searched > 4, "the search lasted {searched} weeks");
+    assert_eq!(app.state().unwrap().people.vps.len(), 1, "the VP started");
+}
+
+/// The warning of an ending on its way stays in the news, marked, with this
+/// week's figures, while the ending still is on its way.
+#[test]
+fn a_warning_stays_in_the_news_while_its_ending_is_on_its_way() {
+    let sc = Arc::new(Scenario::builtin("default").unwrap());
+    let mut app = App::new_game(Arc::clone(&sc), 2);
+    let mut bot = cto_sim::policy::by_name("delegator", 2).unwrap();
+    let mut warned = 0;
+    while matches!(app.screen, Screen::Week(_)) {
+        let d = bot.decide(app.state().unwrap(), &sc);
+        week_mut(&mut app).draft = d;
+        app.end_week();
+        app.close_dialogs();
+        if !matches!(app.screen, Screen::Week(_)) {
+            break;
+        }
+        let s = app.state().unwrap();
+        for r in risks(s, &sc) {
+            assert!(session(&app)
+                .log
+                .iter()
+                .any(|e| e.kind == Kind::Warning(r.ending)));
+            // As it reads this week.
+            let pinned = format!("▸ Warning: {}", risk_line(&r, &sc, s));
+            let panel = news_panel(&app, 120, 40);
+            // A long warning is cut where the panel ends; its start is there.
+            let start: String = pinned.chars().take(40).collect();
+            assert!(
+                panel.iter().any(|l| l.starts_with(&start)),
+                "week {}: {pinned:?} not in {panel:#?}",
+                s.week
+            );
+            warned += 1;
+        }
+    }
+    assert!(warned > 3, "warned {warned} weeks");
 }

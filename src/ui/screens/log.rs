@@ -2,7 +2,8 @@
 //! a replay shows), each under its week, newest last. It opens at the newest
 //! line and scrolls back to the first; what is still under way is marked ▸,
 //! as in the news panel. It reads the session's log, the list the panel
-//! reads, so every line the panel ever showed is here.
+//! reads, so every line the panel ever showed is here (a warning as it was
+//! first given).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
