@@ -378,6 +378,22 @@ pub const BINDINGS: &[Binding] = &[
         hint: "view",
     },
     Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: Action::ScrollUp,
+        contexts: &[C::Week],
+        help: "scroll the Why panel up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: Action::ScrollDown,
+        contexts: &[C::Week],
+        help: "scroll the Why panel down",
+        hint: "",
+    },
+    Binding {
         keys: &[K::Char('p')],
         label: "p",
         action: Action::Par,
@@ -504,14 +520,6 @@ pub fn action_for(ctx: Context, key: KeyEvent) -> Option<Action> {
 /// The bindings that apply in `ctx`, for help.
 pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.contexts.contains(&ctx))
-}
-
-/// The hint bar for `ctx`: `key description` pairs.
-pub fn hints(ctx: Context) -> Vec<(&'static str, &'static str)> {
-    bindings(ctx)
-        .filter(|b| !b.hint.is_empty())
-        .map(|b| (b.label, b.hint))
-        .collect()
 }
 
 #[cfg(test)]

@@ -41,6 +41,25 @@ impl Theme {
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// The column before a row that may have the focus: without colour,
+    /// reverse video alone is easy to miss (and some terminals drop it), so a
+    /// `›` marks the focused row too; otherwise a space.
+    pub fn mark(&self, focused: bool) -> &'static str {
+        if focused && !self.color {
+            "›"
+        } else {
+            " "
+        }
+    }
+    /// `label` padded to `width` columns, starting with a `›` when it has
+    /// the focus and there is no colour (see [`Theme::mark`]).
+    pub fn focus_label(&self, focused: bool, label: &str, width: usize) -> String {
+        if focused && !self.color {
+            format!("›{label:<w$}", w = width.saturating_sub(1))
+        } else {
+            format!("{label:<width$}")
+        }
+    }
     pub fn key(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }

@@ -7,7 +7,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Clear, Dataset, GraphType, Paragraph, Widget, Wrap};
 
-use super::keymap::{hints, Context};
+use super::keymap::{bindings, Action, Context};
 use super::theme::Theme;
 
 /// The smallest terminal the game draws in.
@@ -45,15 +45,32 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The keys of `ctx` with their few words, from the key table, in at most
-/// `width` columns: when they do not all fit, the last ones give way, but help
-/// and quit always stay.
+/// `width` columns. When they do not all fit, each key is shown by its first
+/// name only (`←` for `←/h`); then the arrows' hints give way (the keys every
+/// player tries first), then the last ones; help and quit always stay.
 pub fn hint_bar(ctx: Context, t: Theme, width: u16) -> Line<'static> {
-    let all = hints(ctx);
+    let all: Vec<(&str, &str, Action)> = bindings(ctx)
+        .filter(|b| !b.hint.is_empty())
+        .map(|b| (b.label, b.hint, b.action))
+        .collect();
+    let cost =
+        |(key, what, _): &(&str, &str, Action)| key.chars().count() + what.chars().count() + 3;
+    let fits = |shown: &[(&str, &str, Action)]| {
+        shown.iter().map(cost).sum::<usize>() <= usize::from(width)
+    };
+    let mut shown = all.clone();
+    if !fits(&shown) {
+        for (key, _, _) in &mut shown {
+            *key = first_name(key);
+        }
+    }
+    let arrow = |a: Action| matches!(a, Action::Left | Action::Right | Action::Up | Action::Down);
     let keep = |what: &str| matches!(what, "help" | "quit");
-    let cost = |(key, what): &(&str, &str)| key.chars().count() + what.chars().count() + 3;
-    let mut shown: Vec<(&str, &str)> = all.clone();
-    while shown.iter().map(cost).sum::<usize>() > usize::from(width) {
-        match shown.iter().rposition(|(_, what)| !keep(what)) {
+    if !fits(&shown) {
+        shown.retain(|(_, what, a)| !arrow(*a) || keep(what));
+    }
+    while !fits(&shown) {
+        match shown.iter().rposition(|(_, what, _)| !keep(what)) {
             Some(i) => {
                 shown.remove(i);
             }
@@ -61,11 +78,19 @@ pub fn hint_bar(ctx: Context, t: Theme, width: u16) -> Line<'static> {
         }
     }
     let mut spans = Vec::new();
-    for (key, what) in shown {
+    for (key, what, _) in shown {
         spans.push(Span::styled(key, t.key()));
         spans.push(Span::raw(format!(" {what}  ")));
     }
     Line::from(spans)
+}
+
+/// A key's first name: `←` for `←/h`, `+` for `+/]` (a lone `/` stays).
+fn first_name(label: &str) -> &str {
+    match label.split_once('/') {
+        Some((first, _)) if !first.is_empty() => first,
+        _ => label,
+    }
 }
 
 /// How far a text is scrolled, in lines; kept where the layout lets it go,
@@ -136,6 +161,30 @@ pub fn scrolled_panel(
         .scroll((scroll, 0))
         .block(panel(&title, focused, t))
         .render(area, buf);
+}
+
+/// Rows `lines` take in a paragraph `width` columns wide wrapped without
+/// trimming (`Wrap { trim: false }`), measured by drawing them off screen the
+/// way the panel will, so the measure and the drawing cannot disagree.
+pub fn wrapped_rows(lines: &[Line<'static>], width: u16) -> u16 {
+    if width == 0 || lines.is_empty() {
+        return 0;
+    }
+    // Each line takes at most a row per `width` columns, plus one.
+    let most: usize = lines
+        .iter()
+        .map(|l| l.width() / usize::from(width) + 1)
+        .sum();
+    let most = most.min(usize::from(u16::MAX) / usize::from(width)) as u16;
+    let area = Rect::new(0, 0, width, most);
+    let mut buf = Buffer::empty(area);
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .render(area, &mut buf);
+    (0..most)
+        .rev()
+        .find(|&y| (0..width).any(|x| buf[(x, y)].symbol() != " "))
+        .map_or(0, |y| y + 1)
 }
 
 /// A bordered panel with a title; focused panels stand out.

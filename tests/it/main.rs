@@ -11,6 +11,7 @@ mod cli;
 mod decisions;
 mod determinism;
 mod endings;
+mod focus;
 mod funding;
 mod history;
 mod hostile;

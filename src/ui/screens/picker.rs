@@ -97,7 +97,8 @@ impl Picker {
                 } else {
                     Style::new()
                 };
-                Line::styled(format!(" {:<20} {stars:<5}", l.name), style)
+                let mark = t.mark(i == self.cursor);
+                Line::styled(format!("{mark}{:<20} {stars:<5}", l.name), style)
             })
             .collect();
         Paragraph::new(names)
@@ -141,21 +142,26 @@ impl Picker {
         hint_bar(Context::Picker, t, keys.width).render(keys, buf);
     }
 
+    /// The seed typed, and what a seed is for, in as many words as fit.
     fn render_seed(&self, t: Theme, area: Rect, buf: &mut Buffer) {
+        let seed = if self.seed.is_empty() {
+            "1 (type digits to change)".to_string()
+        } else {
+            format!("{}_", self.seed)
+        };
+        let room =
+            usize::from(area.width.saturating_sub(2)).saturating_sub(7 + seed.chars().count());
+        let about = [
+            "   the same scenario and seed always give the same game",
+            "   same scenario and seed, same game",
+        ]
+        .into_iter()
+        .find(|a| a.chars().count() <= room)
+        .unwrap_or("");
         let seed_line = Line::from(vec![
             Span::raw(" Seed: "),
-            Span::styled(
-                if self.seed.is_empty() {
-                    "1 (type digits to change)".to_string()
-                } else {
-                    format!("{}_", self.seed)
-                },
-                t.key(),
-            ),
-            Span::styled(
-                "   the same scenario and seed always give the same game",
-                t.dim(),
-            ),
+            Span::styled(seed, t.key()),
+            Span::styled(about, t.dim()),
         ]);
         Paragraph::new(seed_line)
             .block(Block::bordered().border_style(t.dim()))

@@ -181,7 +181,9 @@ impl Runs {
                 } else {
                     Style::new()
                 };
-                Line::styled(line(r), style)
+                let line = line(r);
+                let line = line.strip_prefix(' ').unwrap_or(&line);
+                Line::styled(format!("{}{line}", t.mark(i == self.cursor)), style)
             })
             .collect();
         Paragraph::new(lines).render(inner, buf);

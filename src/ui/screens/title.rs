@@ -102,7 +102,8 @@ impl Title {
                 if i == self.cursor {
                     style = style.patch(t.selected());
                 }
-                Line::styled(format!("  {:<12}", item.label()), style)
+                let mark = t.mark(i == self.cursor);
+                Line::styled(format!("{mark} {:<12}", item.label()), style)
             })
             .collect();
         Paragraph::new(items)

@@ -215,7 +215,10 @@ fn choice_lines(def: &EventDef, cursor: usize, t: Theme) -> Vec<Line<'static>> {
                 Style::new()
             };
             Line::from(vec![
-                Span::styled(format!(" {}. {} ", i + 1, printable(&c.label)), style),
+                Span::styled(
+                    format!("{}{}. {} ", t.mark(i == cursor), i + 1, printable(&c.label)),
+                    style,
+                ),
                 Span::styled(marker, t.dim()),
             ])
         })

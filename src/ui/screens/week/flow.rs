@@ -88,6 +88,7 @@ impl Week {
         // Keep the player's settings; forget answers and follow the lines as
         // they are, and the targets as the week's events moved them.
         self.draft.answers.clear();
+        self.why_scroll = Default::default();
         follow_events(&mut self.draft.hiring, s, self.session.scenario());
         self.draft.vp_lines = s.people.vps.iter().map(|v| v.line).collect();
         let ended = s.ending.is_some();

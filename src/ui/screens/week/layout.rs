@@ -66,3 +66,45 @@ pub fn bars(attention: Rect) -> [(u16, u16, u16); 4] {
     let width = bar_width(inner);
     [0u16, 1, 2, 3].map(|i| (inner.y + i, inner.x + BAR_LABEL, width))
 }
+
+/// Where Why, charts and news go in the right-hand part of the screen.
+pub enum Right {
+    /// Wide: the charts, and beside them Why above the news.
+    Wide { charts: Rect, why: Rect, news: Rect },
+    /// Tall: Why, charts and news one above the other.
+    Tall { why: Rect, charts: Rect, news: Rect },
+    /// One at a time, chosen with the view key.
+    Tabbed(Rect),
+}
+
+/// Why, charts and news in `area` (the parts' `right`), side by side when
+/// `wide`, one above the other when tall, else one at a time.
+pub fn right(area: Rect, wide: bool) -> Right {
+    if wide {
+        let [charts, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(area);
+        let [why, news] = Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(side);
+        Right::Wide { charts, why, news }
+    } else if area.height >= 34 {
+        let [why, charts, news] = Layout::vertical([
+            Constraint::Length(17),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Right::Tall { why, charts, news }
+    } else {
+        Right::Tabbed(area)
+    }
+}
+
+impl Right {
+    /// Where the Why panel is (borders included), `chosen` if it is the
+    /// view the player chose; `None` when it is not shown.
+    pub fn why(&self, chosen: bool) -> Option<Rect> {
+        match *self {
+            Right::Wide { why, .. } | Right::Tall { why, .. } => Some(why),
+            Right::Tabbed(area) => chosen.then_some(area),
+        }
+    }
+}

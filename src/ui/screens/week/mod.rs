@@ -24,6 +24,7 @@ use crate::ui::keymap::Action;
 use crate::ui::reporting::LINES;
 use crate::ui::screens::protocol::Outcome;
 use crate::ui::session::Session;
+use crate::ui::widgets::Scroll;
 use dialog::Dialog;
 
 /// The two editable panels of the week screen.
@@ -68,13 +69,18 @@ pub struct Week {
     pub session: Session,
     pub draft: Decision,
     pub panel: Panel,
+    /// The focused row of the focused panel.
     pub row: usize,
+    /// The row the other panel had when focus left it: Tab goes back to it.
+    other_row: usize,
     pub tab: Tab,
     /// In a fork: the original run's headline figures, week by week, for the
     /// side-by-side comparison.
     pub original: Option<Vec<Headline>>,
     /// The dialog open over the screen, if any.
     pub dialog: Option<Dialog>,
+    /// How far the Why panel is scrolled (back to the top each week).
+    pub why_scroll: Scroll,
 }
 
 impl Week {
@@ -94,9 +100,11 @@ impl Week {
             draft,
             panel: Panel::Attention,
             row: 0,
+            other_row: 0,
             tab: Tab::Why,
             original: None,
             dialog: None,
+            why_scroll: Scroll::default(),
         }
     }
 
@@ -130,14 +138,13 @@ impl Week {
             Action::Right => self.adjust(1),
             Action::BigLeft => self.adjust(-4),
             Action::BigRight => self.adjust(4),
-            Action::NextPanel | Action::PrevPanel => {
-                self.panel = match self.panel {
-                    Panel::Attention => Panel::Org,
-                    Panel::Org => Panel::Attention,
-                };
-                self.row = 0;
-            }
+            Action::NextPanel | Action::PrevPanel => self.focus(match self.panel {
+                Panel::Attention => Panel::Org,
+                Panel::Org => Panel::Attention,
+            }),
             Action::NextTab => self.tab = self.tab.next(),
+            Action::ScrollUp => self.scroll_why(-1, area),
+            Action::ScrollDown => self.scroll_why(1, area),
             Action::Par => {
                 self.draft.attention = self.par().attention;
                 return Outcome::Say("Attention set to par.".into());
@@ -229,8 +236,38 @@ impl Week {
     /// Set share `activity` from a click at `pct` percent of its bar.
     pub fn click_bar(&mut self, activity: Activity, pct: u8) {
         self.draft.attention = rebalance(self.draft.attention, activity, pct.min(100));
-        self.panel = Panel::Attention;
+        self.focus(Panel::Attention);
         self.row = activity as usize;
+    }
+
+    /// PgUp (`pages` −1) or PgDn (+1): scroll the Why panel by most of its
+    /// height, at most to its last line, in a terminal of `area`.
+    fn scroll_why(&mut self, pages: i32, area: Option<Rect>) {
+        let why = area.and_then(|a| {
+            let parts = layout::parts(a, false);
+            layout::right(parts.right, parts.wide).why(self.tab == Tab::Why)
+        });
+        let limit = why.map(|w| self.why_hidden(w));
+        let page = why.map_or(1, |w| w.height.saturating_sub(3).max(1));
+        self.why_scroll.by(pages * i32::from(page), limit);
+    }
+
+    /// The organisation panel's row: focused, or the one Tab goes back to.
+    pub fn org_row(&self) -> usize {
+        match self.panel {
+            Panel::Org => self.row,
+            Panel::Attention => self.other_row,
+        }
+    }
+
+    /// Focus `panel` on the row it had when focus last left it (the
+    /// organisation's rows may have become fewer since: a VP left).
+    fn focus(&mut self, panel: Panel) {
+        if panel != self.panel {
+            self.panel = panel;
+            std::mem::swap(&mut self.row, &mut self.other_row);
+            self.row = self.row.min(self.rows().saturating_sub(1));
+        }
     }
 }
 

@@ -42,7 +42,7 @@ impl Week {
             let label_style = if sel { t.selected() } else { Style::new() };
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{:<w$}", activity.label(), w = usize::from(BAR_LABEL) - 1),
+                    t.focus_label(sel, activity.label(), usize::from(BAR_LABEL) - 1),
                     label_style,
                 ),
                 Span::raw(" "),
@@ -69,7 +69,7 @@ impl Week {
         let played = s.week > 0;
         let tired = (1.0 - s.metrics.efficiency) * 100.0;
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<11}", "Hours"), row_style(4)),
+            Span::styled(t.focus_label(sel(4), "Hours", 11), row_style(4)),
             Span::raw(format!(" {} h/week", d.hours)),
             Span::styled(
                 if played && tired >= 0.5 {
@@ -81,7 +81,7 @@ impl Week {
             ),
         ]));
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<11}", "Refactoring"), row_style(5)),
+            Span::styled(t.focus_label(sel(5), "Refactoring", 11), row_style(5)),
             Span::raw(format!(" {}%", d.refactor_pct)),
             Span::styled(
                 if played {
@@ -118,13 +118,12 @@ impl Week {
     pub(super) fn organisation(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
         let t = f.theme;
         let focused = self.panel == Panel::Org && f.focused;
-        let block = panel("Organisation", focused, t);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = panel("", focused, t).inner(area);
         // The chart, then the controls: the three hiring rows and a row per
         // VP. Where the panel is short, the chart's extra lines give way —
         // the contact line first, then the offers coming — so the controls
-        // and any warning stay in view.
+        // and any warning stay in view; where it is shorter still, the panel
+        // scrolls so that the row the organisation's focus is on shows.
         let controls = 3 + self.state().people.vps.len();
         let room = usize::from(inner.height).saturating_sub(controls);
         let mut chart = self.org_chart(f);
@@ -135,12 +134,13 @@ impl Week {
             }
         }
         let mut lines: Vec<Line<'static>> = chart.into_iter().map(|(_, l)| l).collect();
+        let first_control = lines.len();
         let d = &self.draft;
         let row = |r: usize, label: &str, value: String| {
             let sel = focused && self.row == r;
             Line::from(vec![
                 Span::styled(
-                    format!("{label:<17}"),
+                    t.focus_label(sel, label, 17),
                     if sel { t.selected() } else { Style::new() },
                 ),
                 Span::styled(
@@ -156,7 +156,22 @@ impl Week {
             let line = d.vp_lines.get(i).copied().unwrap_or(vp.line);
             lines.push(vp_row(f, focused && self.row == 3 + i, i, line));
         }
-        Paragraph::new(lines).render(inner, buf);
+        let (total, height) = (lines.len(), usize::from(inner.height));
+        let scroll = (first_control + self.org_row() + 1).saturating_sub(height);
+        let title = if total > height {
+            format!(
+                "Organisation · {}–{}/{total}",
+                scroll + 1,
+                (scroll + height).min(total)
+            )
+        } else {
+            "Organisation".to_string()
+        };
+        let block = panel(&title, focused, t);
+        block.render(area, buf);
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .render(inner, buf);
     }
 
     /// How much of the organisation the CTO meets, when a VP runs part of it
@@ -333,7 +348,7 @@ enum Extra {
 fn vp_row(f: &Frame, selected: bool, i: usize, line: ReportingLine) -> Line<'static> {
     let t = f.theme;
     let mut spans = vec![Span::styled(
-        format!("VP #{:<13}", i + 1),
+        t.focus_label(selected, &format!("VP #{}", i + 1), 17),
         if selected { t.selected() } else { Style::new() },
     )];
     for choice in LINES {

@@ -2,12 +2,12 @@
 //! editable panels, Why, charts and news, the hint bar, and a dialog over it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::parts;
+use super::layout::{self, parts, Right};
 use super::{Tab, Week};
 use crate::engine::risk::risks;
 use crate::engine::{RUNWAY_CAP, RUNWAY_LONG};
@@ -71,31 +71,21 @@ impl Week {
     /// Why, charts and news: side by side when wide, one above the other
     /// when tall, else one at a time.
     fn right(&self, t: Theme, area: Rect, wide: bool, buf: &mut Buffer) {
-        let s = self.state();
-        if wide {
-            let [charts_area, side] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(52)]).areas(area);
-            self.charts(t, charts_area, buf, true);
-            let [why_area, news_area] =
-                Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(side);
-            self.why(t, s, why_area, buf, "Why");
-            self.news(t, news_area, buf);
-        } else if area.height >= 34 {
-            // Tall enough to show all three at once.
-            let [why_area, charts_area, news_area] = Layout::vertical([
-                Constraint::Length(17),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ])
-            .areas(area);
-            self.why(t, s, why_area, buf, "Why");
-            let block = panel("Charts", false, t);
-            let inner = block.inner(charts_area);
-            block.render(charts_area, buf);
-            self.charts(t, inner, buf, false);
-            self.news(t, news_area, buf);
-        } else {
-            self.tabbed(t, area, buf);
+        match layout::right(area, wide) {
+            Right::Wide { charts, why, news } => {
+                self.charts(t, charts, buf, true);
+                self.why(t, why, buf, "Why");
+                self.news(t, news, buf);
+            }
+            Right::Tall { why, charts, news } => {
+                self.why(t, why, buf, "Why");
+                let block = panel("Charts", false, t);
+                let inner = block.inner(charts);
+                block.render(charts, buf);
+                self.charts(t, inner, buf, false);
+                self.news(t, news, buf);
+            }
+            Right::Tabbed(area) => self.tabbed(t, area, buf),
         }
     }
 
@@ -116,9 +106,9 @@ impl Week {
         } else {
             ""
         };
-        let title = format!("{}  (v){log}", titles.join(" "));
+        let title = format!("{} (v){log}", titles.join(" "));
         match self.tab {
-            Tab::Why => self.why(t, self.state(), area, buf, &title),
+            Tab::Why => self.why(t, area, buf, &title),
             Tab::Charts => {
                 let inner = panel(&title, false, t).inner(area);
                 panel(&title, false, t).render(area, buf);

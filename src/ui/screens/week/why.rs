@@ -12,13 +12,43 @@ use crate::run::Headline;
 use crate::ui::money::money;
 use crate::ui::session::WeekPoint;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::panel;
+use crate::ui::widgets::{panel, wrapped_rows};
 
 impl Week {
-    pub(super) fn why(&self, t: Theme, s: &State, area: Rect, buf: &mut Buffer, title: &str) {
-        let block = panel(title, false, t);
-        let inner = block.inner(area);
-        block.render(area, buf);
+    /// The Why panel in `area`, titled `title`, scrolled as far as the
+    /// player scrolled it (at most to its last line); when it does not all
+    /// fit, the title says which way PgUp and PgDn scroll it.
+    pub(super) fn why(&self, t: Theme, area: Rect, buf: &mut Buffer, title: &str) {
+        let lines = self.why_text(t);
+        let inner = panel(title, false, t).inner(area);
+        let total = wrapped_rows(&lines, inner.width);
+        let visible = inner.height;
+        let hidden = total.saturating_sub(visible);
+        let scroll = self.why_scroll.0.min(hidden);
+        let title = match (scroll > 0, scroll < hidden) {
+            (false, false) => title.to_string(),
+            (false, true) => format!("{title} PgDn↓"),
+            (true, false) => format!("{title} PgUp↑"),
+            (true, true) => format!("{title} PgUp↑ PgDn↓"),
+        };
+        panel(&title, false, t).render(area, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .render(inner, buf);
+    }
+
+    /// How many lines of the Why panel at `area` (borders included) do not
+    /// show at once: how far it can scroll.
+    pub(super) fn why_hidden(&self, area: Rect) -> u16 {
+        let inner = panel("", false, Theme::PLAIN).inner(area);
+        wrapped_rows(&self.why_text(Theme::PLAIN), inner.width).saturating_sub(inner.height)
+    }
+
+    /// What the Why panel says: influence and what moved it last week, the
+    /// recent weeks, the drivers.
+    fn why_text(&self, t: Theme) -> Vec<Line<'static>> {
+        let s = self.state();
         let mut lines = Vec::new();
         let moved: f64 = s.ledger.iter().map(|e| e.influence_points).sum();
         let mut head = vec![
@@ -36,9 +66,7 @@ impl Week {
         lines.extend(ledger_lines(t, s));
         lines.extend(self.recent_line(t));
         lines.extend(drivers(t, s, self.session.scenario()));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        lines
     }
 
     /// In a fork: the same week of the original run, side by side.
