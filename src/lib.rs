@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod files;
+pub mod forecast;
 pub mod policy;
 pub mod run;
 pub mod scenario;

@@ -12,6 +12,7 @@ mod decisions;
 mod determinism;
 mod endings;
 mod focus;
+mod forecast;
 mod funding;
 mod history;
 mod hostile;

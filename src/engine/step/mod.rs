@@ -20,7 +20,6 @@ use std::sync::Arc;
 
 use super::decision::{Decision, DecisionError, HOURS_RANGE};
 use super::hash::StateHasher;
-use super::rng::{SimRng, Stream};
 use super::scenario::Scenario;
 use super::state::{Metrics, ReportingLine, State};
 use week::{Rngs, Week};
@@ -45,14 +44,21 @@ impl Game {
         Game {
             seed,
             state,
-            rngs: Rngs {
-                people: SimRng::new(seed, Stream::People),
-                strategy: SimRng::new(seed, Stream::Strategy),
-                funding: SimRng::new(seed, Stream::Funding),
-                events: SimRng::new(seed, Stream::Events),
-                politics: SimRng::new(seed, Stream::Politics),
-            },
+            rngs: Rngs::new(seed),
             scenario,
+        }
+    }
+
+    /// The same company, from the same state, under other luck: a game whose
+    /// random streams are those of `seed` (which it reports as its seed).
+    /// Nothing of this game's own streams carries over, so what the copy
+    /// plays reveals nothing of what this run will draw (the forecast).
+    pub fn reseeded(&self, seed: u64) -> Game {
+        Game {
+            scenario: Arc::clone(&self.scenario),
+            seed,
+            state: self.state.clone(),
+            rngs: Rngs::new(seed),
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::engine::decision::{Decision, Hiring};
 use crate::engine::ledger::{Cause, LedgerEntry};
 use crate::engine::params::Params;
-use crate::engine::rng::SimRng;
+use crate::engine::rng::{SimRng, Stream};
 use crate::engine::scenario::Scenario;
 use crate::engine::state::{Metrics, PowerBase, State};
 
@@ -17,6 +17,19 @@ pub(super) struct Rngs {
     pub funding: SimRng,
     pub events: SimRng,
     pub politics: SimRng,
+}
+
+impl Rngs {
+    /// The streams of a run seeded with `seed`.
+    pub fn new(seed: u64) -> Rngs {
+        Rngs {
+            people: SimRng::new(seed, Stream::People),
+            strategy: SimRng::new(seed, Stream::Strategy),
+            funding: SimRng::new(seed, Stream::Funding),
+            events: SimRng::new(seed, Stream::Events),
+            politics: SimRng::new(seed, Stream::Politics),
+        }
+    }
 }
 
 /// The work of one week. Each stage is a method (in its subsystem's file),
