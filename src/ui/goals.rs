@@ -44,6 +44,37 @@ pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
     }
 }
 
+/// The goal line of at most `width` cells, and the forecast's words (`plan`:
+/// long and short) to go after it where they fit: after the whole goal line,
+/// else after the goal without the next round (never during a raise, whose
+/// line stays whole). `None` for the words when there is no room.
+pub fn goal_and_plan(
+    sc: &Scenario,
+    s: &State,
+    width: u16,
+    plan: Option<&[String; 2]>,
+) -> (String, Option<String>) {
+    let base = goal_line_within(sc, s, width);
+    let Some([long, short]) = plan else {
+        return (base, None);
+    };
+    let fits = |goal: &str, words: &str| {
+        Line::raw(format!("{goal} · {words}")).width() <= usize::from(width)
+    };
+    let mut goals = vec![base.clone()];
+    if raising(s, sc).is_none() && first_win(sc).is_none() {
+        goals.push(ipo_goal(sc, s));
+    }
+    for goal in goals {
+        for words in [long, short] {
+            if fits(&goal, words) {
+                return (goal, Some(words.clone()));
+            }
+        }
+    }
+    (base, None)
+}
+
 /// The scenario's first win ending, with its index.
 fn first_win(sc: &Scenario) -> Option<(usize, &CustomEnding)> {
     sc.endings
@@ -69,13 +100,7 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
         };
         return format!("Goal: {}{weeks}", parts.join(" · "));
     }
-    let e = &sc.params.endings;
-    let mut line = format!(
-        "Goal: IPO at {} ARR, {}+ · now {}",
-        money(e.ipo_arr),
-        e.ipo_stage.label(),
-        money(s.company.arr)
-    );
+    let mut line = ipo_goal(sc, s);
     if let Some(round) = next_round(s, sc) {
         line.push_str(&format!(
             " · next round {} (burn ≤{}×)",
@@ -84,6 +109,17 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
         ));
     }
     line
+}
+
+/// `Goal: IPO at $75.0M ARR, Series C+ · now $1.2M`.
+fn ipo_goal(sc: &Scenario, s: &State) -> String {
+    let e = &sc.params.endings;
+    format!(
+        "Goal: IPO at {} ARR, {}+ · now {}",
+        money(e.ipo_arr),
+        e.ipo_stage.label(),
+        money(s.company.arr)
+    )
 }
 
 /// A raise under way, in words: `Raising Series A · week 6 of 12–24 ·

@@ -1,6 +1,7 @@
 //! The terminal game: the event loop and terminal hygiene around `App`.
 //!
-//! The loop blocks on input (an idle game uses no CPU), saves, then draws
+//! The loop blocks on input (read on a thread of its own) or a forecast from
+//! the worker (`forecast.rs`), so an idle game uses no CPU; it saves, then draws
 //! what changed (so a save's failure, or its recovery, shows at once), and
 //! gives the terminal back whenever it should (`terminal.rs`: quit, errors,
 //! panics, signals, Ctrl-Z).
@@ -8,6 +9,7 @@
 pub mod app;
 pub mod autosave;
 pub mod decided;
+pub mod forecast;
 pub mod goals;
 pub mod keymap;
 pub mod log;
@@ -26,6 +28,7 @@ pub mod warnings;
 pub mod widgets;
 
 use std::io::{self, IsTerminal};
+use std::sync::mpsc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{self, EnableMouseCapture, Event, KeyCode};
@@ -70,9 +73,34 @@ pub fn run(app: App, started: Instant) -> io::Result<()> {
     result
 }
 
+/// What wakes the loop: an input from the terminal (read on its own thread),
+/// or a forecast from the worker.
+enum Wake {
+    Input(io::Result<Event>),
+    Forecast(forecast::Done),
+}
+
+/// Read the terminal's inputs on a thread of their own, into `wake`, so that
+/// the loop can wait on one channel for inputs and forecasts alike.
+fn read_inputs(wake: mpsc::Sender<Wake>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if wake.send(Wake::Input(event)).is_err() || failed {
+                return;
+            }
+        })?;
+    Ok(())
+}
+
 fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> io::Result<()> {
     let size = screen.size()?;
     app.on_resize(size.width, size.height);
+    let (wake, woken) = mpsc::channel();
+    read_inputs(wake.clone())?;
+    let mut forecaster = forecast::Forecaster::spawn(wake, Wake::Forecast)?;
     let mut first_frame = true;
     let mut last_tick = Instant::now();
     let mut end_shown = Instant::now();
@@ -83,7 +111,7 @@ fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> i
         // Saved first, then drawn: the frame shows how the save went.
         app.autosave(std::time::SystemTime::now());
         if terminal::take_redraw() {
-            screen.clear()?;
+            clear_whole(screen)?;
             app.dirty = true;
         }
         if draw_if_dirty(screen, &mut app)? && first_frame {
@@ -98,18 +126,32 @@ fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> i
         if app.quit {
             return Ok(());
         }
-        // Idle: block until something happens (no polling, no timer). Playing a
-        // replay: wake at most 30 times a second to advance it.
-        if app.wants_ticks() {
-            let since = last_tick.elapsed();
+        // A new week or a changed draft: the worker gets it (never waited for).
+        forecaster.want(app.forecast_wanted());
+        // Idle: block until an input or a forecast arrives (no polling, no
+        // timer). Playing a replay: wake at most 30 times a second to advance it.
+        let next = if app.wants_ticks() {
             let frame = std::time::Duration::from_millis(33);
-            if !event::poll(frame.saturating_sub(since))? {
-                app.tick(last_tick.elapsed().as_secs_f64());
-                last_tick = Instant::now();
+            match woken.recv_timeout(frame.saturating_sub(last_tick.elapsed())) {
+                Ok(next) => next,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    app.tick(last_tick.elapsed().as_secs_f64());
+                    last_tick = Instant::now();
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(gone()),
+            }
+        } else {
+            woken.recv().map_err(|_| gone())?
+        };
+        let event = match next {
+            Wake::Forecast(done) => {
+                app.on_forecast(done);
                 continue;
             }
-        }
-        match event::read()? {
+            Wake::Input(event) => event?,
+        };
+        match event {
             Event::Key(key) if terminal::is_suspend_key(&key) => terminal::suspend()?,
             Event::Key(key) => {
                 let at_end = matches!(app.screen, screens::Screen::End(_));
@@ -121,7 +163,7 @@ fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> i
                     // The run just ended: keys typed ahead (a held Enter) are
                     // dropped, and Enter waits a moment.
                     end_shown = Instant::now();
-                    drop_typed_ahead(&mut app)?;
+                    drop_typed_ahead(&mut app, &woken);
                 }
             }
             Event::Mouse(mouse) => app.on_mouse(mouse),
@@ -131,14 +173,33 @@ fn event_loop(screen: &mut DefaultTerminal, mut app: App, started: Instant) -> i
     }
 }
 
-/// Discard the key and mouse events already waiting (a resize still applies).
-fn drop_typed_ahead(app: &mut App) -> io::Result<()> {
-    while event::poll(std::time::Duration::ZERO)? {
-        if let Event::Resize(w, h) = event::read()? {
-            app.on_resize(w, h);
+/// Clear the screen and have the next frame drawn whole. Not
+/// `Terminal::clear`, which asks the terminal where the cursor is: only the
+/// input thread reads the terminal's answers, so the question would wait for
+/// it (and fail after two seconds). Nothing else here asks the terminal.
+fn clear_whole(screen: &mut DefaultTerminal) -> io::Result<()> {
+    use ratatui::backend::{Backend, ClearType};
+    screen.backend_mut().clear_region(ClearType::All)?;
+    // Both buffers empty: the next draw writes every cell it has.
+    screen.swap_buffers();
+    Ok(())
+}
+
+/// The input thread stopped without saying why (it cannot, short of a panic).
+fn gone() -> io::Error {
+    io::Error::other("the terminal's input stopped")
+}
+
+/// Discard the key and mouse events already waiting (a resize still applies,
+/// and so does a forecast).
+fn drop_typed_ahead(app: &mut App, woken: &mpsc::Receiver<Wake>) {
+    while let Ok(next) = woken.try_recv() {
+        match next {
+            Wake::Input(Ok(Event::Resize(w, h))) => app.on_resize(w, h),
+            Wake::Forecast(done) => app.on_forecast(done),
+            Wake::Input(_) => {}
         }
     }
-    Ok(())
 }
 
 /// Draw the game if something changed since the last frame; `Ok(true)` if it drew.

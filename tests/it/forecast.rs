@@ -66,3 +66,120 @@ fn two_runs_that_look_the_same_get_the_same_forecast_whatever_their_luck() {
     assert_ne!(game.hash(), other.hash(), "the streams differ");
     assert_eq!(forecast(&game, &plan), forecast(&other, &plan));
 }
+
+mod on_screen {
+    use std::sync::Arc;
+
+    use cto_sim::engine::Scenario;
+    use cto_sim::ui::app::App;
+    use cto_sim::ui::forecast::Done;
+    use cto_sim::ui::keymap::Context;
+    use cto_sim::ui::screens::Screen;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    use ratatui::Terminal;
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.on_key(KeyEvent::from(code));
+    }
+
+    /// Press Enter for `weeks` weeks, leaving events to the organisation.
+    fn play_weeks(app: &mut App, weeks: u32) {
+        let target = app.state().unwrap().week + weeks;
+        while app.state().unwrap().week < target {
+            press(app, KeyCode::Enter);
+            match app.context() {
+                Context::ConfirmEnd => press(app, KeyCode::Char('y')),
+                Context::Event => press(app, KeyCode::Esc),
+                _ => {}
+            }
+        }
+    }
+
+    /// What the worker would send for the screen as it is now.
+    fn worked_out(app: &App) -> Done {
+        let (game, plan) = app.forecast_wanted().expect("the week screen wants one");
+        Done {
+            key: game.hash(),
+            plan: plan.clone(),
+            forecast: cto_sim::forecast::forecast(game, plan),
+        }
+    }
+
+    fn text(app: &App, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| f.render_widget(app, f.area())).unwrap();
+        term.backend().to_string()
+    }
+
+    fn header(app: &App, w: u16) -> String {
+        text(app, w, 40)
+            .lines()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn game() -> App {
+        let sc = Arc::new(Scenario::builtin("default").unwrap());
+        App::new_game(sc, 22)
+    }
+
+    #[test]
+    fn the_header_says_where_the_plan_leads_once_the_forecast_is_in() {
+        let mut app = game();
+        play_weeks(&mut app, 59);
+        assert!(!header(&app, 120).contains("plan"), "not before it is in");
+        let done = worked_out(&app);
+        app.on_forecast(done);
+        let wide = header(&app, 160);
+        assert!(wide.contains("On this plan: ARR $"), "{wide}");
+        assert!(wide.contains("by week 312 (goal $75.0M)"), "{wide}");
+        // Shorter where the line is short; the next round gives way at 80.
+        let medium = header(&app, 120);
+        assert!(
+            medium.contains("next round $2.0M (burn ≤3.5×) · plan: $"),
+            "{medium}"
+        );
+        let narrow = header(&app, 80);
+        assert!(narrow.contains("Goal: IPO at $75.0M ARR"), "{narrow}");
+        assert!(narrow.contains("· plan: $"), "{narrow}");
+        assert!(narrow.contains("by wk 312"), "{narrow}");
+    }
+
+    #[test]
+    fn a_forecast_made_for_another_week_is_never_shown() {
+        let mut app = game();
+        play_weeks(&mut app, 10);
+        let done = worked_out(&app);
+        play_weeks(&mut app, 1);
+        app.on_forecast(done);
+        let Screen::Week(week) = &app.screen else {
+            panic!("the week screen")
+        };
+        assert!(week.forecast().is_none());
+        assert!(!header(&app, 120).contains("plan"));
+    }
+
+    #[test]
+    fn a_plan_that_misses_with_money_in_the_bank_is_told_what_the_cash_could_pay_for() {
+        let mut app = game();
+        // Pressing Enter every week: the first draft, nobody hired, the
+        // Series A money idle.
+        let mut told = None;
+        for _ in 0..200 {
+            play_weeks(&mut app, 5);
+            let done = worked_out(&app);
+            app.on_forecast(done);
+            let screen = text(&app, 120, 40);
+            if let Some(line) = screen.lines().find(|l| l.contains("Cash pays")) {
+                told = Some((app.state().unwrap().week, line.to_string()));
+                break;
+            }
+        }
+        let (week, line) = told.expect("the cash line appears");
+        assert!(week < 150, "told at week {week}");
+        eprintln!("told at week {week}: {line}");
+        assert!(line.contains("more engineers for 18 mo"), "{line}");
+    }
+}

@@ -197,7 +197,7 @@ fn standing(screen: &str) -> Vec<String> {
     let lines: Vec<String> = screen
         .lines()
         .filter(|l| {
-            l.contains("Cash ")
+            l.starts_with("Cash ")
                 || [
                     "Strategy",
                     "Hiring",

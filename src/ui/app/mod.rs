@@ -156,6 +156,27 @@ impl App {
         self.screen.shown().map(Session::state)
     }
 
+    /// The forecast the screen wants (the game on the week screen and its
+    /// draft): the event loop hands it to the worker.
+    pub fn forecast_wanted(&self) -> Option<(&crate::engine::Game, &crate::engine::Decision)> {
+        match &self.screen {
+            Screen::Week(week) if !week.session.game().is_over() => {
+                Some((week.session.game(), &week.draft))
+            }
+            _ => None,
+        }
+    }
+
+    /// A forecast from the worker: shown if it is for the week on screen,
+    /// else dropped.
+    pub fn on_forecast(&mut self, done: super::forecast::Done) {
+        if let Screen::Week(week) = &mut self.screen {
+            if week.on_forecast(done) {
+                self.dirty = true;
+            }
+        }
+    }
+
     /// The keys that apply: the overlay's, or the screen's.
     pub fn context(&self) -> Context {
         self.overlay

@@ -81,6 +81,9 @@ pub struct Week {
     pub dialog: Option<Dialog>,
     /// How far the Why panel is scrolled (back to the top each week).
     pub why_scroll: Scroll,
+    /// The forecast last computed for this run (shown only while its week is
+    /// on screen: [`Week::forecast`]).
+    pub forecast: Option<crate::ui::forecast::Done>,
 }
 
 impl Week {
@@ -105,7 +108,24 @@ impl Week {
             original: None,
             dialog: None,
             why_scroll: Scroll::default(),
+            forecast: None,
         }
+    }
+
+    /// The forecast for the week on screen, once the worker has made it
+    /// (for the draft as it was then: a newer one follows a changed draft).
+    pub fn forecast(&self) -> Option<&crate::forecast::Forecast> {
+        let done = self.forecast.as_ref()?;
+        (done.key == self.session.game().hash()).then_some(&done.forecast)
+    }
+
+    /// Keep `done` if it is for the week on screen; `true` if it was kept.
+    pub fn on_forecast(&mut self, done: crate::ui::forecast::Done) -> bool {
+        if done.key != self.session.game().hash() {
+            return false; // stale: another week or another run
+        }
+        self.forecast = Some(done);
+        true
     }
 
     /// The state after the last week played.

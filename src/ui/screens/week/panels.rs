@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::layout::{bar_width, BAR_LABEL};
 use super::{Panel, Week};
 use crate::engine::{Activity, ReportingLine};
+use crate::forecast::engineers_cash_pays;
 use crate::ui::reporting::{line_short, LINES};
 use crate::ui::screens::protocol::Frame;
 use crate::ui::text::plural;
@@ -121,14 +122,16 @@ impl Week {
         let inner = panel("", focused, t).inner(area);
         // The chart, then the controls: the three hiring rows and a row per
         // VP. Where the panel is short, the chart's extra lines give way —
-        // the contact line first, then the offers coming — so the controls
+        // what the cash could pay for first, then the contact line, then the
+        // offers coming — so the controls
         // and any warning stay in view; where it is shorter still, the panel
         // scrolls so that the row the organisation's focus is on shows.
         let controls = 3 + self.state().people.vps.len();
         let room = usize::from(inner.height).saturating_sub(controls);
         let mut chart = self.org_chart(f);
         chart.extend(self.contact_line(f).map(|l| (Some(Extra::Contact), l)));
-        for dropped in [Extra::Contact, Extra::Coming] {
+        chart.extend(self.cash_line(f).map(|l| (Some(Extra::Cash), l)));
+        for dropped in [Extra::Cash, Extra::Contact, Extra::Coming] {
             if chart.len() > room {
                 chart.retain(|(extra, _)| *extra != Some(dropped));
             }
@@ -172,6 +175,27 @@ impl Week {
         Paragraph::new(lines)
             .scroll((scroll as u16, 0))
             .render(inner, buf);
+    }
+
+    /// What the cash in the bank could pay for, when the forecast says the
+    /// plan misses the goal and the runway is long: money that sits idle
+    /// while the plan falls short.
+    fn cash_line(&self, f: &Frame) -> Option<Line<'static>> {
+        let forecast = self.forecast()?;
+        let s = self.state();
+        if forecast.reaches_goal() || s.metrics.runway_months < CASH_MONTHS {
+            return None;
+        }
+        let n = engineers_cash_pays(s, self.session.scenario(), CASH_MONTHS);
+        (n > 0).then(|| {
+            Line::styled(
+                format!(
+                    "Cash pays {n} more engineer{} for {CASH_MONTHS:.0} mo",
+                    if n == 1 { "" } else { "s" }
+                ),
+                f.theme.warn(),
+            )
+        })
     }
 
     /// How much of the organisation the CTO meets, when a VP runs part of it
@@ -341,7 +365,13 @@ enum Extra {
     Coming,
     /// Contact with the part of the organisation a VP runs for the CEO.
     Contact,
+    /// What the cash could pay for.
+    Cash,
 }
+
+/// The months the cash line counts in: a long runway, and how long a hire
+/// takes to pay off.
+const CASH_MONTHS: f64 = 18.0;
 
 /// A VP's reporting line: the three choices side by side, the drafted one
 /// marked, so the whole label is always readable and → never wraps round.

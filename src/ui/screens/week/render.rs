@@ -175,10 +175,23 @@ impl Week {
                 t.level(authority).add_modifier(Modifier::BOLD),
             ),
         ]);
-        let goal = Line::styled(
-            crate::ui::goals::goal_line_within(sc, s, area.width),
-            t.dim(),
-        );
-        Paragraph::new(vec![line1, line2, goal]).render(area, buf);
+        Paragraph::new(vec![line1, line2, self.goal_line(t, area.width)]).render(area, buf);
+    }
+
+    /// The goal, and where this week's plan leads once the forecast is in.
+    fn goal_line(&self, t: Theme, width: u16) -> Line<'static> {
+        let (s, sc) = (self.state(), self.session.scenario());
+        let forecast = self.forecast();
+        let words = forecast.map(|f| crate::ui::forecast::words(f, sc));
+        let (goal, plan) = crate::ui::goals::goal_and_plan(sc, s, width, words.as_ref());
+        let mut spans = vec![Span::styled(goal, t.dim())];
+        if let (Some(plan), Some(f)) = (plan, forecast) {
+            spans.push(Span::styled(" · ", t.dim()));
+            spans.push(Span::styled(
+                plan,
+                if f.reaches_goal() { t.good() } else { t.warn() },
+            ));
+        }
+        Line::from(spans)
     }
 }
