@@ -157,8 +157,9 @@ fn ending_words(e: Ending, sc: &Scenario) -> String {
     match e {
         Ending::OutOfCash => "out of cash".into(),
         Ending::Fired => "fired".into(),
-        Ending::Puppet => "a puppet".into(),
-        Ending::TenXProgrammer => "moved to coding".into(),
+        Ending::Puppet => "puppet".into(),
+        // As the picker names it.
+        Ending::TenXProgrammer => "10x programmer".into(),
         e => sc.ending_id(e).replace('_', " "),
     }
 }
