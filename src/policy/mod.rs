@@ -6,6 +6,8 @@
 //! instruments: `passive` (what pressing Enter every week gives) and
 //! `fixed:S/H/C/M` (one attention split for the whole run).
 
+mod advice;
+mod balanced;
 mod base;
 mod fixed;
 mod par;
@@ -13,6 +15,7 @@ mod passive;
 mod random;
 mod scripted;
 
+pub use advice::{advise, Advice, Control, Reason};
 pub use base::{within_limits, Policy};
 pub use fixed::{Fixed, BALANCED_HOURS};
 
@@ -63,7 +66,7 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
             });
     }
     let style = match name {
-        "balanced" => Style::Balanced,
+        "balanced" => return Ok(Box::new(balanced::Balanced)),
         "static" => Style::Static,
         "coder" => Style::Coder,
         "delegator" => Style::Delegator,

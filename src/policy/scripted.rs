@@ -3,14 +3,12 @@
 
 use super::base::{within_limits, Policy};
 use crate::engine::metric::Metric;
-use crate::engine::par::par;
 use crate::engine::stage::typical_engineers;
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Hiring, Scenario};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Style {
-    Balanced,
     Static,
     Coder,
     Delegator,
@@ -31,7 +29,19 @@ impl Policy for Scripted {
 
 /// Engineers a team may fall below a sensible CTO's management structure
 /// before a manager goes back to coding.
-const MANAGER_SLACK: u32 = 3;
+pub(super) const MANAGER_SLACK: u32 = 3;
+/// A manager per this many engineers, from this many engineers on.
+pub(super) const MANAGER_SPAN: u32 = 7;
+pub(super) const MANAGERS_FROM: u32 = 10;
+/// A VP for every this many engineers (the first at 28).
+pub(super) const VP_SPAN: u32 = 35;
+/// Refactoring protected as the debt bites: (debt tax above, share), the
+/// first that applies; else the usual share.
+pub(super) const REFACTOR_BY_DEBT: [(f64, u8); 2] = [(0.3, 35), (0.2, 25)];
+pub(super) const REFACTOR_USUAL: u8 = 15;
+/// Months of runway under which a prudent CTO stops hiring, unless a raise
+/// is under way.
+pub(super) const SHORT_RUNWAY_MONTHS: f64 = 10.0;
 
 /// What a sensible CTO does whatever their style: how many engineers and
 /// managers to aim for, and how much refactoring the debt calls for.
@@ -44,43 +54,57 @@ pub(super) struct Sensible {
     pub refactor: u8,
     /// Engineers and managers at sensible spans, a VP from 28 engineers.
     pub hiring: Hiring,
+    /// The figures these were read from, for the coach to say why.
+    pub why: SensibleWhy,
+}
+
+/// What decided a sensible CTO's targets and refactoring: the coach's words
+/// are read from these, so they cannot drift from what was decided.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SensibleWhy {
+    /// Engineers typical of the stage, and the headcount the goal asks for.
+    pub stage_engineers: u32,
+    pub goal_engineers: u32,
+    /// Hiring held at the team as it is: the runway is short and no raise
+    /// is under way.
+    pub held_back: bool,
+    /// The debt tax the refactoring share was read from.
+    pub debt_tax: f64,
+    /// The managers in post were kept although the spans call for fewer.
+    pub managers_kept: bool,
+    /// VPs the spans call for, before a VP in post or a search under way
+    /// kept the target up.
+    pub vps_by_span: u32,
 }
 
 impl Sensible {
     pub(super) fn of(s: &State, scenario: &Scenario) -> Sensible {
         let n = s.people.engineers();
         // The stage's norm, or the headcount the scenario's goal asks for.
-        let norm = typical_engineers(s.company.stage).max(goal_engineers(scenario));
+        let (stage_engineers, goal_engineers) =
+            (typical_engineers(s.company.stage), goal_engineers(scenario));
+        let norm = stage_engineers.max(goal_engineers);
         // A prudent CTO stops hiring when the runway gets short and no raise is near.
-        let careful = |target: u32| {
-            if s.metrics.runway_months < 10.0 && s.raise.weeks_left == 0 && s.week > 0 {
-                target.min(n)
-            } else {
-                target
-            }
-        };
+        let held_back =
+            s.metrics.runway_months < SHORT_RUNWAY_MONTHS && s.raise.weeks_left == 0 && s.week > 0;
+        let careful = |target: u32| if held_back { target.min(n) } else { target };
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         // A sensible CTO protects more time for refactoring when debt bites.
         let tax = s.metrics.debt_tax;
-        let refactor = if tax > 0.3 {
-            35
-        } else if tax > 0.2 {
-            25
-        } else {
-            15
-        };
+        let refactor = REFACTOR_BY_DEBT
+            .iter()
+            .find(|(over, _)| tax > *over)
+            .map_or(REFACTOR_USUAL, |(_, pct)| *pct);
         // The structure a sensible CTO builds: a manager per 7 engineers from 10,
         // a VP at 28 who reports to the CTO and another for every 35 more (a
         // manager of managers per five managers or so; Larson's 4–6).
         // A manager is not sent back to coding for an engineer or two: the
         // structure steps down only once the team is a few engineers below it.
-        let managers = managers_at(7, 10);
+        let managers = managers_at(MANAGER_SPAN, MANAGERS_FROM);
         let kept = s.people.managers;
-        let managers = if managers < kept && n + MANAGER_SLACK >= 7 * kept {
-            kept
-        } else {
-            managers
-        };
+        let managers_kept = managers < kept && n + MANAGER_SLACK >= MANAGER_SPAN * kept;
+        let managers = if managers_kept { kept } else { managers };
+        let vps_by_span = (n + 7) / VP_SPAN;
         Sensible {
             n,
             norm,
@@ -89,8 +113,16 @@ impl Sensible {
                 engineers: careful(norm),
                 managers,
                 // A search under way, or a VP in post, is not called off.
-                vps: ((n + 7) / 35)
+                vps: vps_by_span
                     .max(s.people.vps.len() as u32 + u32::from(s.people.vp_search.is_some())),
+            },
+            why: SensibleWhy {
+                stage_engineers,
+                goal_engineers,
+                held_back,
+                debt_tax: tax,
+                managers_kept,
+                vps_by_span,
             },
         }
     }
@@ -115,16 +147,10 @@ impl Scripted {
             norm,
             refactor,
             hiring: sensible,
+            ..
         } = Sensible::of(s, scenario);
         let managers_at = |span: u32, from: u32| if n >= from { n / span } else { 0 };
         let (hours, attention, refactor_pct, hiring, line) = match self.style {
-            Style::Balanced => (
-                48,
-                adaptive(s, scenario, 48, sensible.engineers),
-                refactor,
-                sensible,
-                ReportingLine::Cto,
-            ),
             Style::Static => (
                 48,
                 Attention::new(35, 15, 35, 15),
@@ -184,41 +210,8 @@ impl Scripted {
             attention,
             refactor_pct,
             hiring,
-            vp_lines: self.lines(s, line),
+            vp_lines: vec![line; s.people.vps.len()],
             answers: Vec::new(),
         }
     }
-
-    /// Every VP's line: the style's, except that `balanced` wins a VP the
-    /// CEO holds back in steps.
-    fn lines(&self, s: &State, line: ReportingLine) -> Vec<ReportingLine> {
-        if self.style == Style::Balanced {
-            s.people
-                .vps
-                .iter()
-                .map(|v| winning_back(v.line, s))
-                .collect()
-        } else {
-            vec![line; s.people.vps.len()]
-        }
-    }
-}
-
-/// The line a balanced CTO asks for, for a VP on `line`: the VP reports to
-/// the CTO, but a VP the CEO holds is won back in steps — first a shared
-/// forum, then the line itself once the organisation follows the CTO well
-/// enough for the CEO to agree.
-fn winning_back(line: ReportingLine, s: &State) -> ReportingLine {
-    match line {
-        ReportingLine::Cto => ReportingLine::Cto,
-        ReportingLine::Ceo { forum: false } => ReportingLine::Ceo { forum: true },
-        ReportingLine::Ceo { forum: true } if s.metrics.adoption >= 0.7 => ReportingLine::Cto,
-        ReportingLine::Ceo { forum: true } => line,
-    }
-}
-
-/// The split of a CTO who reads the week's needs: par (`engine::par`), the
-/// attention the rules reward for the company as it is and the hires wanted.
-fn adaptive(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Attention {
-    par(s, &sc.params, hours, wanted).attention
 }
