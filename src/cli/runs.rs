@@ -1,5 +1,5 @@
 //! `cto-sim runs` (the run history, newest first) and `cto-sim scores` (the
-//! best verified scores per scenario).
+//! best verified scores per scenario, coached runs apart from unassisted ones).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -47,7 +47,7 @@ pub(super) fn runs(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
         .max(4);
     writeln!(
         out,
-        "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  parent",
+        "{:<file$} {:<20} {:>6} {:>6}  {:<18} {:>6}  notes",
         "file", "scenario", "seed", "weeks", "ending", "score"
     )?;
     for r in &listed {
@@ -60,7 +60,7 @@ pub(super) fn runs(json: bool, out: &mut dyn Write) -> Result<(), CliError> {
             r.weeks,
             r.status(),
             score,
-            one_line(&r.lineage())
+            one_line(&r.notes())
         );
         writeln!(out, "{}", line.trim_end())?;
     }
@@ -74,7 +74,8 @@ pub(super) fn scores(out: &mut dyn Write) -> Result<(), CliError> {
     let mut boards: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
     for r in listed()? {
         if r.score.is_some() && r.ending.is_some() {
-            boards.entry(r.scoreboard()).or_default().push(r);
+            // Coached runs rank on a board of their own.
+            boards.entry(r.ranking()).or_default().push(r);
         }
     }
     let mut any = false;

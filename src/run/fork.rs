@@ -20,6 +20,12 @@ pub fn fork(record: &RunRecord, week: u32) -> RunRecord {
             run: record.weeks.last().map_or(0, |w| w.hash),
             week,
         }),
+        coached: record
+            .coached
+            .iter()
+            .copied()
+            .filter(|w| *w <= week)
+            .collect(),
         ..record.clone()
     }
 }

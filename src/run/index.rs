@@ -21,8 +21,9 @@ use crate::engine::RULES_VERSION;
 /// The index's file name in the runs folder (a dot file: never a run).
 pub const INDEX_FILE: &str = ".index.json";
 
-/// Version of the index's format; another version is rebuilt.
-const INDEX_FORMAT: u32 = 1;
+/// Version of the index's format; another version is rebuilt (2: the
+/// coached weeks of each run).
+const INDEX_FORMAT: u32 = 2;
 
 /// Largest index read; a bigger one is ignored (and rebuilt). Two thousand
 /// runs take well under a megabyte.
@@ -193,6 +194,7 @@ mod tests {
             parent: None,
             fork_digest: None,
             marks: vec![1, 2],
+            coached: 0,
         }
     }
 

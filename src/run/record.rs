@@ -107,6 +107,11 @@ pub struct RunRecord {
     /// The ending's id, once the run is over.
     #[serde(default)]
     pub ending: Option<String>,
+    /// The weeks (from 1) the player played after applying the coach's
+    /// advice to the draft: a coached run ranks apart from unassisted ones.
+    /// Not part of the game: no state or hash reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coached: Vec<u32>,
 }
 
 impl RunRecord {
@@ -129,6 +134,30 @@ impl RunRecord {
             parent: None,
             weeks: Vec::new(),
             ending: None,
+            coached: Vec::new(),
+        }
+    }
+
+    /// Weeks of the run played with the coach's advice applied (those the
+    /// run has played; a hand-edited list counts nothing else).
+    pub fn coached_weeks(&self) -> usize {
+        let played = 1..=self.weeks.len() as u32;
+        let mut weeks: Vec<u32> = self
+            .coached
+            .iter()
+            .copied()
+            .filter(|w| played.contains(w))
+            .collect();
+        weeks.sort_unstable();
+        weeks.dedup();
+        weeks.len()
+    }
+
+    /// Mark the last week played as played with the coach's advice.
+    pub fn mark_coached(&mut self) {
+        let week = self.weeks.len() as u32;
+        if week > 0 && self.coached.last() != Some(&week) {
+            self.coached.push(week);
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct Facts {
     /// The state hash after weeks 1, 2, 4, 8… (a fork's parent agrees with it
     /// on every one up to the fork week, so most runs are ruled out unread).
     pub marks: Vec<u64>,
+    /// Weeks played with the coach's advice applied (0: unassisted).
+    #[serde(default)]
+    pub coached: usize,
 }
 
 impl Facts {
@@ -71,6 +74,7 @@ impl Facts {
                 .map(|p| decisions_digest(&record.weeks, p.week)),
             parent: record.parent.clone(),
             marks: marks(&record.weeks),
+            coached: record.coached_weeks(),
         }
     }
 
@@ -88,6 +92,7 @@ impl Facts {
             parent: None,
             fork_digest: None,
             marks: Vec::new(),
+            coached: 0,
         }
     }
 }
@@ -138,6 +143,8 @@ pub struct Summary {
     /// The built-in scenario the run played, known by its text's hash; `None`
     /// for any other scenario, whatever its name.
     pub builtin: Option<&'static str>,
+    /// Weeks played with the coach's advice applied (0: unassisted).
+    pub coached: usize,
     #[serde(skip)]
     pub facts: Facts,
 }
@@ -162,6 +169,7 @@ impl Summary {
             error: facts.error.clone(),
             rules_version: facts.rules_version,
             builtin: builtin_of(facts.rules_version, facts.scenario_hash),
+            coached: facts.coached,
             facts,
         }
     }
@@ -182,6 +190,26 @@ impl Summary {
             (None, Some(e)) => e.clone(),
             (None, None) => "in progress".to_string(),
         }
+    }
+
+    /// For a coached run, how much, in a few words: `coached 40/120 wk`;
+    /// empty for an unassisted run.
+    pub fn coaching(&self) -> String {
+        if self.coached == 0 {
+            String::new()
+        } else {
+            format!("coached {}/{} wk", self.coached, self.weeks)
+        }
+    }
+
+    /// What else there is to say about the run: coached, and where a fork
+    /// came from.
+    pub fn notes(&self) -> String {
+        [self.coaching(), self.lineage()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 
     /// For a fork, where it came from in a few words: `fork of FILE from week
@@ -206,6 +234,16 @@ impl Summary {
                 self.scenario,
                 self.facts.scenario_hash >> 32
             ),
+        }
+    }
+
+    /// The scoreboard the run ranks on: its scenario's, and a coached run
+    /// on the coached board beside it, apart from unassisted runs.
+    pub fn ranking(&self) -> String {
+        if self.coached == 0 {
+            self.scoreboard()
+        } else {
+            format!("{} · coached", self.scoreboard())
         }
     }
 }

@@ -19,6 +19,8 @@ pub enum Context {
     Replay,
     /// The run history (the title's Replays).
     Runs,
+    /// The coach's advice over the week screen.
+    Coach,
 }
 
 /// What a key asks for.
@@ -37,6 +39,10 @@ pub enum Action {
     EndWeek,
     Par,
     OpenEvent,
+    /// Open the coach: what the reference CTO would decide this week.
+    Coach,
+    /// Apply the coach's advice to the draft.
+    Apply,
     Help,
     Quit,
     Yes,
@@ -284,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Up, K::Char('k'), K::PageUp],
         label: "↑/k",
         action: Action::ScrollUp,
-        contexts: &[C::End, C::Help, C::Log],
+        contexts: &[C::End, C::Help, C::Log, C::Coach],
         help: "scroll up",
         hint: "",
     },
@@ -292,7 +298,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Down, K::Char('j'), K::PageDown],
         label: "↓/j",
         action: Action::ScrollDown,
-        contexts: &[C::End, C::Help, C::Log],
+        contexts: &[C::End, C::Help, C::Log, C::Coach],
         help: "scroll down (the title shows ↑↓ when the text does not all fit)",
         // The title shows ↑↓ when the text does not all fit.
         hint: "",
@@ -410,6 +416,22 @@ pub const BINDINGS: &[Binding] = &[
         hint: "events",
     },
     Binding {
+        keys: &[K::Char('a')],
+        label: "a",
+        action: Action::Coach,
+        contexts: &[C::Week, C::Event],
+        help: "ask the coach: what the reference CTO would do, and why",
+        hint: "coach",
+    },
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        action: Action::Apply,
+        contexts: &[C::Coach],
+        help: "apply the advice to your draft (you can still change anything)",
+        hint: "apply",
+    },
+    Binding {
         keys: DIGITS,
         label: "0-9",
         action: Action::Digit(0),
@@ -445,7 +467,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Esc],
         label: "Esc",
         action: Action::Back,
-        contexts: &[C::Picker, C::Event, C::Help, C::Log, C::Runs],
+        contexts: &[C::Picker, C::Event, C::Help, C::Log, C::Runs, C::Coach],
         help: "close / back",
         hint: "back",
     },
@@ -470,6 +492,7 @@ pub const BINDINGS: &[Binding] = &[
             C::End,
             C::Help,
             C::Runs,
+            C::Coach,
         ],
         help: "help: the keys for this screen",
         hint: "help",
@@ -486,6 +509,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Event,
             C::End,
             C::Runs,
+            C::Coach,
         ],
         help: "quit (asks first)",
         hint: "quit",
@@ -540,7 +564,7 @@ mod tests {
                 vec![$(C::$c),*]
             }};
         }
-        all!(Title, Picker, Week, Event, Help, Log, Quit, ConfirmEnd, End, Replay, Runs)
+        all!(Title, Picker, Week, Event, Help, Log, Quit, ConfirmEnd, End, Replay, Runs, Coach)
     }
 
     #[test]
@@ -561,7 +585,7 @@ mod tests {
         for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay, C::Runs] {
             assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
         }
-        for ctx in [C::Event, C::Help, C::Log] {
+        for ctx in [C::Event, C::Help, C::Log, C::Coach] {
             assert!(bindings(ctx).any(|b| b.action == Action::Back), "{ctx:?}");
         }
     }

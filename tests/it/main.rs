@@ -8,6 +8,7 @@ mod architecture;
 mod bots;
 mod calibration;
 mod cli;
+mod coach;
 mod decisions;
 mod determinism;
 mod endings;

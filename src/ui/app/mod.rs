@@ -67,7 +67,10 @@ impl App {
     pub fn new_game(scenario: Arc<Scenario>, seed: u64) -> App {
         let mut app = App::title();
         app.start(Week::new(Session::new(scenario, seed)), Autosave::new_run());
-        app.status = Some("Set your week, then press Enter to play it. ? shows every key.".into());
+        app.status = Some(
+            "Set your week, then press Enter to play it. a asks the coach; ? shows every key."
+                .into(),
+        );
         app
     }
 

@@ -212,7 +212,7 @@ fn line(r: &Listed) -> String {
         );
     };
     let score = s.score.map_or(String::new(), |x| format!("score {x:.1}"));
-    let lineage = s.lineage();
+    let notes = s.notes();
     format!(
         " {when}  {}  seed {} {:>4} wk  {} {}  {}",
         column(&one_line(&s.scenario), 22),
@@ -220,7 +220,7 @@ fn line(r: &Listed) -> String {
         s.weeks,
         column(&s.status(), 16),
         column(&score, 11),
-        one_line(&lineage)
+        one_line(&notes)
     )
     .trim_end()
     .to_string()

@@ -1,5 +1,6 @@
-//! The week screen's dialogs: a pending event's text and its choices, and the
-//! two questions Enter may ask before the week is played. Each carries what it
+//! The week screen's dialogs: a pending event's text and its choices, the
+//! coach (`coach.rs`), and the two questions Enter may ask before the week is
+//! played. Each carries what it
 //! shows; the week screen answers their keys (they change its draft).
 
 use ratatui::buffer::Buffer;
@@ -8,7 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use super::coach::Coach;
 use crate::engine::events::EventDef;
+use crate::engine::Decision;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::news::event_text;
 use crate::ui::session::Session;
@@ -26,6 +29,12 @@ pub enum Dialog {
     ConfirmHandover { vp: usize },
     /// `unanswered` events would be settled without the player: end the week?
     ConfirmEnd { unanswered: usize },
+    /// What the reference CTO would decide this week, and why; opened over
+    /// an event (`from`, which Esc goes back to) or the week.
+    Coach {
+        coach: Coach,
+        from: Option<EventDialog>,
+    },
 }
 
 impl Dialog {
@@ -34,13 +43,23 @@ impl Dialog {
         match self {
             Dialog::Event(_) => Context::Event,
             Dialog::ConfirmHandover { .. } | Dialog::ConfirmEnd { .. } => Context::ConfirmEnd,
+            Dialog::Coach { .. } => Context::Coach,
         }
     }
 
-    /// Draw it over the week screen of `session` in `area`.
-    pub fn render(&self, session: &Session, t: Theme, area: Rect, buf: &mut Buffer) {
+    /// Draw it over the week screen of `session`, whose draft is `draft`,
+    /// in `area`.
+    pub fn render(
+        &self,
+        session: &Session,
+        draft: &Decision,
+        t: Theme,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         match self {
             Dialog::Event(event) => event.render(session, t, area, buf),
+            Dialog::Coach { coach, .. } => coach.render(session, draft, t, area, buf),
             Dialog::ConfirmHandover { vp } => confirm(
                 area,
                 buf,

@@ -5,6 +5,7 @@
 
 use ratatui::layout::Rect;
 
+use super::coach::Coach;
 use super::dialog::{Dialog, EventDialog};
 use super::{Tab, Week};
 use crate::engine::draft::follow_events;
@@ -29,6 +30,24 @@ impl Week {
                 self.open_next_event(false);
                 Outcome::Hush
             }
+            (Dialog::Event(event), Action::Coach) => {
+                self.dialog = Some(Dialog::Coach {
+                    coach: Coach::default(),
+                    from: Some(event),
+                });
+                Outcome::Stay
+            }
+            (Dialog::Coach { .. }, Action::Apply) => self.apply_coach(),
+            (Dialog::Coach { from, .. }, Action::Back) => {
+                self.dialog = from.map(Dialog::Event);
+                Outcome::Stay
+            }
+            (Dialog::Coach { mut coach, from }, Action::ScrollUp | Action::ScrollDown) => {
+                let down = if action == Action::ScrollDown { 1 } else { -1 };
+                coach.scroll_by(down, &self.session, &self.draft, area);
+                self.dialog = Some(Dialog::Coach { coach, from });
+                Outcome::Stay
+            }
             (Dialog::Event(_), Action::Back) => Outcome::Say(
                 "Left unanswered for now: e to answer, or the organisation decides when the week ends."
                     .into(),
@@ -46,6 +65,22 @@ impl Week {
                 Outcome::Stay
             }
         }
+    }
+
+    /// The coach's key: its advice, all of it, becomes the draft (events
+    /// left to the organisation, as the reference CTO leaves them).
+    fn apply_coach(&mut self) -> Outcome {
+        let advice = crate::policy::advise(self.state(), self.session.scenario());
+        self.draft = advice.decision;
+        self.coached = true;
+        let events = if self.state().pending.is_empty() {
+            ""
+        } else {
+            " Events are left to the organisation, as the coach leaves them."
+        };
+        Outcome::Say(format!(
+            "The coach's advice is your draft: Enter plays it, or change anything first.{events}"
+        ))
     }
 
     /// Enter: play the drafted week, asking first if it hands a VP to the
@@ -76,6 +111,9 @@ impl Week {
         let before = self.state().metrics.influence;
         if let Err(e) = self.session.step(&self.draft) {
             return Outcome::Say(format!("That week can't be played: {e}."));
+        }
+        if std::mem::take(&mut self.coached) {
+            self.session.recording.record.mark_coached();
         }
         let s = self.session.state();
         let moved = (s.metrics.influence - before) * 100.0;

@@ -5,6 +5,7 @@
 //! drafting, `flow.rs` ending the week and the dialogs, `render.rs` drawing.
 
 mod charts;
+pub mod coach;
 pub mod dialog;
 mod flow;
 mod layout;
@@ -25,6 +26,7 @@ use crate::ui::reporting::LINES;
 use crate::ui::screens::protocol::Outcome;
 use crate::ui::session::Session;
 use crate::ui::widgets::Scroll;
+use coach::Coach;
 use dialog::Dialog;
 
 /// The two editable panels of the week screen.
@@ -84,6 +86,9 @@ pub struct Week {
     /// The forecast last computed for this run (shown only while its week is
     /// on screen: [`Week::forecast`]).
     pub forecast: Option<crate::ui::forecast::Done>,
+    /// The coach's advice was applied to the draft of the week being
+    /// drafted: the run file marks the week as coached once it is played.
+    pub coached: bool,
 }
 
 impl Week {
@@ -109,6 +114,7 @@ impl Week {
             dialog: None,
             why_scroll: Scroll::default(),
             forecast: None,
+            coached: false,
         }
     }
 
@@ -170,6 +176,12 @@ impl Week {
                 return Outcome::Say("Attention set to par.".into());
             }
             Action::OpenEvent => return self.open_events(),
+            Action::Coach => {
+                self.dialog = Some(Dialog::Coach {
+                    coach: Coach::default(),
+                    from: None,
+                });
+            }
             Action::EndWeek => return self.end_week(),
             Action::Help => return Outcome::Help,
             Action::Log => return Outcome::Log,
@@ -180,11 +192,18 @@ impl Week {
     }
 
     /// The mouse: a click on a share's bar sets it, the wheel adjusts the
-    /// focused row. `area` is the terminal's (where the bars are drawn).
+    /// focused row (or scrolls the coach's advice). `area` is the terminal's (where the bars are drawn).
     /// `None` if the event changed nothing.
     pub fn on_mouse(&mut self, ev: MouseEvent, area: Option<Rect>) -> Option<Outcome> {
-        if self.dialog.is_some() {
-            return None;
+        if let Some(dialog) = &self.dialog {
+            // The wheel scrolls the coach's advice; other dialogs take keys only.
+            let wheel = match ev.kind {
+                MouseEventKind::ScrollUp => Action::ScrollUp,
+                MouseEventKind::ScrollDown => Action::ScrollDown,
+                _ => return None,
+            };
+            return matches!(dialog, Dialog::Coach { .. })
+                .then(|| self.on_dialog_action(wheel, area));
         }
         match ev.kind {
             MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left) => {

@@ -48,7 +48,7 @@ impl Week {
         self.right(t, parts.right, parts.wide, buf);
         hint_bar(keys, t, parts.keys.width).render(parts.keys, buf);
         if let Some(dialog) = &self.dialog {
-            dialog.render(&self.session, t, area, buf);
+            dialog.render(&self.session, &self.draft, t, area, buf);
         }
         parts.timeline
     }
