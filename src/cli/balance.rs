@@ -1,5 +1,6 @@
 //! `cto-sim balance`: the balance report of a scenario, as text or JSON.
 
+use crate::ui::text::plural;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -29,11 +30,13 @@ pub(super) fn balance(
     }
     writeln!(
         out,
-        "Balance of '{}': {} bots and {} fixed policies, {runs} runs each ({}), {threads} threads, {seconds:.1} s.\n",
+        "Balance of '{}': {} bots and {} fixed policies, {} each ({}), {}, {seconds:.1} s.\n",
         one_line(&report.scenario),
         report.bots.len(),
         report.grid_size,
+        plural(runs, "run"),
         super::words::seeds(seed, runs),
+        plural(threads, "thread"),
     )?;
     writeln!(
         out,

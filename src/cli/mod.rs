@@ -184,8 +184,8 @@ fn verify_command(file: &std::path::Path, json: bool, out: &mut dyn Write) -> Re
     let v = result?;
     writeln!(
         out,
-        "{origin}: ok: {} weeks replayed exactly; ending {}; score {:.1}",
-        v.weeks,
+        "{origin}: ok: {} replayed exactly; ending {}; score {:.1}",
+        crate::ui::text::plural(v.weeks, "week"),
         v.ending
             .as_deref()
             .unwrap_or("none yet (the run is in progress)"),

@@ -51,8 +51,9 @@ impl Meter {
         // Progress is a courtesy: a terminal that cannot take it loses nothing.
         write!(
             std::io::stderr(),
-            "\r{}: {done} of {all} runs ({pct}%)…   ",
-            crate::untrusted::one_line(what)
+            "\r{}: {done} of {} ({pct}%)…   ",
+            crate::untrusted::one_line(what),
+            crate::ui::text::plural(all, "run")
         )
         .ok();
         *shown = Some(Instant::now());

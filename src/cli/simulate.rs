@@ -2,6 +2,7 @@
 //! as a summary (text or JSON), recording run files if asked; `--policy all`
 //! prints the bot table of docs/model.md.
 
+use crate::ui::text::plural;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -96,10 +97,10 @@ fn one_run(
     }
     writeln!(
         out,
-        "\nEnding: {} ({}) after {} weeks. Score {:.1}.",
+        "\nEnding: {} ({}) after {}. Score {:.1}.",
         scenario.ending_id(result.ending),
         scenario.ending_headline(result.ending),
-        result.weeks,
+        plural(result.weeks, "week"),
         result.score
     )?;
     Ok(())
@@ -133,12 +134,12 @@ fn print_batch(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{} played '{}' {} times ({}), {} weeks in {:.0} ms.\n",
+        "{} played '{}' {} ({}), {} in {:.0} ms.\n",
         batch.policy,
         one_line(&batch.scenario),
-        batch.runs,
+        plural(batch.runs, "time"),
         super::words::seeds(batch.seed, batch.runs),
-        batch.weeks_simulated,
+        plural(batch.weeks_simulated, "week"),
         elapsed_ms
     )?;
     writeln!(out, "Endings:")?;
@@ -170,8 +171,9 @@ fn bot_table(
 ) -> Result<(), CliError> {
     writeln!(
         out,
-        "'{}', {runs} runs per bot, {}.\n",
+        "'{}', {} per bot, {}.\n",
         one_line(&scenario.name),
+        plural(runs, "run"),
         super::words::seeds(seed, runs)
     )?;
     writeln!(

@@ -6,6 +6,7 @@ use crate::engine::funding::{next_round, raising, Raising};
 use crate::engine::scenario::{CustomEnding, Outcome};
 use crate::engine::{Scenario, State};
 use crate::ui::money::money;
+use crate::ui::text::plural;
 use ratatui::text::Line;
 
 /// One line of at most `width` cells where it can be: the goal of `sc`, with
@@ -95,8 +96,8 @@ pub fn goal_line(sc: &Scenario, s: &State) -> String {
         let parts: Vec<String> = win.when.iter().map(|c| progress(c, s)).collect();
         let weeks = match held(s, i) {
             _ if win.for_weeks <= 1 => String::new(),
-            0 => format!(" for {} weeks", win.for_weeks),
-            n => format!(" for {} weeks (held {n})", win.for_weeks),
+            0 => format!(" for {}", plural(win.for_weeks, "week")),
+            n => format!(" for {} (held {n})", plural(win.for_weeks, "week")),
         };
         return format!("Goal: {}{weeks}", parts.join(" · "));
     }
@@ -218,6 +219,9 @@ pub fn endings_summary(sc: &Scenario) -> Vec<String> {
     vec![
         format!("Win: {}", wins.join("; or ")),
         format!("Lose: {}", losses.join(", ")),
-        format!("Otherwise the run ends after {} weeks.", sc.horizon_weeks),
+        format!(
+            "Otherwise the run ends after {}.",
+            plural(sc.horizon_weeks, "week")
+        ),
     ]
 }

@@ -11,6 +11,7 @@ pub mod autosave;
 pub mod decided;
 pub mod forecast;
 pub mod goals;
+pub mod guide;
 pub mod keymap;
 pub mod log;
 pub mod money;

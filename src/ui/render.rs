@@ -31,7 +31,8 @@ impl Widget for &App {
         };
         self.screen.render(&frame, area, buf);
         if let Some(overlay) = &self.overlay {
-            overlay.render(self.screen.shown(), &self.quit_note(), t, area, buf);
+            let par = self.screen.par();
+            overlay.render(self.screen.help_view(&par), &self.quit_note(), t, area, buf);
         }
     }
 }

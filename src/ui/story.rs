@@ -105,9 +105,9 @@ pub fn markdown(session: &Session) -> String {
         line(String::new());
     }
     line(format!(
-        "Ending `{}` after {} weeks · score {:.1} · ARR {} · cash {} · headcount {} · influence {:.0} · authority {:.0}",
+        "Ending `{}` after {} · score {:.1} · ARR {} · cash {} · headcount {} · influence {:.0} · authority {:.0}",
         if s.ending.is_some() { sc.ending_id(ending) } else { "none yet" },
-        s.week,
+        crate::ui::text::plural(s.week, "week"),
         score(s, sc),
         money(s.company.arr),
         money(s.company.cash),

@@ -100,12 +100,44 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
     lines.min(usize::from(u16::MAX)) as u16
 }
 
-/// `1 engineer`, `3 engineers`.
-pub fn plural(n: u32, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
+/// `1 engineer`, `3 engineers`, `2 people`: a count and its noun, in the
+/// singular for one and the plural otherwise. Every count the game writes
+/// in words goes through it. A noun of several words changes its last
+/// (`1 new engineer`, `2 new engineers`).
+pub fn plural<N: std::fmt::Display + PartialEq + From<u8>>(n: N, noun: &str) -> String {
+    if n == N::from(1) {
+        return format!("1 {noun}");
+    }
+    let (head, last) = noun.rsplit_once(' ').map_or(("", noun), |(h, l)| (h, l));
+    let many = match last {
+        "person" => "people".to_string(),
+        "was" => "were".to_string(),
+        l if l.ends_with('s') || l.ends_with("sh") || l.ends_with("ch") => format!("{l}es"),
+        l => format!("{l}s"),
+    };
+    if head.is_empty() {
+        format!("{n} {many}")
     } else {
-        format!("{n} {noun}s")
+        format!("{n} {head} {many}")
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::plural;
+
+    /// One of anything is singular; none and many are plural.
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(plural(1, "engineer"), "1 engineer");
+        assert_eq!(plural(0, "engineer"), "0 engineers");
+        assert_eq!(plural(3, "manager"), "3 managers");
+        assert_eq!(plural(1, "week"), "1 week");
+        assert_eq!(plural(2, "VP"), "2 VPs");
+        assert_eq!(plural(2, "person"), "2 people");
+        assert_eq!(plural(1, "person"), "1 person");
+        assert_eq!(plural(2, "new engineer"), "2 new engineers");
+        assert_eq!(plural(4, "match"), "4 matches");
     }
 }
 

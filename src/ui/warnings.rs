@@ -4,6 +4,7 @@
 use crate::engine::funding::raising;
 use crate::engine::risk::Risk;
 use crate::engine::{Ending, Scenario, State};
+use crate::ui::text::plural;
 
 /// A warning for an ending on its way: which, when, why, and the lever. An
 /// ending still forming says "at this pace" and the trend that leads there.
@@ -11,10 +12,9 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
     let m = &s.metrics;
     let trend = &s.tracking.trends;
     let when = match (risk.weeks_left, risk.forming) {
-        (n, true) => format!("in ~{n} weeks at this pace"),
+        (n, true) => format!("in ~{} at this pace", plural(n, "week")),
         (0, false) => "next week".to_string(),
-        (1, false) => "in 1 week".to_string(),
-        (n, false) => format!("in {n} weeks"),
+        (n, false) => format!("in {}", plural(n, "week")),
     };
     // Points a month, from a weekly trend of a 0–1 figure.
     let monthly = |x: f64| x * 100.0 * 52.0 / 12.0;

@@ -1150,10 +1150,10 @@ fn the_end_screen_scrolls_its_story_at_80x24() {
     assert_eq!(text(&app, 80, 24), top);
 }
 
-/// At 80×24 the week's help does not fit: ↓ scrolls to its last line, the
-/// title says which lines show, and scrolling stops at the bottom, so a
-/// single ↑ after pressing ↓ too often moves at once. Esc closes it, and it
-/// opens again at the top.
+/// At 80×24 the week's help does not fit: ↓ scrolls to the keys' last
+/// line, the title says which lines show, and scrolling stops at the bottom
+/// (PgDn moves no further), so a single ↑ after pressing ↓ too often moves at once. Esc closes
+/// it, and it opens again at the top.
 #[test]
 fn the_help_scrolls_at_80x24() {
     isolate();
@@ -1161,13 +1161,19 @@ fn the_help_scrolls_at_80x24() {
     app.on_resize(80, 24);
     press(&mut app, &[KeyCode::Char('?')]);
     let top = text(&app, 80, 24);
-    assert!(top.contains("Help · 1–"), "{top}");
+    assert!(top.contains("Help · Keys · 1–"), "{top}");
     assert!(!top.contains("the focused row"), "{top}");
-    for _ in 0..30 {
+    for _ in 0..6 {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    let keys = text(&app, 80, 24);
+    assert!(keys.contains("the focused row"), "{keys}");
+    for _ in 0..2000 {
         press(&mut app, &[KeyCode::Down]);
     }
     let bottom = text(&app, 80, 24);
-    assert!(bottom.contains("the focused row"), "{bottom}");
+    press(&mut app, &[KeyCode::PageDown]);
+    assert_eq!(text(&app, 80, 24), bottom, "2000 × ↓ is the bottom");
     press(&mut app, &[KeyCode::Up]);
     let one_up = text(&app, 80, 24);
     assert_ne!(one_up, bottom, "the first ↑ after the bottom did nothing");

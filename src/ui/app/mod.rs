@@ -214,7 +214,10 @@ impl App {
         self.dirty = true;
         let area = self.area();
         let outcome = match &mut self.overlay {
-            Some(overlay) => overlay.on_action(action, self.screen.shown(), area),
+            Some(overlay) => {
+                let par = self.screen.par();
+                overlay.on_action(action, self.screen.help_view(&par), area)
+            }
             None => self.screen.on_action(action, area),
         };
         self.apply(outcome);

@@ -97,9 +97,9 @@ impl End {
         Paragraph::new(vec![
             Line::styled(sc.ending_headline(ending).to_string(), t.title()),
             Line::raw(format!(
-                "Ending `{}` after {} weeks · score {:.1} · ARR {} · influence {:.0} · authority {:.0}",
+                "Ending `{}` after {} · score {:.1} · ARR {} · influence {:.0} · authority {:.0}",
                 sc.ending_id(ending),
-                s.week,
+                crate::ui::text::plural(s.week, "week"),
                 score(s, sc),
                 money(s.company.arr),
                 s.influence_points(),

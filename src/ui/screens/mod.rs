@@ -25,11 +25,12 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::MouseEvent;
 use ratatui::layout::Rect;
 
+use crate::engine::par::Par;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::session::Session;
 use crate::ui::theme::Theme;
 use end::End;
-use help::Help;
+use help::{Help, Shown};
 use log::Log;
 use picker::Picker;
 use protocol::{Frame, Outcome};
@@ -73,6 +74,29 @@ impl Screen {
             Screen::End(end) => Some(&end.session),
             Screen::Replay(replay) => Some(&replay.shown.session),
             Screen::Title(_) | Screen::Picker(_) | Screen::Runs(_) => None,
+        }
+    }
+
+    /// What help reads of the run on screen: the run, and the par its week
+    /// screen shows for the draft (`par` holds it: help borrows it).
+    pub fn help_view<'a>(&'a self, par: &'a Option<Par>) -> Shown<'a> {
+        Shown {
+            session: self.shown(),
+            par: par.as_ref(),
+            forecast: match self {
+                Screen::Week(week) => week.forecast(),
+                _ => None,
+            },
+        }
+    }
+
+    /// The par the week screen shows for its draft (a replay's too), if one
+    /// is up.
+    pub fn par(&self) -> Option<Par> {
+        match self {
+            Screen::Week(week) => Some(week.par()),
+            Screen::Replay(replay) => Some(replay.shown.par()),
+            _ => None,
         }
     }
 
@@ -141,15 +165,10 @@ impl Overlay {
     }
 
     /// Hand a key's action to the overlay; `shown` is the run on screen.
-    pub fn on_action(
-        &mut self,
-        action: Action,
-        shown: Option<&Session>,
-        area: Option<Rect>,
-    ) -> Outcome {
+    pub fn on_action(&mut self, action: Action, shown: Shown, area: Option<Rect>) -> Outcome {
         match self {
             Overlay::Help(help) => help.on_action(action, shown, area),
-            Overlay::Log(log) => log.on_action(action, shown, area),
+            Overlay::Log(log) => log.on_action(action, shown.session, area),
             Overlay::Quit => match action {
                 Action::Yes => Outcome::Exit,
                 Action::No => Outcome::Close,
@@ -160,17 +179,10 @@ impl Overlay {
 
     /// Draw it over the screen; `quit_note` says what quitting does to the
     /// run (the app knows how saving goes).
-    pub fn render(
-        &self,
-        shown: Option<&Session>,
-        quit_note: &str,
-        t: Theme,
-        area: Rect,
-        buf: &mut Buffer,
-    ) {
+    pub fn render(&self, shown: Shown, quit_note: &str, t: Theme, area: Rect, buf: &mut Buffer) {
         match self {
             Overlay::Help(help) => help.render(shown, t, area, buf),
-            Overlay::Log(log) => log.render(shown, t, area, buf),
+            Overlay::Log(log) => log.render(shown.session, t, area, buf),
             Overlay::Quit => crate::ui::widgets::confirm(area, buf, t, "Quit?", &[quit_note]),
         }
     }

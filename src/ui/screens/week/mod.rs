@@ -8,7 +8,7 @@ mod charts;
 pub mod coach;
 pub mod dialog;
 mod flow;
-mod layout;
+pub mod layout;
 mod news;
 mod panels;
 mod render;

@@ -190,8 +190,8 @@ impl Week {
         (n > 0).then(|| {
             Line::styled(
                 format!(
-                    "Cash pays {n} more engineer{} for {CASH_MONTHS:.0} mo",
-                    if n == 1 { "" } else { "s" }
+                    "Cash pays {} for {CASH_MONTHS:.0} mo",
+                    plural(n, "more engineer")
                 ),
                 f.theme.warn(),
             )
@@ -230,11 +230,12 @@ impl Week {
                 Some(Extra::Coming),
                 Line::styled(
                     format!(
-                        "   coming: {} offer{}{}",
-                        p.in_pipeline(),
-                        if p.in_pipeline() == 1 { "" } else { "s" },
-                        p.vp_search
-                            .map_or(String::new(), |w| format!(", a VP in {w} weeks"))
+                        "   coming: {}{}",
+                        plural(p.in_pipeline(), "offer"),
+                        p.vp_search.map_or(String::new(), |w| format!(
+                            ", a VP in {}",
+                            plural(w, "week")
+                        ))
                     ),
                     t.dim(),
                 ),
@@ -293,8 +294,8 @@ impl Week {
         let mut lines = vec![Line::styled("CTO (you)", t.title())];
         let ramping = p.ramping_total();
         let ics = format!(
-            "{} engineers{}",
-            p.engineers(),
+            "{}{}",
+            plural(p.engineers(), "engineer"),
             if ramping > 0 {
                 format!(" ({ramping} ramping)")
             } else {
@@ -302,11 +303,7 @@ impl Week {
             }
         );
         if p.vps.is_empty() {
-            lines.push(Line::raw(format!(
-                "├─ {} manager{}",
-                p.managers,
-                if p.managers == 1 { "" } else { "s" }
-            )));
+            lines.push(Line::raw(format!("├─ {}", plural(p.managers, "manager"))));
             lines.push(Line::raw(format!("└─ {ics}")));
             return lines;
         }
@@ -319,7 +316,10 @@ impl Week {
                 line_short(vp.line)
             )));
         }
-        lines.push(Line::raw(format!("└─ {} managers, {ics}", p.managers)));
+        lines.push(Line::raw(format!(
+            "└─ {}, {ics}",
+            plural(p.managers, "manager")
+        )));
         lines
     }
 
@@ -337,8 +337,14 @@ impl Week {
         if f64::from(p.managers) > p.managers_managed(org.manager_of_managers_span) {
             return Some(match p.vps.len() {
                 0 => "Too many managers for you: hire a VP.".to_string(),
-                1 => format!("{} managers for one VP: hire another.", p.managers),
-                n => format!("{} managers for {n} VPs: hire another.", p.managers),
+                1 => format!(
+                    "{} for one VP: hire another.",
+                    plural(p.managers, "manager")
+                ),
+                n => format!(
+                    "{} for {n} VPs: hire another.",
+                    plural(p.managers, "manager")
+                ),
             });
         }
         let unmanaged = p.unmanaged_engineers(org.manager_span);
@@ -352,8 +358,8 @@ impl Week {
             return None;
         }
         Some(format!(
-            "No manager for {} engineers: promote.",
-            unmanaged.round()
+            "No manager for {}: promote.",
+            plural(unmanaged.round() as u32, "engineer")
         ))
     }
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Week;
+use crate::engine::ledger::Cause;
 use crate::engine::{PowerBase, Scenario, State};
 use crate::run::Headline;
 use crate::ui::money::money;
@@ -180,8 +181,9 @@ fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
         let style = if l.amount < 0.0 { t.warn() } else { t.good() };
         Line::from(vec![
             Span::styled(format!(" {:+5.1}", l.amount), style),
-            Span::raw(format!(" {:<11} ", l.what)),
+            Span::raw(format!(" {:<11}  ", l.what)),
             Span::styled(l.cause, t.dim()),
+            Span::styled(reading(s, l), t.dim()),
         ])
     };
     // A line that would read ±0.0 says nothing (its tenths still count in the sum).
@@ -205,6 +207,24 @@ fn ledger_lines(t: Theme, s: &State) -> Vec<Line<'static>> {
         lines.extend(credits.iter().filter(shown).map(line));
     }
     lines
+}
+
+/// What a cause reads, where the panel's other figures could be mistaken
+/// for it: neglected reports read the share of the hours they need that your
+/// own direct reports got (not the Organisation panel's coverage, which
+/// counts everyone any manager looks after and a small-team bonus); trust's,
+/// while a VP runs part of engineering for the CEO, your contact with the
+/// organisation.
+fn reading(s: &State, l: &WhyLine) -> String {
+    if l.cause != Cause::NeglectedReports.label() {
+        return String::new();
+    }
+    let m = &s.metrics;
+    if l.what == PowerBase::Referent.label() && s.people.vp_outside_chain() {
+        format!(": contact {:.0}%", m.contact * 100.0)
+    } else {
+        format!(": {:.0}% of their hours", m.cto_coverage * 100.0)
+    }
 }
 
 /// The drivers behind the numbers.

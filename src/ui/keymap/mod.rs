@@ -290,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Up, K::Char('k'), K::PageUp],
         label: "↑/k",
         action: Action::ScrollUp,
-        contexts: &[C::End, C::Help, C::Log, C::Coach],
+        contexts: &[C::End, C::Log, C::Coach],
         help: "scroll up",
         hint: "",
     },
@@ -298,9 +298,57 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Down, K::Char('j'), K::PageDown],
         label: "↓/j",
         action: Action::ScrollDown,
-        contexts: &[C::End, C::Help, C::Log, C::Coach],
+        contexts: &[C::End, C::Log, C::Coach],
         help: "scroll down (the title shows ↑↓ when the text does not all fit)",
         // The title shows ↑↓ when the text does not all fit.
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Up, K::Char('k')],
+        label: "↑/k",
+        action: Action::ScrollUp,
+        contexts: &[C::Help],
+        help: "scroll up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Down, K::Char('j')],
+        label: "↓/j",
+        action: Action::ScrollDown,
+        contexts: &[C::Help],
+        help: "scroll down",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: Action::BigLeft,
+        contexts: &[C::Help],
+        help: "a page up",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: Action::BigRight,
+        contexts: &[C::Help],
+        help: "a page down",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::Tab, K::Right, K::Char('l')],
+        label: "Tab/→",
+        action: Action::NextPanel,
+        contexts: &[C::Help],
+        help: "the next section (Keys, then How it works: every figure of the week screen)",
+        hint: "",
+    },
+    Binding {
+        keys: &[K::BackTab, K::Left, K::Char('h')],
+        label: "S-Tab/←",
+        action: Action::PrevPanel,
+        contexts: &[C::Help],
+        help: "the section before",
         hint: "",
     },
     Binding {
@@ -494,7 +542,7 @@ pub const BINDINGS: &[Binding] = &[
             C::Runs,
             C::Coach,
         ],
-        help: "help: the keys for this screen",
+        help: "help: the keys for this screen, then how it works",
         hint: "help",
     },
     Binding {
@@ -547,46 +595,4 @@ pub fn bindings(ctx: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every context, read off the enum: the match has no wildcard, so it only
-    /// compiles while the list names every variant.
-    fn every_context() -> Vec<Context> {
-        macro_rules! all {
-            ($($c:ident),*) => {{
-                fn listed(c: Context) {
-                    match c {
-                        $(C::$c)|* => {}
-                    }
-                }
-                let _ = listed;
-                vec![$(C::$c),*]
-            }};
-        }
-        all!(Title, Picker, Week, Event, Help, Log, Quit, ConfirmEnd, End, Replay, Runs, Coach)
-    }
-
-    #[test]
-    fn no_key_means_two_things_in_one_context() {
-        for ctx in every_context() {
-            let mut seen: Vec<KeyCode> = Vec::new();
-            for b in bindings(ctx) {
-                for k in b.keys {
-                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
-                    seen.push(*k);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_context_can_be_left() {
-        for ctx in [C::Title, C::Picker, C::Week, C::End, C::Replay, C::Runs] {
-            assert!(bindings(ctx).any(|b| b.action == Action::Quit), "{ctx:?}");
-        }
-        for ctx in [C::Event, C::Help, C::Log, C::Coach] {
-            assert!(bindings(ctx).any(|b| b.action == Action::Back), "{ctx:?}");
-        }
-    }
-}
+mod tests;
