@@ -11,7 +11,7 @@ mod screen;
 mod values;
 mod why;
 
-use crate::engine::Scenario;
+use crate::engine::{Ending, Scenario};
 
 pub use kinds::{Block, Entry, Now, Part};
 
@@ -75,10 +75,16 @@ pub fn markdown() -> String {
 /// Whether the guide knows `label` (a word or phrase the screen draws) for
 /// a run of `sc`: it is one of an entry's labels or its term, in any case, or
 /// a figure one of the scenario's own endings reads (the goal line names
-/// them; What ends a run lists them with their conditions).
+/// them), or an ending's title (the forecast and the warnings name them):
+/// What ends a run lists both.
 pub fn knows(label: &str, sc: &Scenario) -> bool {
     let label = label.trim().to_lowercase();
+    let ending = |e: Ending| sc.ending_title(e).to_lowercase() == label;
     entries().any(|e| e.term.to_lowercase() == label || e.labels.contains(&label.as_str()))
+        || Ending::ALL.into_iter().any(ending)
+        || (0..sc.endings.len())
+            .filter_map(|i| u16::try_from(i).ok())
+            .any(|i| ending(Ending::Custom(i)))
         || sc
             .endings
             .iter()

@@ -100,7 +100,7 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "On this plan",
         part: Header,
-        labels: &["on this plan", "by week", "around week", "futures", "plan", "by wk", "goal reached", "ipo", "out of cash", "fired", "a puppet", "moved to coding", "ipo around week", "goal reached around week", "out of cash around week", "fired around week", "a puppet around week", "moved to coding around week"],
+        labels: &["on this plan", "by week", "around week", "futures", "plan", "by wk", "goal reached", "ipo around week", "goal reached around week"],
         what: "The forecast, after the goal: the rest of the run played 16 times with this week's draft held and events left to their defaults, each under other luck (never your run's own), as a range of the goal's figure by the horizon, or the week the goal or a loss most often comes. It appears a moment after each week and after a change of the draft; replays do not show it.",
         moves: "Your draft: attention, hours, hiring targets, refactoring, reporting lines. Green when the plan reaches the goal.",
         now: |n| {
