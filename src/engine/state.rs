@@ -320,16 +320,18 @@ pub struct PendingEvent {
     pub week: u32,
 }
 
-/// An event effect still being applied week by week.
+/// An event's effects on one metric still being applied week by week: every
+/// spread the event started on the metric, as one weekly change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ongoing {
-    /// The event (deck index) whose choice started it.
+    /// The event (deck index) whose choice started them.
     pub event: usize,
     pub metric: Metric,
-    /// Change applied each week.
+    /// Change applied each week: the sum of the spreads' steps.
     pub per_week: f64,
-    /// Weeks still to go.
-    pub weeks_left: u32,
+    /// (a week, the steps of the spreads that take their last step that
+    /// week), the soonest last.
+    pub ends: Vec<(u32, f64)>,
 }
 
 /// A follow-up event waiting for its week.

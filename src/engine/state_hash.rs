@@ -282,13 +282,17 @@ fn hash_events(
         event,
         metric,
         per_week,
-        weeks_left,
+        ends,
     } in ongoing
     {
         h.u64(*event as u64);
         h.u64(*metric as u64);
         h.f64(*per_week);
-        h.u64(u64::from(*weeks_left));
+        h.u64(ends.len() as u64);
+        for (end, step) in ends {
+            h.u64(u64::from(*end));
+            h.f64(*step);
+        }
     }
     h.u64(scheduled.len() as u64);
     for Scheduled { event, week } in scheduled {

@@ -148,3 +148,59 @@ fn the_organisation_effects_fixture_does_what_each_choice_says() {
     // Week 8: four more engineers wanted.
     assert_eq!(at(8).1.engineers, at(7).1.engineers + 4, "the target moved");
 }
+
+/// Effects spread over weeks add up to their whole amount, however many
+/// of one event's spreads on one metric run at once and whenever each ends:
+/// a choice that spreads $60k of cash as $30k over six weeks and $30k over
+/// three leaves the company, once both are done, exactly where one $60k
+/// change does.
+#[test]
+fn spread_effects_add_up_to_their_whole_amount() {
+    use cto_sim::engine::events::Effect;
+    use cto_sim::engine::metric::Metric;
+    let with = |effects: Vec<Effect>| {
+        let mut sc = Scenario::builtin("default").unwrap();
+        for e in &mut sc.events {
+            e.chance = 0.0;
+        }
+        let e = &mut sc.events[0];
+        e.chance = 1.0;
+        e.once = true;
+        e.when.clear();
+        let choice = e.default_choice;
+        e.choices[choice].effects = effects;
+        let id = e.id.clone();
+        let mut cash = Vec::new();
+        play(sc, 12, (&id, ""), |s| cash.push(s.company.cash));
+        cash
+    };
+    let spread = with(vec![
+        Effect::Spread {
+            metric: Metric::Cash,
+            by: 30_000.0,
+            weeks: 6,
+        },
+        Effect::Spread {
+            metric: Metric::Cash,
+            by: 30_000.0,
+            weeks: 3,
+        },
+    ]);
+    let at_once = with(vec![Effect::Change {
+        metric: Metric::Cash,
+        by: 60_000.0,
+    }]);
+    let none = with(Vec::new());
+    // Under way, part of it is in; once both spreads are done, all of it.
+    let same = |w: usize| (spread[w] - at_once[w]).abs() < 0.01;
+    let fired = (0..12).find(|&w| !same(w)).expect("the event fired");
+    let settled = (fired..12)
+        .find(|&w| same(w))
+        .expect("the spreads reach the whole amount");
+    assert!(settled >= fired + 5, "weeks {fired}..{settled}");
+    assert!(spread[settled - 1] < at_once[settled - 1] - 1.0);
+    assert!(spread[settled - 1] > none[settled - 1] + 1.0);
+    for w in settled..12 {
+        assert!((spread[w] - at_once[w]).abs() < 0.01, "week {}", w + 1);
+    }
+}

@@ -14,12 +14,17 @@ impl Week<'_> {
     /// Settle last week's events: the player's answer, or the default choice.
     pub(super) fn settle_events(&mut self) {
         // Effects spread over several weeks take their next step first.
+        let week = self.state.week;
         let mut ongoing = std::mem::take(&mut self.state.ongoing);
         for o in &mut ongoing {
             self.apply_effect(o.event, o.metric, o.per_week);
-            o.weeks_left -= 1;
+            while o.ends.last().is_some_and(|&(end, _)| end <= week) {
+                if let Some((_, step)) = o.ends.pop() {
+                    o.per_week -= step;
+                }
+            }
         }
-        ongoing.retain(|o| o.weeks_left > 0);
+        ongoing.retain(|o| !o.ends.is_empty());
         self.state.ongoing = ongoing;
 
         let pending = std::mem::take(&mut self.state.pending);
@@ -53,12 +58,32 @@ impl Week<'_> {
                 if weeks <= 1 {
                     self.apply_effect(event, metric, by);
                 } else if by.is_finite() {
-                    self.state.ongoing.push(Ongoing {
-                        event,
-                        metric,
-                        per_week: by / f64::from(weeks),
-                        weeks_left: weeks,
-                    });
+                    let step = by / f64::from(weeks);
+                    let end = self.state.week + weeks;
+                    let at = self
+                        .state
+                        .ongoing
+                        .iter()
+                        .position(|o| o.event == event && o.metric == metric);
+                    let group = match at {
+                        Some(i) => &mut self.state.ongoing[i],
+                        None => {
+                            self.state.ongoing.push(Ongoing {
+                                event,
+                                metric,
+                                per_week: 0.0,
+                                ends: Vec::new(),
+                            });
+                            self.state.ongoing.last_mut().expect("just pushed")
+                        }
+                    };
+                    group.per_week += step;
+                    // Spreads that end the same week end as one.
+                    let i = group.ends.partition_point(|&(e, _)| e > end);
+                    match group.ends.get_mut(i) {
+                        Some((e, s)) if *e == end => *s += step,
+                        _ => group.ends.insert(i, (end, step)),
+                    }
                 }
             }
             Effect::VpLine(line) => {
