@@ -172,12 +172,10 @@ pub fn par(s: &State, p: &Params, hours: u8, wanted: u32) -> Par {
     let pace = (f64::from(open_positions) / weeks).max(f64::from(open_positions.min(1)));
     let hires_per_week = (pace.min(MAX_HIRES_PER_WEEK) - vp_hires_per_week).max(0.0);
     let hiring = pct(hires_per_week * p.hiring.cto_hours_per_hire).min(MAX_HIRING_PCT);
-    let rest = 100u8.saturating_sub(coding + management + hiring);
-    let (hiring, recruiting_waits) = if rest < MIN_STRATEGY_PCT {
-        (hiring.saturating_sub(MIN_STRATEGY_PCT - rest), true)
-    } else {
-        (hiring, false)
-    };
+    // Recruiting gets what coding, management and strategy's minimum leave.
+    let room = 100u8.saturating_sub(coding + management + MIN_STRATEGY_PCT);
+    let recruiting_waits = hiring > room;
+    let hiring = hiring.min(room);
     let strategy = 100 - coding - management - hiring;
     Par {
         attention: Attention::new(strategy, hiring, coding, management),

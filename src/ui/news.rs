@@ -129,7 +129,7 @@ const PAR_NEWS_POINTS: i16 = 10;
 
 /// The news line when par moved enough to notice, with the reason from
 /// the figures par reads: `Par is now 45/10/5/40: coding 35% → 5% (16
-/// engineers: past 7, hands-on work no longer teaches fit).`
+/// engineers: from 8 on, hands-on work no longer teaches fit).`
 pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
     let (activity, points) = biggest_move(from.attention, to.attention)?;
     if points.abs() < PAR_NEWS_POINTS {
@@ -143,6 +143,11 @@ pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
             "{} open, but strategy keeps its fifth of the week",
             plural(w.open_positions, "position")
         ),
+        Activity::Hiring if w.hires_per_week <= 0.0 => format!(
+            "{} open: your VPs recruit {:.1} hires a week",
+            plural(w.open_positions, "position"),
+            w.vp_hires_per_week
+        ),
         Activity::Hiring => format!(
             "{} open: {:.1} hires a week{}",
             plural(w.open_positions, "position"),
@@ -154,11 +159,12 @@ pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
             }
         ),
         Activity::Coding if w.hands_on() => format!(
-            "{}: hands-on work still teaches fit",
-            plural(w.engineers, "engineer")
+            "{}: under {:.0}, hands-on work still teaches fit",
+            plural(w.engineers, "engineer"),
+            w.hands_on_below
         ),
         Activity::Coding => format!(
-            "{}: past {:.0}, hands-on work no longer teaches fit",
+            "{}: from {:.0} on, hands-on work no longer teaches fit",
             plural(w.engineers, "engineer"),
             w.hands_on_below
         ),

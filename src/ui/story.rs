@@ -3,7 +3,7 @@
 use super::money::money;
 use super::session::{Session, WeekPoint};
 use super::tips::tips;
-use crate::engine::{score, Activity, Attention, Ending, Stage};
+use crate::engine::{score, Activity, Ending, Stage};
 use crate::untrusted::one_line;
 
 /// The weeks where influence moved most: (week, net move in points, main cause).
@@ -29,53 +29,43 @@ pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)>
     moves
 }
 
-/// The player's mean attention in each stage played, with the par the
-/// screen showed in most of that stage's weeks.
-pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], Attention)> {
+/// The player's mean attention in each stage played, and the mean of the
+/// par the screen showed in that stage's weeks: both are averages of what
+/// was on screen, so a stage whose par moved with the team reads as its
+/// typical week, not as one split that happened to repeat.
+pub fn attention_by_stage(history: &[WeekPoint]) -> Vec<(Stage, [f64; 4], [f64; 4])> {
     Stage::ALL
         .iter()
         .filter_map(|&stage| {
             let weeks: Vec<&WeekPoint> = history.iter().filter(|w| w.stage == stage).collect();
+            if weeks.is_empty() {
+                return None;
+            }
             let n = weeks.len() as f64;
-            let avg = |a: Activity| {
-                weeks
-                    .iter()
-                    .map(|w| f64::from(w.attention.get(a)))
-                    .sum::<f64>()
-                    / n
+            let mean = |get: &dyn Fn(&WeekPoint) -> u8| {
+                weeks.iter().map(|w| f64::from(get(w))).sum::<f64>() / n
             };
-            let par = most_shown(weeks.iter().map(|w| w.par))?;
-            Some((stage, Activity::ALL.map(avg), par))
+            let played = Activity::ALL.map(|a| mean(&|w| w.attention.get(a)));
+            let par = Activity::ALL.map(|a| mean(&|w| w.par.get(a)));
+            Some((stage, played, par))
         })
         .collect()
 }
 
-/// The split shown most often (the earliest of equals); `None` for none.
-fn most_shown(pars: impl Iterator<Item = Attention>) -> Option<Attention> {
-    let mut counts: Vec<(Attention, usize)> = Vec::new();
-    for p in pars {
-        match counts.iter_mut().find(|(a, _)| *a == p) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((p, 1)),
-        }
-    }
-    let most = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == most).map(|(a, _)| a)
-}
-
-/// One stage's attention against its par: `Series A  30/25/15/30  (30/25/15/30)`.
-pub fn attention_row(stage: Stage, a: &[f64; 4], par: &Attention) -> String {
+/// One stage's mean attention against its mean par:
+/// `Series A   30/ 25/ 15/ 30  (30/25/15/30)`.
+pub fn attention_row(stage: Stage, a: &[f64; 4], par: &[f64; 4]) -> String {
     format!(
-        "{:<9} {:>3.0}/{:>3.0}/{:>3.0}/{:>3.0}  ({}/{}/{}/{})",
+        "{:<9} {:>3.0}/{:>3.0}/{:>3.0}/{:>3.0}  ({:.0}/{:.0}/{:.0}/{:.0})",
         stage.label(),
         a[0],
         a[1],
         a[2],
         a[3],
-        par.strategy,
-        par.hiring,
-        par.coding,
-        par.management
+        par[0],
+        par[1],
+        par[2],
+        par[3]
     )
 }
 
@@ -143,7 +133,7 @@ pub fn markdown(session: &Session) -> String {
         line(format!("- week {w}: {net:+.1} points ({cause})"));
     }
     line(String::new());
-    line("## Attention by stage (strategy/hiring/coding/management, par in brackets)".into());
+    line("## Attention by stage (strategy/hiring/coding/management, mean par in brackets)".into());
     line(String::new());
     for (stage, a, par) in attention_by_stage(&session.history) {
         line(format!("- {}", attention_row(stage, &a, &par)));

@@ -262,8 +262,8 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "Engineers wanted",
         part: Organisation,
-        labels: &["engineers wanted", "positions open", "position open", "open", "no manager for", "promote"],
-        what: "The engineering team you are hiring toward (engineers, ramping ones and accepted offers). The gap is the open positions par asks hiring hours for: \"N open, hiring X%: par Y%\" when you give it less.",
+        labels: &["engineers wanted", "positions open", "position open", "open", "no manager for", "promote", "none let go"],
+        what: "The engineering team you are hiring toward (engineers, ramping ones and accepted offers). The gap is the open positions par asks hiring hours for: \"N open, hiring X%: par Y%\" when you give it less. A target under the headcount (\"none let go\") hires nobody and lets nobody go: the team shrinks only as people leave.",
         moves: "You set it. Recruiting stops at the target; a leaver reopens a position.",
         now: |n| plural(n.s.people.engineers() + n.s.people.in_pipeline(), "engineer").to_string() + " with offers",
     },
@@ -278,8 +278,8 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "VPs wanted",
         part: Organisation,
-        labels: &["vps wanted", "hire a vp", "hire another"],
-        what: "VPs of Engineering you want (0–3). Each takes a 10-week search and 26 weeks to ramp; a ramped VP manages a span of engineers and recruits about a hire a week. A VP reports to you unless you hand them over (see Reporting lines).",
+        labels: &["vps wanted", "hire a vp", "hire another", "max", "the most"],
+        what: "VPs of Engineering you want (0–3; \"max\" at the most the company can have, and then the panel says \"N managers for 3 VPs (the most)\" instead of asking for another). Each takes a 10-week search and 26 weeks to ramp; a ramped VP manages a span of engineers and recruits about a hire a week. A VP reports to you unless you hand them over (see Reporting lines).",
         moves: "You set it; only a VP who reports to you can be let go.",
         now: |n| {
             let p = &n.s.people;

@@ -153,7 +153,10 @@ impl End {
             lines.push(Line::raw(format!(" week {w:<4} {net:+5.1}  {cause}")));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Your attention by stage (par)", t.title()));
+        lines.push(Line::styled(
+            "Your attention by stage (mean par)",
+            t.title(),
+        ));
         for (stage, a, par) in attention_by_stage(h) {
             lines.push(Line::raw(format!(" {}", attention_row(stage, &a, &par))));
         }

@@ -139,7 +139,7 @@ impl Week {
         let mut lines: Vec<Line<'static>> = chart.into_iter().map(|(_, l)| l).collect();
         let first_control = lines.len();
         let d = &self.draft;
-        let row = |r: usize, label: &str, value: String| {
+        let row = |r: usize, label: &str, value: u32, note: &str| {
             let sel = focused && self.row == r;
             Line::from(vec![
                 Span::styled(
@@ -150,11 +150,26 @@ impl Week {
                     format!("◀ {value} ▶"),
                     if sel { t.key() } else { Style::new() },
                 ),
+                Span::styled(note.to_string(), t.dim()),
             ])
         };
-        lines.push(row(0, "Engineers wanted", d.hiring.engineers.to_string()));
-        lines.push(row(1, "Managers wanted", d.hiring.managers.to_string()));
-        lines.push(row(2, "VPs wanted", d.hiring.vps.to_string()));
+        let people = &self.state().people;
+        let max_vps = self.session.scenario().params.hiring.max_vps;
+        // A target under the headcount hires no one; nobody is let go for it.
+        let engineers_note = if d.hiring.engineers < people.engineers() {
+            " none let go"
+        } else {
+            ""
+        };
+        let vps_note = if d.hiring.vps >= max_vps { " max" } else { "" };
+        lines.push(row(
+            0,
+            "Engineers wanted",
+            d.hiring.engineers,
+            engineers_note,
+        ));
+        lines.push(row(1, "Managers wanted", d.hiring.managers, ""));
+        lines.push(row(2, "VPs wanted", d.hiring.vps, vps_note));
         for (i, vp) in self.state().people.vps.iter().enumerate() {
             let line = d.vp_lines.get(i).copied().unwrap_or(vp.line);
             lines.push(vp_row(f, focused && self.row == 3 + i, i, line));
@@ -334,7 +349,21 @@ impl Week {
         let s = self.state();
         let p = &s.people;
         let org = &self.session.scenario().params.org;
+        let max_vps = self.session.scenario().params.hiring.max_vps;
+        let vps = p.vps.len() as u32;
         if f64::from(p.managers) > p.managers_managed(org.manager_of_managers_span) {
+            // A search already asked for needs no advice; at the cap the
+            // panel says so rather than advise what its control refuses.
+            if self.draft.hiring.vps > vps {
+                return None;
+            }
+            if vps >= max_vps {
+                return Some(format!(
+                    "{} for {} (the most).",
+                    plural(p.managers, "manager"),
+                    plural(vps, "VP")
+                ));
+            }
             return Some(match p.vps.len() {
                 0 => "Too many managers for you: hire a VP.".to_string(),
                 1 => format!(
