@@ -65,7 +65,8 @@ fn check_one(
             for w in &balance {
                 writeln!(
                     out,
-                    "{file}: warning: {w}; `cto-sim balance {file}` shows the whole grid"
+                    "{file}: warning: {w}; `cto-sim balance {}` shows the whole grid",
+                    shell_word(file)
                 )?;
             }
             writeln!(
@@ -155,4 +156,30 @@ fn smoke(scenario: &Arc<Scenario>) -> Result<String, String> {
         "{} bots played {weeks} weeks, {events} events fired",
         bots.len()
     ))
+}
+
+/// `word` as a shell reads it back: as it is when it is plain, else quoted, so
+/// a printed command works when pasted.
+pub fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._/-+,:=@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_plain_file_name_is_printed_as_it_is_and_others_are_quoted() {
+        assert_eq!(
+            shell_word("scenarios/open_source.ron"),
+            "scenarios/open_source.ron"
+        );
+        assert_eq!(shell_word("my game.ron"), "'my game.ron'");
+        assert_eq!(shell_word("it's.ron"), "'it'\\''s.ron'");
+    }
 }

@@ -26,9 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Play: start a run at week 1 (without a command: the title screen).
     Play {
-        /// A built-in scenario name, a name from your scenario folder, or a path.
-        #[arg(long, short, default_value = DEFAULT)]
-        scenario: String,
+        #[command(flatten)]
+        scenario: ScenarioChoice,
         /// The run's seed: the same scenario and seed always give the same game.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -62,9 +61,8 @@ pub enum Command {
     /// A scenario's balance, for its author: every bot, passive and a grid of
     /// fixed policies over the same seeds; does a fixed recipe beat adapting?
     Balance {
-        /// A built-in scenario name, a name from your scenario folder, or a path.
-        #[arg(long, short, default_value = DEFAULT)]
-        scenario: String,
+        #[command(flatten)]
+        scenario: ScenarioChoice,
         /// Runs per policy; seeds are S, S+1, …
         #[arg(long, short, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
         runs: u32,
@@ -101,9 +99,8 @@ pub struct SimulateArgs {
     /// The bot that plays (see `cto-sim policies`), or `all` for a table of every bot.
     #[arg(long, short)]
     pub policy: String,
-    /// A built-in scenario name or a path to a .ron file.
-    #[arg(long, short, default_value = DEFAULT)]
-    pub scenario: String,
+    #[command(flatten)]
+    pub scenario: ScenarioChoice,
     /// Number of runs; seeds are S, S+1, …
     #[arg(long, short, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub runs: u32,
@@ -119,4 +116,24 @@ pub struct SimulateArgs {
     /// Write one run file per game into this folder (replayable with `verify`).
     #[arg(long, value_name = "DIR")]
     pub record: Option<PathBuf>,
+}
+
+/// The scenario a command plays: given as `cto-sim balance NAME|PATH` or as
+/// `--scenario NAME|PATH` (not both); the default scenario without either.
+#[derive(Debug, clap::Args)]
+pub struct ScenarioChoice {
+    /// A built-in scenario name, a name from your scenario folder, or a path
+    /// to a .ron file (the same as --scenario).
+    #[arg(value_name = "SCENARIO", conflicts_with = "scenario")]
+    pub given: Option<String>,
+    /// A built-in scenario name, a name from your scenario folder, or a path.
+    #[arg(long, short, default_value = DEFAULT)]
+    pub scenario: String,
+}
+
+impl ScenarioChoice {
+    /// The scenario named, by position or by `--scenario`.
+    pub fn name(&self) -> &str {
+        self.given.as_deref().unwrap_or(&self.scenario)
+    }
 }

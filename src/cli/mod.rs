@@ -10,7 +10,7 @@ mod runs;
 mod simulate;
 mod words;
 
-pub use args::{Cli, Command, SimulateArgs, VERSION};
+pub use args::{Cli, Command, ScenarioChoice, SimulateArgs, VERSION};
 pub use error::CliError;
 
 use std::io::{self, Write};
@@ -33,7 +33,7 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
     match cli.command {
         None => game(crate::ui::App::title()),
         Some(Command::Play { scenario, seed }) => {
-            let scenario = Arc::new(scenario::find(&scenario)?);
+            let scenario = Arc::new(scenario::find(scenario.name())?);
             game(crate::ui::App::new_game(scenario, seed))
         }
         Some(Command::Policies) => Ok(list_policies(out)?),
@@ -43,7 +43,7 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
             runs,
             seed,
             json,
-        }) => balance::balance(&scenario, runs, seed, json, out),
+        }) => balance::balance(scenario.name(), runs, seed, json, out),
         Some(Command::Continue { file, fork }) => game(continued(file, fork)?),
         Some(Command::Verify { file, json }) => verify_command(&file, json, out),
         Some(Command::Runs { json }) => runs::runs(json, out),

@@ -27,7 +27,7 @@ pub(super) fn simulate(args: SimulateArgs, out: &mut dyn std::io::Write) -> Resu
             "--json reports one policy; name it with --policy NAME".into(),
         ));
     }
-    let mut scenario = scenario::find(&args.scenario)?;
+    let mut scenario = scenario::find(args.scenario.name())?;
     if let Some(w) = args.weeks {
         // Shorter runs only: past the horizon the score would count weeks the
         // scenario does not have, and run files would not verify.

@@ -57,7 +57,7 @@ pub use terminal::restore;
 pub fn run(app: App, started: Instant) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
-            "the game needs a terminal (stdin and stdout must be a TTY); `cto-sim simulate` plays headless",
+            "the game needs a terminal (stdin and stdout must be a TTY); `cto-sim simulate --policy balanced` plays headless",
         ));
     }
     terminal::install_panic_reporter();

@@ -5,6 +5,7 @@
 mod common;
 
 mod architecture;
+mod authors;
 mod bots;
 mod calibration;
 mod cli;
