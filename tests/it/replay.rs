@@ -129,7 +129,7 @@ fn notable_moments_include_the_rounds_and_the_ending() {
     ] {
         app.act(a);
     }
-    assert_eq!(replay(&app).week, 120);
+    assert_eq!(replay(&app).week_shown(), 120);
 }
 
 #[test]
@@ -237,7 +237,10 @@ fn a_notable_moment_says_why() {
     app.act(Action::NextMark);
     let status = app.status.clone().unwrap();
     let week = replay(&app).week;
-    assert!(status.starts_with(&format!("Week {week}: ")), "{status}");
+    assert!(
+        status.starts_with(&format!("Week {week} played: ")),
+        "{status}"
+    );
     assert!(
         ["round closed", "influence moved", "Event:", "the end"]
             .iter()
@@ -336,4 +339,51 @@ fn every_week_of_a_raise_says_so_in_the_header() {
         raising_weeks > 40,
         "four rounds raised: {raising_weeks} weeks"
     );
+}
+
+/// The screen of the replay as a player sees it.
+fn screen(app: &App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term.backend().to_string()
+}
+
+/// `g 30` Enter shows week 30: the header reads "Week 30", the timeline and
+/// the status line agree, and the attention shown is the split decided that
+/// week.
+#[test]
+fn going_to_week_30_shows_week_30_and_its_decision() {
+    let mut app = golden("default-balanced-1");
+    for key in [
+        Action::Jump,
+        Action::Digit(3),
+        Action::Digit(0),
+        Action::Select,
+    ] {
+        app.act(key);
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("Week 30 of 312"), "{shown}");
+    assert!(shown.contains(" w30/294 "), "{shown}");
+    assert!(app.status.clone().unwrap().contains("week 30 of 294"));
+    let record = &replay(&app).record;
+    assert_eq!(replay(&app).shown.draft, record.weeks[29].decision);
+}
+
+/// The last week of a replay shows the run's last decision (not the split
+/// the game started with) under a header that names the last week.
+#[test]
+fn a_replays_last_week_shows_the_last_decision() {
+    let mut app = golden("default-balanced-1");
+    app.act(Action::Last);
+    let record = replay(&app).record.clone();
+    let last = record.weeks.last().unwrap();
+    assert_eq!(replay(&app).shown.draft, last.decision);
+    let a = &last.decision.attention;
+    let first = &record.weeks[0].decision.attention;
+    assert_ne!(a, first, "the run changed its split: a test that can fail");
+    let shown = screen(&app);
+    let weeks = record.weeks.len();
+    assert!(shown.contains(&format!("Week {weeks} of 312")), "{shown}");
+    assert!(shown.contains(&format!(" w{weeks}/{weeks} ")), "{shown}");
 }

@@ -343,10 +343,7 @@ fn replays_on_the_title_lists_the_history_to_watch_or_continue() {
     t.wait_for("Your runs, newest first");
     t.keys(&["Down", "Enter"]);
     let finished = cto_sim::run::load(Path::new("tests/runs/tutorial-balanced-1.ron")).unwrap();
-    t.wait_for(&format!(
-        "Replay · 0 of {} weeks played",
-        finished.weeks.len()
-    ));
+    t.wait_for(&format!("Replay · week 1 of {}", finished.weeks.len()));
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);

@@ -184,15 +184,32 @@ impl Replay {
     /// The status line while watching.
     pub fn status(&self) -> String {
         format!(
-            "Replay · {} of {} weeks played · {} {} · Space play/pause · n/N notable moments · f take over",
-            self.week,
+            "Replay · week {} of {} · {} {} · Space play/pause · n/N notable moments · f take over",
+            self.week_shown(),
             self.len(),
             if self.playing { "▶" } else { "‖" },
             self.speed_label()
         )
     }
 
-    /// Show week `week` (clamped to the run).
+    /// The week the screen shows, as its header reads: the week being
+    /// decided, or the last week once the run is over.
+    pub fn week_shown(&self) -> u32 {
+        let s = self.shown.session.game().state();
+        if s.ending.is_some() {
+            s.week
+        } else {
+            s.week + 1
+        }
+    }
+
+    /// Show the screen as it was when week `week` was decided: its header
+    /// reads "Week {week}" (for `g`, the jump a player types).
+    pub fn go_to(&mut self, week: u32) {
+        self.seek(week.saturating_sub(1));
+    }
+
+    /// Show the game after `week` weeks were played (clamped to the run).
     pub fn seek(&mut self, week: u32) {
         let week = week.min(self.len());
         let k = (week / KEYFRAME_EVERY) as usize;
@@ -213,7 +230,9 @@ impl Replay {
             .filter(|e| e.week <= week)
             .cloned()
             .collect();
-        if let Some(next) = self.record.weeks.get(week as usize) {
+        // The decision made that week; after the last, the last one made.
+        let decided = (week as usize).min(self.record.weeks.len().saturating_sub(1));
+        if let Some(next) = self.record.weeks.get(decided) {
             self.shown.draft = next.decision.clone();
         }
     }
@@ -267,9 +286,9 @@ impl Replay {
                     jump.pop();
                 }
                 Action::Select => {
-                    let w = jump.parse().unwrap_or(self.week);
+                    let w = jump.parse().unwrap_or(self.week_shown());
                     self.jump = None;
-                    self.seek(w);
+                    self.go_to(w);
                 }
                 _ => self.jump = None,
             }
@@ -350,9 +369,9 @@ impl Replay {
             })
             .collect();
         if reasons.is_empty() {
-            format!("Week {week}: nothing notable here.")
+            format!("Week {week} played: nothing notable here.")
         } else {
-            format!("Week {week}: {}.", reasons.join("; "))
+            format!("Week {week} played: {}.", reasons.join("; "))
         }
     }
 
@@ -384,7 +403,7 @@ impl Replay {
                 " {} {} w{}/{} ",
                 if self.playing { "▶" } else { "‖" },
                 self.speed_label(),
-                self.week,
+                self.week_shown(),
                 self.len()
             ),
         };

@@ -141,7 +141,12 @@ impl Week {
             Span::styled(sc.name.clone(), t.title()),
             Span::raw(format!(
                 "  ·  Week {} of {}  ·  {} stage  ·  seed {}",
-                s.week + 1,
+                // The week being decided; once the run is over, its last.
+                if s.ending.is_some() {
+                    s.week
+                } else {
+                    s.week + 1
+                },
                 sc.horizon_weeks,
                 s.company.stage.label(),
                 game.seed()
