@@ -45,18 +45,19 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
             json,
         }) => balance::balance(scenario.name(), runs, seed, json, out),
         Some(Command::Continue { file, fork }) => game(continued(file, fork)?),
-        Some(Command::Verify { file, json }) => verify_command(&file, json, out),
+        Some(Command::Verify { file, json }) => verify_command(&runs::named(&file), json, out),
         Some(Command::Runs { json }) => runs::runs(json, out),
         Some(Command::Scores) => runs::scores(out),
         Some(Command::Completions { shell }) => Ok(completions::write(shell, out)?),
         Some(Command::Replay { file }) => {
+            let file = runs::named(&file);
             let record = crate::run::load(&file)?;
             game(crate::ui::App::watch_run(
                 &record,
                 &file.display().to_string(),
             )?)
         }
-        Some(Command::Report { file }) => report(&file, out),
+        Some(Command::Report { file }) => report(&runs::named(&file), out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
         Some(Command::Check { files }) => {
             let meter = progress::Meter::new();

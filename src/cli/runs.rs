@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::error::CliError;
 use crate::run::history::Scan;
@@ -26,6 +27,25 @@ fn listed() -> Result<Vec<Summary>, CliError> {
     });
     meter.finish();
     Ok(summaries)
+}
+
+/// The run file `arg` names: a path as given when it is one, else a run in
+/// the history under the name `cto-sim runs` prints (with or without
+/// `.ron`). A name found nowhere stays as given, for its error to name.
+pub(super) fn named(arg: &Path) -> PathBuf {
+    let bare = arg.components().count() == 1;
+    if arg.exists() || !bare {
+        return arg.to_path_buf();
+    }
+    let Some(dir) = run::runs_dir() else {
+        return arg.to_path_buf();
+    };
+    let mut with_ron = arg.as_os_str().to_os_string();
+    with_ron.push(".ron");
+    [dir.join(arg), dir.join(with_ron)]
+        .into_iter()
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| arg.to_path_buf())
 }
 
 pub(super) fn runs(json: bool, out: &mut dyn Write) -> Result<(), CliError> {

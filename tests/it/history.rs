@@ -364,3 +364,35 @@ fn the_replays_list_keeps_its_columns_for_any_file_name() {
     assert!(rows.iter().any(|r| r.contains("2026-09-21 ")), "{rows:#?}");
     std::fs::remove_dir_all(&data).ok();
 }
+
+/// A run's name exactly as `cto-sim runs` prints it (or without `.ron`) is
+/// what `report`, `verify` and `replay` take; a name in no folder is refused
+/// under that name.
+#[test]
+fn report_and_verify_take_a_run_by_the_name_runs_prints() {
+    let data = temp_dir("named");
+    std::fs::copy(
+        "tests/runs/tutorial-balanced-1.ron",
+        data.join("runs/tutorial-from-history.ron"),
+    )
+    .unwrap();
+    let listed = text(&cto_sim(&data, &["runs"]).stdout);
+    let name = listed
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    assert_eq!(name, "tutorial-from-history.ron", "{listed}");
+    for arg in [name.as_str(), "tutorial-from-history"] {
+        let report = cto_sim(&data, &["report", arg]);
+        assert!(report.status.success(), "{}", text(&report.stderr));
+        assert!(text(&report.stdout).contains("Tutorial"));
+        let verify = cto_sim(&data, &["verify", arg]);
+        assert!(verify.status.success(), "{}", text(&verify.stderr));
+    }
+    let missing = cto_sim(&data, &["report", "no-such-run.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("no-such-run.ron"));
+    std::fs::remove_dir_all(&data).ok();
+}
