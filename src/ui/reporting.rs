@@ -26,3 +26,11 @@ pub fn line_label(line: ReportingLine) -> &'static str {
         ReportingLine::Ceo { forum: false } => "reports to the CEO, no forum",
     }
 }
+
+/// A request the CEO will not discuss yet, in words.
+pub fn locked_words(vp: usize, until: u32) -> String {
+    format!(
+        "VP #{n} keeps the line: the CEO refused before and will not discuss VP #{n} again before week {until}.",
+        n = vp + 1
+    )
+}

@@ -25,6 +25,7 @@ mod par;
 mod picture;
 mod properties;
 mod readme;
+mod refusals;
 mod replay;
 mod retrospective;
 mod runs;

@@ -109,6 +109,7 @@ impl Week {
     /// Play the drafted week now; then the first event waiting opens.
     pub fn play_week(&mut self) -> Outcome {
         let before = self.state().metrics.influence;
+        let locked = self.locked_requests();
         if let Err(e) = self.session.step(&self.draft) {
             return Outcome::Say(format!("That week can't be played: {e}."));
         }
@@ -117,12 +118,16 @@ impl Week {
         }
         let s = self.session.state();
         let moved = (s.metrics.influence - before) * 100.0;
-        let said = format!(
+        let mut said = format!(
             "Week {} played. Influence {:+.1} to {:.0}.",
             s.week,
             moved,
             s.metrics.influence * 100.0
         );
+        for (vp, until) in locked {
+            said.push(' ');
+            said.push_str(&crate::ui::reporting::locked_words(vp, until));
+        }
         // Keep the player's settings; forget answers and follow the lines as
         // they are, and the targets as the week's events moved them.
         self.draft.answers.clear();
@@ -136,6 +141,25 @@ impl Week {
             self.open_next_event(false);
         }
         Outcome::Played { said, ended }
+    }
+
+    /// The reporting lines the draft asks the CEO for (a forum, or a VP
+    /// back) that the CEO will not discuss this week, after refusing: each
+    /// VP, and the week talks can start again. The week leaves them as they
+    /// are, without news, so the screen must say so.
+    pub fn locked_requests(&self) -> Vec<(usize, u32)> {
+        let s = self.state();
+        let next = s.week + 1;
+        self.draft
+            .vp_lines
+            .iter()
+            .zip(&s.people.vps)
+            .enumerate()
+            .filter(|(_, (new, vp))| {
+                next < vp.refused_until && ceos_call(vp.line, **new) && **new != vp.line
+            })
+            .map(|(i, (_, vp))| (i, vp.refused_until))
+            .collect()
     }
 
     /// The first VP the draft hands from the CTO to the CEO this week, if any.
@@ -195,4 +219,11 @@ impl Week {
             choice,
         });
     }
+}
+
+/// Whether moving a VP from `old` to `new` needs the CEO's consent: sharing
+/// the VP in a forum, or taking the VP back.
+fn ceos_call(old: ReportingLine, new: ReportingLine) -> bool {
+    new == (ReportingLine::Ceo { forum: true })
+        || (matches!(old, ReportingLine::Ceo { .. }) && new == ReportingLine::Cto)
 }

@@ -160,10 +160,18 @@ impl Week {
         match action {
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
-            Action::Left => self.adjust(-1),
-            Action::Right => self.adjust(1),
-            Action::BigLeft => self.adjust(-4),
-            Action::BigRight => self.adjust(4),
+            Action::Left | Action::Right | Action::BigLeft | Action::BigRight => {
+                let steps = match action {
+                    Action::Left => -1,
+                    Action::Right => 1,
+                    Action::BigLeft => -4,
+                    _ => 4,
+                };
+                self.adjust(steps);
+                if let Some(said) = self.locked_row() {
+                    return Outcome::Say(said);
+                }
+            }
             Action::NextPanel | Action::PrevPanel => self.focus(match self.panel {
                 Panel::Attention => Panel::Org,
                 Panel::Org => Panel::Attention,
@@ -220,6 +228,17 @@ impl Week {
             _ => return None,
         }
         Some(Outcome::Stay)
+    }
+
+    /// On a VP's row, a line the CEO will not discuss yet, in words.
+    fn locked_row(&self) -> Option<String> {
+        let vp = match (self.panel, self.row) {
+            (Panel::Org, r) if r >= 3 => r - 3,
+            _ => return None,
+        };
+        let locked = self.locked_requests();
+        let until = locked.iter().find(|(i, _)| *i == vp)?.1;
+        Some(crate::ui::reporting::locked_words(vp, until))
     }
 
     /// Rows of the focused panel.
