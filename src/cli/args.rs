@@ -86,6 +86,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Write a commented skeleton scenario NAME.ron into your scenario folder
+    /// (never over an existing file), ready to check and play.
+    New {
+        /// The file name without `.ron`: lowercase letters, digits, `_` and `-`.
+        name: String,
+    },
     /// Check scenario files: syntax, values, then a short simulation with bots.
     Check {
         /// Scenario files (or built-in names) to check.

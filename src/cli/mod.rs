@@ -5,6 +5,7 @@ mod balance;
 mod completions;
 mod error;
 mod json;
+mod new;
 mod progress;
 mod runs;
 mod simulate;
@@ -59,6 +60,7 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         }
         Some(Command::Report { file }) => report(&runs::named(&file), out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
+        Some(Command::New { name }) => new::new(&name, out),
         Some(Command::Check { files }) => {
             let meter = progress::Meter::new();
             let tell = |file: &str, done, all| meter.tell(&format!("checking {file}"), done, all);

@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod error;
 pub mod load;
+pub mod skeleton;
 pub mod suggest;
 pub mod validate;
 

@@ -88,3 +88,76 @@ fn the_balance_command_check_prints_runs_as_printed() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn in_data_dir(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .env("CTO_SIM_DATA_DIR", data)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// `new` writes a skeleton into the scenario folder that checks clean, is
+/// listed with the other scenarios and plays, by name and by path.
+#[test]
+fn a_new_scenario_checks_clean_is_listed_and_plays() {
+    let data = std::env::temp_dir().join(format!("cto-sim-new-{}", std::process::id()));
+    std::fs::remove_dir_all(&data).ok();
+    let made = in_data_dir(&data, &["new", "mine"]);
+    assert!(made.status.success(), "{}", text(&made));
+    let file = data.join("scenarios/mine.ron");
+    assert!(
+        text(&made).contains(&file.display().to_string()),
+        "{}",
+        text(&made)
+    );
+    let checked = in_data_dir(&data, &["check", file.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(0), "{}", text(&checked));
+    assert!(
+        text(&checked).contains("ok, 0 errors, 0 warnings"),
+        "{}",
+        text(&checked)
+    );
+    let listed = in_data_dir(&data, &["scenarios"]);
+    let line = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .find(|l| l.starts_with("mine "))
+        .map(str::to_string)
+        .unwrap_or_else(|| panic!("not listed:\n{}", text(&listed)));
+    assert!(
+        line.contains("user") && !line.contains("does not load"),
+        "{line}"
+    );
+    let played = in_data_dir(
+        &data,
+        &["simulate", "mine", "--policy", "balanced", "--json"],
+    );
+    assert!(played.status.success(), "{}", text(&played));
+    let v: serde_json::Value = serde_json::from_slice(&played.stdout).unwrap();
+    assert_eq!(v["scenario"], "Mine");
+    assert!(v["weeks_simulated"].as_u64().unwrap() > 0, "{v}");
+    std::fs::remove_dir_all(&data).ok();
+}
+
+/// `new` never writes over a file: a second `new` with the same name fails
+/// and the author's edits stay; a name that is not a plain file name fails.
+#[test]
+fn new_refuses_to_overwrite_a_scenario_or_to_take_a_path() {
+    let data = std::env::temp_dir().join(format!("cto-sim-new2-{}", std::process::id()));
+    std::fs::remove_dir_all(&data).ok();
+    assert!(in_data_dir(&data, &["new", "mine"]).status.success());
+    let file = data.join("scenarios/mine.ron");
+    std::fs::write(&file, "// my edits\n").unwrap();
+    let again = in_data_dir(&data, &["new", "mine"]);
+    assert_eq!(again.status.code(), Some(1), "{}", text(&again));
+    assert!(text(&again).contains("exists"), "{}", text(&again));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "// my edits\n");
+    for bad in ["../escape", "default", "My Game"] {
+        let refused = in_data_dir(&data, &["new", bad]);
+        assert_eq!(refused.status.code(), Some(1), "{bad}: {}", text(&refused));
+        assert!(text(&refused).contains("hint:"), "{}", text(&refused));
+    }
+    let left: Vec<_> = std::fs::read_dir(data.join("scenarios")).unwrap().collect();
+    assert_eq!(left.len(), 1, "only mine.ron: {left:?}");
+    std::fs::remove_dir_all(&data).ok();
+}
