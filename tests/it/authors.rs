@@ -161,3 +161,57 @@ fn new_refuses_to_overwrite_a_scenario_or_to_take_a_path() {
     assert_eq!(left.len(), 1, "only mine.ron: {left:?}");
     std::fs::remove_dir_all(&data).ok();
 }
+
+/// The warnings `check` gives for `file`, each as "path: message".
+fn warnings_of(file: &str) -> Vec<String> {
+    let checked = cto_sim::scenario::load_path(Path::new(file))
+        .unwrap_or_else(|e| panic!("{file} loads: {e}"));
+    checked
+        .warnings
+        .iter()
+        .map(|w| match &w.location {
+            cto_sim::scenario::Location::Path(path) => format!("{path}: {}", w.message),
+            other => panic!("a warning located by {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn chance_and_conditions_on_a_follow_up_only_event_are_flagged_as_ignored() {
+    let found = warnings_of("tests/scenarios/warnings/follow_up_timing.ron");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("events[1].chance: `chance` is ignored"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("events[1].when: `when` is ignored"),
+        "{found:?}"
+    );
+    let (code, out) = check("tests/scenarios/warnings/follow_up_timing.ron");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("events[1].chance: warning:"), "{out}");
+}
+
+#[test]
+fn a_cooldown_on_an_event_that_fires_once_is_flagged() {
+    let found = warnings_of("tests/scenarios/warnings/once_with_cooldown.ron");
+    assert_eq!(
+        found,
+        ["events[0].cooldown_weeks: a `once` event fires at most once, so its cooldown never matters"]
+    );
+}
+
+#[test]
+fn two_choices_with_the_same_label_are_flagged() {
+    let found = warnings_of("tests/scenarios/warnings/same_labels.ron");
+    assert_eq!(
+        found,
+        ["events[0].choices[1].label: the same label as choices[0]: the player cannot tell the two apart"]
+    );
+}
+
+fn check(file: &str) -> (Option<i32>, String) {
+    let out = cto_sim(&["check", file]);
+    (out.status.code(), text(&out))
+}

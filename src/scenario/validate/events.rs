@@ -99,10 +99,36 @@ impl Checker<'_> {
         for (j, c) in ev.when.iter().enumerate() {
             self.condition(&format!("{path}.when[{j}]"), c);
         }
+        self.ignored_timing(path, ev);
         if !ev.follow_up_only && !Self::satisfiable(&ev.when, horizon) {
             self.warning(
                 format!("{path}.when"),
                 "these conditions can never all hold: the event never fires",
+            );
+        }
+    }
+
+    /// Timing fields the engine does not read for this event: a follow-up
+    /// fires when it is due, whatever its chance, conditions, `once` and
+    /// cooldown; a `once` event never waits out a cooldown.
+    fn ignored_timing(&mut self, path: &str, ev: &EventDef) {
+        if ev.follow_up_only {
+            let ignored = [
+                ("chance", ev.chance != 1.0),
+                ("when", !ev.when.is_empty()),
+                ("once", ev.once),
+                ("cooldown_weeks", ev.cooldown_weeks > 0),
+            ];
+            for (field, _) in ignored.iter().filter(|(_, given)| *given) {
+                self.warning(
+                    format!("{path}.{field}"),
+                    format!("`{field}` is ignored: a `follow_up_only` event fires whenever a follow-up is due"),
+                );
+            }
+        } else if ev.once && ev.cooldown_weeks > 0 {
+            self.warning(
+                format!("{path}.cooldown_weeks"),
+                "a `once` event fires at most once, so its cooldown never matters",
             );
         }
     }
@@ -134,6 +160,12 @@ impl Checker<'_> {
         for (j, ch) in ev.choices.iter().enumerate().take(MAX_CHOICES) {
             let cpath = format!("{path}.choices[{j}]");
             self.text(&format!("{cpath}.label"), &ch.label, MAX_NAME, true);
+            if let Some(k) = ev.choices[..j].iter().position(|c| c.label == ch.label) {
+                self.warning(
+                    format!("{cpath}.label"),
+                    format!("the same label as choices[{k}]: the player cannot tell the two apart"),
+                );
+            }
             if ch.effects.is_empty() {
                 self.error_hint(
                     format!("{cpath}.effects"),
