@@ -17,6 +17,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("scale_up", 9, 0x361f_bb24_c98f_875b),
     ("scale_up", 9, 0xb5fd_98b9_f003_168c),
     ("puppet_rescue", 9, 0xb15f_fb3b_f85e_9167),
+    ("puppet_rescue", 9, 0x796c_6f57_a3de_96b2),
     ("turnaround", 9, 0x537c_3f49_7673_a8e6),
 ];
 

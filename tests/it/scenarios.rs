@@ -374,3 +374,16 @@ fn check_warns_when_doing_nothing_wins() {
     );
     assert!(!out.contains("0 warnings"), "{out}");
 }
+
+/// What a scenario's description says of the team is what the game starts
+/// with: puppet_rescue's player finds the 32 engineers it promises.
+#[test]
+fn puppet_rescues_description_counts_the_team_it_starts_with() {
+    let sc = Scenario::builtin("puppet_rescue").unwrap();
+    let team = format!(
+        "{} engineers and {} managers",
+        sc.start.engineers, sc.start.managers
+    );
+    assert!(sc.description.contains(&team), "{}", sc.description);
+    assert!(!sc.description.contains("two engineers"));
+}
