@@ -91,14 +91,17 @@ pub fn event_text(text: &str, s: &State) -> String {
 
 /// A technology bet decided: by whom, and how it went.
 fn bet_line(with_cto: bool, overridden: bool, won: bool) -> String {
-    let who = if with_cto {
-        "A technology bet you made"
+    // The player does not place bets: one is decided every 6 weeks, with the
+    // CTO in the room as often as strategy time allows (as the guide says).
+    let how = if with_cto {
+        "was made with you in the room"
     } else if overridden {
-        "The organisation overrode you on a technology bet; it"
+        "was made over you: the organisation overrode you in the room"
     } else {
-        "A technology bet was made without you; it"
+        "was made without you (strategy time puts you in the room)"
     };
-    format!("{who} {}.", if won { "paid off" } else { "failed" })
+    let end = if won { "paid off" } else { "failed" };
+    format!("The technology bet (every 6 weeks) {how}; it {end}.")
 }
 
 /// What decided a raise that did not close, with the figures:

@@ -179,3 +179,9 @@ mod clip_tests {
         assert_eq!(clip("Exactly twenty-two ch.", 22), "Exactly twenty-two ch.");
     }
 }
+
+/// A news line's week as players count weeks, from 1: the lines written
+/// before the first week is played (week 0) are week 1's.
+pub fn week_label(week: u32) -> String {
+    format!("w{}", week.max(1))
+}

@@ -205,9 +205,9 @@ fn every_news_line_of_a_run_is_in_the_log() {
         let start: String = e.text.chars().take(60).collect();
         let start = start.rsplit_once(' ').map_or(start.as_str(), |(a, _)| a);
         assert!(
-            seen.contains(&format!("w{:<5}{start}", e.week)),
+            seen.contains(&format!("w{:<5}{start}", e.week.max(1))),
             "not in the log: w{} {}",
-            e.week,
+            e.week.max(1),
             e.text
         );
     }
@@ -364,4 +364,20 @@ fn a_warning_stays_in_the_news_while_its_ending_is_on_its_way() {
         }
     }
     assert!(warned > 3, "warned {warned} weeks");
+}
+
+/// Weeks are counted from 1 wherever a player reads them: the log's first
+/// line, written before the first week, is week 1's, in the log (`m`) and
+/// in the news panel.
+#[test]
+fn the_logs_first_line_is_week_one() {
+    let scenario = Arc::new(Scenario::builtin("default").unwrap());
+    let mut app = App::new_game(scenario, 1);
+    app.close_dialogs();
+    let panel = rows(&render(&app, 120, 40)).join("\n");
+    assert!(panel.contains("│w1   Week 1 at"), "{panel}");
+    press(&mut app, &[KeyCode::Char('m')]);
+    let log = rows(&render(&app, 120, 40)).join("\n");
+    assert!(log.contains("w1    Week 1 at"), "{log}");
+    assert!(!log.contains("w0"), "{log}");
 }

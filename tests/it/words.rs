@@ -52,3 +52,27 @@ fn one_of_anything_reads_in_the_singular_on_the_week_screen() {
         assert!(!shown.contains(wrong), "`{wrong}`:\n{shown}");
     }
 }
+
+/// The player has no bet control: the news of a technology bet says it is
+/// the one decided every 6 weeks and how strategy time put the player in the
+/// room or not, never "a bet you made".
+#[test]
+fn a_technology_bets_news_says_strategy_time_decides_it() {
+    use cto_sim::engine::{Game, News};
+    let scenario = Arc::new(Scenario::builtin("default").unwrap());
+    let game = Game::new(Arc::clone(&scenario), 1);
+    for (with_cto, overridden) in [(true, false), (false, true), (false, false)] {
+        for won in [true, false] {
+            let bet = News::Bet {
+                with_cto,
+                overridden,
+                won,
+            };
+            let line = cto_sim::ui::news::news_line(&bet, game.state(), &scenario);
+            assert!(line.contains("every 6 weeks"), "{line}");
+            assert!(line.contains("in the room"), "{line}");
+            assert!(!line.contains("you made"), "{line}");
+            assert!(line.ends_with(if won { "paid off." } else { "failed." }));
+        }
+    }
+}

@@ -15,7 +15,7 @@ use super::protocol::Outcome;
 use crate::ui::keymap::Action;
 use crate::ui::log::{under_way, Kind, PINNED};
 use crate::ui::session::Session;
-use crate::ui::text::wrap;
+use crate::ui::text::{week_label, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, panel, Scroll};
 
@@ -115,7 +115,7 @@ fn lines(shown: Option<&Session>, t: Theme, width: u16) -> Vec<Line<'static>> {
         };
         for (j, part) in wrap(&text, width).into_iter().enumerate() {
             let week = if j == 0 {
-                format!("w{:<w$}", e.week, w = WEEK - 1)
+                format!("{:<WEEK$}", week_label(e.week))
             } else {
                 " ".repeat(WEEK)
             };

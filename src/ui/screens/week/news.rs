@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Week;
 use crate::ui::log::{self, Kind, PINNED};
-use crate::ui::text::wrap;
+use crate::ui::text::{week_label, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::panel;
 
@@ -47,7 +47,7 @@ impl Week {
             };
             for (i, part) in wrap(&text, width).into_iter().enumerate() {
                 let week = if i == 0 {
-                    format!("w{:<4}", item.entry.week)
+                    format!("{:<WEEK$}", week_label(item.entry.week))
                 } else {
                     " ".repeat(WEEK)
                 };
