@@ -155,12 +155,11 @@ fn range(low: &str, high: &str) -> String {
 /// A losing ending as the forecast names it.
 fn ending_words(e: Ending, sc: &Scenario) -> String {
     match e {
-        Ending::OutOfCash => "out of cash".into(),
-        Ending::Fired => "fired".into(),
-        Ending::Puppet => "puppet".into(),
+        // A scenario's own ending by its id in words (its title is a
+        // sentence): `growing pains`.
+        Ending::Custom(_) => sc.ending_id(e).replace('_', " "),
         // As the picker names it.
-        Ending::TenXProgrammer => "10x programmer".into(),
-        e => sc.ending_id(e).replace('_', " "),
+        e => e.title().into(),
     }
 }
 

@@ -47,8 +47,8 @@ pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
 
 /// The goal line of at most `width` cells, and the forecast's words (`plan`:
 /// long and short) to go after it where they fit: after the whole goal line,
-/// else after the goal without the next round (never during a raise, whose
-/// line stays whole). `None` for the words when there is no room.
+/// else after the goal without the next round, or during a raise after the
+/// raise's short line. `None` for the words when there is no room.
 pub fn goal_and_plan(
     sc: &Scenario,
     s: &State,
@@ -63,8 +63,12 @@ pub fn goal_and_plan(
         Line::raw(format!("{goal} · {words}")).width() <= usize::from(width)
     };
     let mut goals = vec![base.clone()];
-    if raising(s, sc).is_none() && first_win(sc).is_none() {
-        goals.push(ipo_goal(sc, s));
+    match raising(s, sc) {
+        // The raise's line without the goal, then its short form, leave
+        // room for the plan.
+        Some(r) => goals.extend([raise_words(&r, false), raise_words(&r, true)]),
+        None if first_win(sc).is_none() => goals.push(ipo_goal(sc, s)),
+        None => {}
     }
     for goal in goals {
         for words in [long, short] {
@@ -125,7 +129,7 @@ fn ipo_goal(sc: &Scenario, s: &State) -> String {
 
 /// A raise under way, in words: `Raising Series A · week 6 of 12–24 ·
 /// investors want ARR $1.7M–$2.3M, burn ≤3.5× (now $1.6M, 2.1×)`, or in
-/// `short` form `Raising A · wk 6 (12–24) · ARR $1.6M of $1.7M–$2.3M · burn
+/// `short` form `Raising Series A · wk 6 (12–24) · ARR $1.6M of $1.7M–$2.3M · burn
 /// 2.1× (≤3.5×)`.
 pub fn raise_words(r: &Raising, short: bool) -> String {
     let [low, high] = r.asks();
@@ -133,7 +137,7 @@ pub fn raise_words(r: &Raising, short: bool) -> String {
     if short {
         return format!(
             "Raising {} · wk {} ({}–{}) · ARR {} of {}–{} · burn {burn:.1}× (≤{}×)",
-            r.to.label().trim_start_matches("Series "),
+            r.to.label(),
             r.week,
             r.takes[0],
             r.takes[1],

@@ -47,9 +47,21 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
                 "Out of cash {when} (runway {:.1} months) unless the raise closes (week {} of {}–{}): hire less meanwhile.",
                 m.runway_months, r.week, r.takes[0], r.takes[1]
             ),
+            // The CEO raises, not the CTO: under the runway trigger a new
+            // raise starts with the next week, if there is a round left.
             None => format!(
-                "Out of cash {when} (runway {:.1} months): hire less, or raise.",
-                m.runway_months
+                "Out of cash {when} (runway {:.1} months): hire less; {}.",
+                m.runway_months,
+                match crate::engine::funding::next_round(s, sc) {
+                    None => "there is no round left to raise".to_string(),
+                    Some(_) if m.runway_months < sc.params.business.raise_below_runway_months =>
+                        "the CEO starts another raise next week".to_string(),
+                    Some(round) => format!(
+                        "the CEO raises under {:.0} months of runway or at ARR {}",
+                        sc.params.business.raise_below_runway_months,
+                        crate::ui::money::money(round.arr_bar)
+                    ),
+                }
             ),
         },
         (other, _) => format!(
@@ -85,5 +97,43 @@ pub fn risk_cleared_line(ending: Ending, sc: &Scenario, s: &State) -> String {
             }
         ),
         other => format!("No longer on the way: {}", sc.ending_headline(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Game, Stage};
+    use std::sync::Arc;
+
+    /// Out of cash with no raise under way: the warning says what the CEO
+    /// will do (the CTO cannot raise), and when there is nothing to raise.
+    #[test]
+    fn out_of_cash_without_a_raise_says_what_the_ceo_does() {
+        let sc = Arc::new(Scenario::builtin("default").unwrap());
+        let mut s = Game::new(Arc::clone(&sc), 1).state().clone();
+        s.week = 40;
+        let risk = Risk {
+            ending: Ending::OutOfCash,
+            weeks_left: 17,
+            forming: false,
+        };
+        s.metrics.runway_months = 4.0;
+        let line = risk_line(&risk, &sc, &s);
+        assert!(
+            line.contains("the CEO starts another raise next week"),
+            "{line}"
+        );
+        assert!(!line.contains("or raise"), "{line}");
+        let mut late = (*sc).clone();
+        late.params.business.raise_below_runway_months = 3.0;
+        let line = risk_line(&risk, &late, &s);
+        assert!(
+            line.contains("under 3 months of runway or at ARR $2.0M"),
+            "{line}"
+        );
+        s.company.stage = Stage::Growth;
+        let line = risk_line(&risk, &sc, &s);
+        assert!(line.contains("no round left"), "{line}");
     }
 }

@@ -147,6 +147,27 @@ mod on_screen {
         assert!(narrow.contains("by wk 312"), "{narrow}");
     }
 
+    /// While a round is raised the header keeps the plan: the raise's line
+    /// gives way to its short form at 120 columns rather than drop the plan.
+    #[test]
+    fn the_plan_stays_in_the_header_while_a_round_is_raised() {
+        let mut app = game();
+        let sc = Arc::new(Scenario::builtin("default").unwrap());
+        while cto_sim::engine::funding::raising(app.state().unwrap(), &sc).is_none() {
+            assert!(app.state().unwrap().week < 300, "no raise in the run");
+            play_weeks(&mut app, 1);
+        }
+        play_weeks(&mut app, 1);
+        let done = worked_out(&app);
+        app.on_forecast(done);
+        let medium = header(&app, 120);
+        assert!(medium.contains("Raising "), "{medium}");
+        assert!(medium.contains(" · plan: "), "{medium}");
+        let wide = header(&app, 200);
+        assert!(wide.contains("investors want ARR"), "{wide}");
+        assert!(wide.contains(" · On this plan: "), "{wide}");
+    }
+
     #[test]
     fn a_forecast_made_for_another_week_is_never_shown() {
         let mut app = game();

@@ -12,6 +12,7 @@ mod cli;
 mod coach;
 mod decisions;
 mod determinism;
+mod dialog;
 mod endings;
 mod focus;
 mod forecast;

@@ -82,3 +82,25 @@ fn a_target_under_the_headcount_lets_no_one_go() {
     draft(&mut app).hiring.engineers = 14;
     assert!(!row(&app).contains("let go"), "{}", row(&app));
 }
+
+/// A VP search with no offers out reads "coming: a VP in …", not
+/// "coming: 0 offers, a VP in …".
+#[test]
+fn what_is_coming_names_only_what_is_coming() {
+    let mut app = company(0, 12, 2, |_| {});
+    let d = draft(&mut app);
+    d.hiring.vps = 1;
+    d.hiring.engineers = 0;
+    app.on_key(KeyEvent::from(KeyCode::Enter));
+    if app.context() == Context::ConfirmEnd {
+        app.on_key(KeyEvent::from(KeyCode::Char('y')));
+    }
+    app.close_dialogs();
+    let screen = text(&app);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("coming:"))
+        .unwrap_or_else(|| panic!("a VP search is under way:\n{screen}"));
+    assert!(line.contains("coming: a VP in"), "{line}");
+    assert!(!line.contains("0 offers"), "{line}");
+}

@@ -79,7 +79,11 @@ pub fn markdown() -> String {
 /// What ends a run lists both.
 pub fn knows(label: &str, sc: &Scenario) -> bool {
     let label = label.trim().to_lowercase();
-    let ending = |e: Ending| sc.ending_title(e).to_lowercase() == label;
+    // The forecast names a scenario's own ending by its id in words.
+    let ending = |e: Ending| {
+        sc.ending_title(e).to_lowercase() == label
+            || sc.ending_id(e).replace('_', " ").to_lowercase() == label
+    };
     entries().any(|e| e.term.to_lowercase() == label || e.labels.contains(&label.as_str()))
         || Ending::ALL.into_iter().any(ending)
         || (0..sc.endings.len())

@@ -105,13 +105,11 @@ impl EventDialog {
     pub fn on_action(&mut self, action: Action, session: &Session, area: Option<Rect>) -> bool {
         let choices = event(session, self.index).map_or(0, |def| def.choices.len());
         match action {
-            Action::Up => {
-                self.cursor = self
-                    .cursor
-                    .checked_sub(1)
-                    .unwrap_or(choices.saturating_sub(1));
-            }
-            Action::Down => self.cursor = (self.cursor + 1) % choices.max(1),
+            // The cursor stops at the first and last choice, as the week
+            // screen's rows do: a key pressed once too often never lands on
+            // the other end of the list, and an answer is a decision.
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(choices.saturating_sub(1)),
             Action::ScrollUp => self.scroll.by(-SCROLL_STEP, self.limit(session, area)),
             Action::ScrollDown => self.scroll.by(SCROLL_STEP, self.limit(session, area)),
             _ => return false,

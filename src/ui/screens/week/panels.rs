@@ -245,12 +245,16 @@ impl Week {
                 Some(Extra::Coming),
                 Line::styled(
                     format!(
-                        "   coming: {}{}",
-                        plural(p.in_pipeline(), "offer"),
-                        p.vp_search.map_or(String::new(), |w| format!(
-                            ", a VP in {}",
-                            plural(w, "week")
-                        ))
+                        "   coming: {}",
+                        (p.in_pipeline() > 0)
+                            .then(|| plural(p.in_pipeline(), "offer"))
+                            .into_iter()
+                            .chain(
+                                p.vp_search
+                                    .map(|w| format!("a VP in {}", plural(w, "week")))
+                            )
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                     t.dim(),
                 ),
