@@ -215,3 +215,31 @@ fn check(file: &str) -> (Option<i32>, String) {
     let out = cto_sim(&["check", file]);
     (out.status.code(), text(&out))
 }
+
+/// A share given as a percentage parses, but is out of range: the error says
+/// how to write it, as the syntax error for `60%` does.
+#[test]
+fn a_share_written_as_a_percentage_gets_the_fraction_as_a_hint() {
+    let (code, out) = check("tests/scenarios/broken/percent_morale.ron");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("start.morale: error: 60 is outside the allowed range 0–1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: shares are fractions from 0 to 1: write `0.6` for 60%"),
+        "{out}"
+    );
+    let text = "(version: 1, name: \"x\", description: \"x\", events: [(id: \"e\", title: \"t\", \
+                text: \"t\", chance: 5, choices: [(label: \"a\", effects: [Change(metric: morale, by: -20)])])])";
+    let found = cto_sim::scenario::load_str(text, "x.ron").unwrap_err();
+    let hints: Vec<_> = found.iter().filter_map(|d| d.hint.as_deref()).collect();
+    assert!(
+        hints.iter().any(|h| h.ends_with("write `0.05` for 5%")),
+        "{hints:?}"
+    );
+    assert!(
+        hints.iter().any(|h| h.ends_with("write `-0.2` for -20%")),
+        "{hints:?}"
+    );
+}

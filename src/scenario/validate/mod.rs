@@ -46,6 +46,20 @@ struct Checker<'a> {
 }
 
 /// A number as an author would write it: `0.5`, `3200000`, `1e11`.
+/// For a share (a field that goes up to 1) given a number that reads as a
+/// percentage (`morale: 60`, `by: -20`): the hint to write it as a fraction.
+fn percent_hint(x: f64, max: f64) -> Option<String> {
+    // From 5: a 2.0 where 1 is the most reads as a slip, not as 2%.
+    let percentage_like = (5.0..=100.0).contains(&x.abs());
+    (max == 1.0 && percentage_like).then(|| {
+        format!(
+            "shares are fractions from 0 to 1: write `{}` for {}%",
+            x / 100.0,
+            x
+        )
+    })
+}
+
 fn short(x: f64) -> String {
     if x != 0.0 && x.abs() >= 1e7 {
         format!("{x:e}")
@@ -87,15 +101,16 @@ impl Checker<'_> {
                 format!("`{x}` is not a finite number (too large, infinite or NaN)"),
             );
         } else if x < min || x > max {
-            self.error(
-                path,
-                format!(
-                    "{} is outside the allowed range {}–{}",
-                    short(x),
-                    short(min),
-                    short(max)
-                ),
+            let message = format!(
+                "{} is outside the allowed range {}–{}",
+                short(x),
+                short(min),
+                short(max)
             );
+            match percent_hint(x, max) {
+                Some(hint) => self.error_hint(path, message, hint),
+                None => self.error(path, message),
+            }
         }
     }
 
