@@ -55,15 +55,23 @@ impl Week {
             return;
         }
         let rows = Layout::vertical([Constraint::Fill(1); 4]).split(area);
-        for (i, (name, data, _)) in series.iter().enumerate() {
+        for (i, (name, data, max)) in series.iter().enumerate() {
             let [label, spark] =
                 Layout::horizontal([Constraint::Length(18), Constraint::Fill(1)]).areas(rows[i]);
             let last = data.last().copied().unwrap_or(0.0);
             let width = spark.width as usize;
             let tail = &data[data.len().saturating_sub(width)..];
-            // Scale to the window's own range so small moves show.
-            let lo = tail.iter().copied().fold(f64::INFINITY, f64::min);
+            // Scale to the window's own range so small moves show, but a
+            // 0–100 figure over at least ten points: a morale that wanders
+            // between 84% and 86% must not draw as a crash.
             let hi = tail.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let lo = tail.iter().copied().fold(f64::INFINITY, f64::min);
+            let min_span = if *max >= 100.0 { MIN_PERCENT_SPAN } else { 0.0 };
+            let lo = if hi - lo < min_span {
+                (hi - min_span).max(0.0)
+            } else {
+                lo
+            };
             Paragraph::new(vec![
                 Line::styled(*name, t.title()),
                 Line::raw(format!("{last:.1}")),
@@ -82,6 +90,9 @@ impl Week {
         }
     }
 }
+
+/// The least range, in points, a 0–100 sparkline is drawn over.
+const MIN_PERCENT_SPAN: f64 = 10.0;
 
 /// A sparkline's range: enough digits that its two ends differ, or one
 /// number when the series is flat.
