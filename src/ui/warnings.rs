@@ -1,9 +1,10 @@
 //! Warnings: an ending on its way, in a line that says which, when, why and
 //! what helps (the week screen's warning line and the news log).
 
-use crate::engine::funding::raising;
+use crate::engine::funding::{next_round, raising};
 use crate::engine::risk::Risk;
 use crate::engine::{Ending, Scenario, State};
+use crate::ui::money::money;
 use crate::ui::text::plural;
 
 /// A warning for an ending on its way: which, when, why, and the lever. An
@@ -52,14 +53,14 @@ pub fn risk_line(risk: &Risk, sc: &Scenario, s: &State) -> String {
             None => format!(
                 "Out of cash {when} (runway {:.1} months): hire less; {}.",
                 m.runway_months,
-                match crate::engine::funding::next_round(s, sc) {
+                match next_round(s, sc) {
                     None => "there is no round left to raise".to_string(),
                     Some(_) if m.runway_months < sc.params.business.raise_below_runway_months =>
                         "the CEO starts another raise next week".to_string(),
                     Some(round) => format!(
                         "the CEO raises under {:.0} months of runway or at ARR {}",
                         sc.params.business.raise_below_runway_months,
-                        crate::ui::money::money(round.arr_bar)
+                        money(round.arr_bar)
                     ),
                 }
             ),

@@ -64,10 +64,11 @@ impl Week {
             // Scale to the window's own range so small moves show, but a
             // 0–100 figure over at least ten points: a morale that wanders
             // between 84% and 86% must not draw as a crash.
+            // The label gives the data's own range; only the drawing widens.
             let hi = tail.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let lo = tail.iter().copied().fold(f64::INFINITY, f64::min);
             let min_span = if *max >= 100.0 { MIN_PERCENT_SPAN } else { 0.0 };
-            let lo = if hi - lo < min_span {
+            let base = if hi - lo < min_span {
                 (hi - min_span).max(0.0)
             } else {
                 lo
@@ -78,10 +79,10 @@ impl Week {
                 Line::styled(range(lo, hi), t.dim()),
             ])
             .render(label, buf);
-            let span = (hi - lo).max(1e-9);
+            let span = (hi - base).max(1e-9);
             let bars: Vec<u64> = tail
                 .iter()
-                .map(|x| 1 + ((x - lo) / span * 99.0) as u64)
+                .map(|x| 1 + ((x - base) / span * 99.0) as u64)
                 .collect();
             Sparkline::default()
                 .data(&bars)
