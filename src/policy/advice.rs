@@ -3,6 +3,7 @@
 //! The decision is `balanced`'s own ([`decide`]) and the words read only what
 //! it decided from ([`Why`]), so the advice is always what the bot plays.
 
+use super::answer::{self, Reading};
 use super::balanced::{decide, LineStep, Why, TAKE_BACK_AT};
 use super::scripted::{
     MANAGERS_FROM, MANAGER_SLACK, MANAGER_SPAN, REFACTOR_BY_DEBT, SHORT_RUNWAY_MONTHS, VP_SPAN,
@@ -63,17 +64,46 @@ pub fn advise(s: &State, scenario: &Scenario) -> Advice {
         say(Control::VpLine(vp), line(*step));
     }
     for (i, pending) in s.pending.iter().enumerate() {
-        let choice = scenario.events.get(pending.event).and_then(|def| {
-            def.choices
-                .get(def.default_choice.min(def.choices.len().saturating_sub(1)))
-        });
-        let label = choice.map_or("its default", |c| c.label.as_str());
-        say(
-            Control::Event(i),
-            format!("the reference CTO answers no event: the organisation settles it with its own choice, “{label}”"),
-        );
+        let def = scenario.events.get(pending.event);
+        let reading = why.events.iter().find(|r| r.pending == i);
+        say(Control::Event(i), event(def, reading));
     }
     Advice { decision, reasons }
+}
+
+/// An event's reason: how its choices forecast.
+fn event(def: Option<&crate::engine::events::EventDef>, reading: Option<&Reading>) -> String {
+    let label = |c: usize| {
+        def.and_then(|d| d.choices.get(c))
+            .map_or("its default", |c| c.label.as_str())
+    };
+    let Some(r) = reading.filter(|r| !r.scores.is_empty()) else {
+        return format!(
+            "one choice only: “{}” is what happens",
+            label(reading.map_or(0, |r| r.choice))
+        );
+    };
+    let scores: Vec<String> = r
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(c, v)| format!("“{}” {v:.1}", label(c)))
+        .collect();
+    let weeks = answer::HORIZON;
+    let verdict = if r.choice == r.default {
+        format!(
+            "no choice beats the organisation's own, “{}”, by {} points: leave it",
+            label(r.default),
+            answer::MARGIN
+        )
+    } else {
+        format!("take “{}”", label(r.choice))
+    };
+    format!(
+        "each choice played {weeks} weeks ahead, {} times under other luck (as the forecast plays), and the run's score then: {}; {verdict}",
+        answer::FUTURES,
+        scores.join(", ")
+    )
 }
 
 /// An attention share's reason.
@@ -100,7 +130,7 @@ fn attention(activity: Activity, d: &Decision, why: &Why, scenario: &Scenario) -
             p.engineers, p.hands_on_below
         ),
         Activity::Coding => format!(
-            "{} engineers, {:.0} or more: your own code no longer teaches fit; keep a hand in, the team codes",
+            "{} engineers, {:.0} or more: your own code no longer teaches fit, and a little coding only adds a fourth activity to switch between; the team codes",
             p.engineers, p.hands_on_below
         ),
         Activity::Management => format!(
@@ -264,9 +294,15 @@ fn managers(s: &State, d: &Decision, why: &Why) -> String {
 /// The VPs target's reason.
 fn vps(s: &State, d: &Decision, why: &Why) -> String {
     let n = why.engineers;
+    let team = why.sensible.vp_team;
     let by_span = why.sensible.vps_by_span;
+    let counted = if team > n {
+        format!("the {team} engineers being hired for (a search takes weeks)")
+    } else {
+        format!("{n} engineers")
+    };
     let mut said = format!(
-        "a VP from {} engineers and another per {VP_SPAN} more: {n} engineers call for {}",
+        "a VP from {} engineers and another per {VP_SPAN} more: {counted} call for {}",
         VP_SPAN - 7,
         match by_span {
             0 => "none yet".to_string(),

@@ -1,13 +1,15 @@
-//! `balanced`, the reference CTO: par for attention, a sensible structure,
-//! 48 hours, refactoring as the debt bites, and every VP reporting to the CTO
-//! (a VP the CEO holds is won back in steps). It decides once, in [`decide`],
+//! `balanced`, the reference CTO: par for attention, a sensible structure
+//! (a VP searched for once the team it is hiring reaches the VP's span), the
+//! hours that do not tire, refactoring as the debt bites, every VP reporting
+//! to the CTO (a VP the CEO holds is won back in steps), and each event
+//! answered by the forecast of its choices (`answer.rs`). It decides once, in [`decide`],
 //! and keeps the figures it decided from; the coach's words
 //! ([`advise`], in `advice.rs`) are read from those figures, so what the coach
 //! says cannot drift from what the bot does.
 
 use super::base::{within_limits, Policy};
-use super::fixed::BALANCED_HOURS;
 use super::scripted::{Sensible, SensibleWhy};
+use super::{answer, fixed};
 use crate::engine::par::{par, ParWhy};
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Decision, Scenario};
@@ -15,12 +17,83 @@ use crate::engine::{Decision, Scenario};
 /// Adoption from which the CEO agrees to hand a VP back to the CTO's line.
 pub const TAKE_BACK_AT: f64 = 0.7;
 
-/// The reference bot.
-pub(super) struct Balanced;
+/// The reference bot, and the variants an author may measure it against
+/// (`balanced,hours=N,refactor=P,answers=default`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Balanced {
+    /// Answer events by playing each choice forward (else: their defaults).
+    pub answer: bool,
+    /// Hours held all run instead of balanced's own.
+    pub hours: Option<u8>,
+    /// Refactoring share held all run instead of balanced's own.
+    pub refactor: Option<u8>,
+}
+
+impl Balanced {
+    pub(super) const REFERENCE: Balanced = Balanced {
+        answer: true,
+        hours: None,
+        refactor: None,
+    };
+
+    /// Parse the options after `balanced,`: `hours=N`, `refactor=P`,
+    /// `answers=default`.
+    pub(super) fn parse(spec: &str) -> Result<Balanced, String> {
+        let mut b = Balanced::REFERENCE;
+        for option in spec.split(',') {
+            let (key, value) = option.split_once('=').ok_or_else(|| {
+                format!("`{option}` is not an option: write hours=N, refactor=P or answers=default")
+            })?;
+            match (key.trim(), value.trim()) {
+                ("hours", v) => b.hours = Some(fixed::hours(v)?),
+                ("refactor", v) => b.refactor = Some(fixed::refactor(v)?),
+                ("answers", "default") => b.answer = false,
+                ("answers", "forecast") => b.answer = true,
+                ("answers", other) => {
+                    return Err(format!(
+                        "answers={other}: events are answered by forecast (balanced's way) or left to their default"
+                    ))
+                }
+                (other, _) => {
+                    return Err(format!(
+                        "unknown option `{other}`: the options are hours, refactor and answers"
+                    ))
+                }
+            }
+        }
+        Ok(b)
+    }
+
+    /// The week's decision, events unanswered, and what it was read from.
+    fn plan(&self, s: &State, scenario: &Scenario) -> (Decision, Why) {
+        let (mut d, why) = plan(s, scenario);
+        if let Some(h) = self.hours {
+            d.hours = h;
+        }
+        if let Some(r) = self.refactor {
+            d.refactor_pct = r;
+        }
+        (within_limits(d, scenario), why)
+    }
+
+    /// The week's decision with its answers, and what it was read from.
+    fn decide(&self, s: &State, scenario: &Scenario) -> (Decision, Why) {
+        let (mut d, mut why) = self.plan(s, scenario);
+        if self.answer {
+            let quiet = Balanced {
+                answer: false,
+                ..*self
+            };
+            why.events = answer::read(s, scenario, &d, &mut |s, sc| quiet.plan(s, sc).0);
+            d.answers = answer::answers(&why.events);
+        }
+        (d, why)
+    }
+}
 
 impl Policy for Balanced {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        decide(s, scenario).0
+        Balanced::decide(self, s, scenario).0
     }
 }
 
@@ -40,6 +113,8 @@ pub struct Why {
     pub par: ParWhy,
     /// What decided each VP's line, by VP.
     pub lines: Vec<LineStep>,
+    /// How each pending event's choices forecast, by pending event.
+    pub events: Vec<answer::Reading>,
 }
 
 /// Where a balanced CTO takes a VP's reporting line this week.
@@ -78,15 +153,30 @@ impl LineStep {
     }
 }
 
-/// `balanced`'s decision for the week after `s`, and what it was read from.
+/// The hours `balanced` works: as many as do not tire, the normal hours and
+/// the free overtime. Past them each extra hour adds as much fatigue, which
+/// costs `overtime_cost` of every later week's hours as it decays: at the
+/// default figures an hour now costs about 1.35 effective hours over the
+/// weeks after, so no steady week and no crunch pays (measured: a crunch of
+/// 5 or 10 more hours during a raise scores 0.2 and 0.3 lower on default).
+pub fn hours(scenario: &Scenario) -> u8 {
+    let a = &scenario.params.attention;
+    let rested = a.normal_hours + a.free_overtime_hours;
+    let (min, max) = crate::engine::HOURS_RANGE;
+    libm::round(rested).clamp(f64::from(min), f64::from(max)) as u8
+}
+
+/// `balanced`'s decision for the week after `s` (pending events answered by
+/// their forecasts), and what it was read from.
 pub fn decide(s: &State, scenario: &Scenario) -> (Decision, Why) {
+    Balanced::REFERENCE.decide(s, scenario)
+}
+
+/// `balanced`'s decision for the week after `s` before it answers events.
+fn plan(s: &State, scenario: &Scenario) -> (Decision, Why) {
     let sensible = Sensible::of(s, scenario);
-    let shown = par(
-        s,
-        &scenario.params,
-        BALANCED_HOURS,
-        sensible.hiring.engineers,
-    );
+    let hours = hours(scenario);
+    let shown = par(s, &scenario.params, hours, sensible.hiring.engineers);
     let lines: Vec<LineStep> = s
         .people
         .vps
@@ -94,12 +184,12 @@ pub fn decide(s: &State, scenario: &Scenario) -> (Decision, Why) {
         .map(|v| LineStep::of(v.line, s.metrics.adoption))
         .collect();
     let intent = Decision {
-        hours: BALANCED_HOURS,
+        hours,
         attention: shown.attention,
         refactor_pct: sensible.refactor,
         hiring: sensible.hiring,
         vp_lines: lines.iter().map(|l| l.line()).collect(),
-        // Events are left to the organisation: their default choice.
+        // Answered by `decide`, from their forecasts.
         answers: Vec::new(),
     };
     let decision = within_limits(intent.clone(), scenario);
@@ -110,6 +200,7 @@ pub fn decide(s: &State, scenario: &Scenario) -> (Decision, Why) {
         sensible: sensible.why,
         par: shown.why,
         lines,
+        events: Vec::new(),
     };
     (decision, why)
 }

@@ -11,7 +11,7 @@ use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Attention, Decision, Scenario, HOURS_RANGE};
 
 /// How `balanced` works: the hours a fixed policy plays unless told otherwise.
-pub const BALANCED_HOURS: u8 = 48;
+pub const BALANCED_HOURS: u8 = 45;
 
 /// A fixed policy's settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,27 @@ pub struct Fixed {
     pub refactor: Option<u8>,
     /// Where every VP reports.
     pub vp: ReportingLine,
+}
+
+/// `hours=N`'s value, checked against what a CTO can work.
+pub(super) fn hours(value: &str) -> Result<u8, String> {
+    let (min, max) = HOURS_RANGE;
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|h| (min..=max).contains(h))
+        .ok_or_else(|| format!("hours={value}: give a whole number of hours from {min} to {max}"))
+}
+
+/// `refactor=P`'s value, a percentage.
+pub(super) fn refactor(value: &str) -> Result<u8, String> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or_else(|| format!("refactor={value}: give a percentage (0–100)"))
 }
 
 impl Fixed {
@@ -68,27 +89,8 @@ impl Fixed {
             format!("`{option}` is not an option: write hours=N, refactor=P or vp=cto|forum|ceo")
         })?;
         match key.trim() {
-            "hours" => {
-                let (min, max) = HOURS_RANGE;
-                self.hours = value
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|h| (min..=max).contains(h))
-                    .ok_or_else(|| {
-                        format!("hours={value}: give a whole number of hours from {min} to {max}")
-                    })?;
-            }
-            "refactor" => {
-                self.refactor = Some(
-                    value
-                        .trim()
-                        .parse()
-                        .ok()
-                        .filter(|p| *p <= 100)
-                        .ok_or_else(|| format!("refactor={value}: give a percentage (0–100)"))?,
-                );
-            }
+            "hours" => self.hours = hours(value)?,
+            "refactor" => self.refactor = Some(refactor(value)?),
             "vp" => {
                 self.vp = match value.trim() {
                     "cto" => ReportingLine::Cto,

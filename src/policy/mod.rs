@@ -7,6 +7,7 @@
 //! `fixed:S/H/C/M` (one attention split for the whole run).
 
 mod advice;
+pub mod answer;
 mod balanced;
 mod base;
 mod fixed;
@@ -33,7 +34,7 @@ pub const BOTS: &[(&str, &str)] = &[
     ("drifter", "neglects strategy: codes, hires and manages, but never looks at the business"),
     ("random", "random hours, attention, hiring, reporting lines and answers"),
     ("passive", "presses Enter every week: the screen's first draft, never changed, events left to their default"),
-    ("par", "sets attention to the par the screen shows every week; hires as balanced does, every VP reporting to the CTO"),
+    ("par", "sets attention to the par the screen shows every week; hires and answers events as balanced does, every VP reporting to the CTO"),
     ("par_only", "sets attention to the shown par every week and changes nothing else (never raises the first draft's hiring)"),
 ];
 
@@ -41,7 +42,7 @@ pub const BOTS: &[(&str, &str)] = &[
 pub const FIXED_SYNTAX: &str = "fixed:S/H/C/M[,hours=N][,refactor=P][,vp=cto|forum|ceo]";
 
 /// What `fixed:…` does, a line.
-pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100) with balanced's hiring and managers; hours (default 48), refactoring (default: balanced's) and every VP's line (default cto) as given";
+pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100) with balanced's hiring and managers; hours (default 45), refactoring (default: balanced's) and every VP's line (default cto) as given";
 
 /// Why no bot answers to a name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,6 +58,14 @@ pub enum PolicyError {
 
 /// The bot called `name`, seeded with `seed` (only `random` uses it).
 pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
+    if let Some(spec) = name.strip_prefix("balanced,") {
+        return balanced::Balanced::parse(spec)
+            .map(|b| Box::new(b) as Box<dyn Policy>)
+            .map_err(|why| PolicyError::BadFixed {
+                spec: name.to_string(),
+                why,
+            });
+    }
     if let Some(spec) = name.strip_prefix("fixed:") {
         return Fixed::parse(spec)
             .map(|f| Box::new(f) as Box<dyn Policy>)
@@ -66,7 +75,7 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
             });
     }
     let style = match name {
-        "balanced" => return Ok(Box::new(balanced::Balanced)),
+        "balanced" => return Ok(Box::new(balanced::Balanced::REFERENCE)),
         "static" => Style::Static,
         "coder" => Style::Coder,
         "delegator" => Style::Delegator,

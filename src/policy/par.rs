@@ -1,10 +1,12 @@
 //! The `par` bots: a player who sets attention to the par the screen shows
 //! (`engine::par`) every week. `par` otherwise plays like the `fixed:` bots
-//! (balanced's hiring and managers, every VP reporting to the CTO): par is
+//! (balanced's hiring and managers, every VP reporting to the CTO) and
+//! answers events as `balanced` does, from their forecasts: par is
 //! the whole of its attention. `par_only` follows par and nothing else: it
 //! never raises the first draft's hiring, so par gives it no recruiting —
 //! what the screen's guide is worth to a player who never decides to grow.
 
+use super::answer;
 use super::base::{within_limits, Policy};
 use super::fixed::BALANCED_HOURS;
 use super::scripted::Sensible;
@@ -30,6 +32,21 @@ impl ParBot {
 
 impl Policy for ParBot {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
+        let mut d = self.plan(s, scenario);
+        if !self.keep_draft {
+            // A player who plays par reads each event's forecast, as the
+            // coach does: the events are answered as `balanced` answers them.
+            let readings =
+                answer::read(s, scenario, &d, &mut |s, sc| ParBot::new(false).plan(s, sc));
+            d.answers = answer::answers(&readings);
+        }
+        d
+    }
+}
+
+impl ParBot {
+    /// The week's decision, events unanswered.
+    fn plan(&mut self, s: &State, scenario: &Scenario) -> Decision {
         let sensible = Sensible::of(s, scenario);
         let mut d = if self.keep_draft {
             let draft = self.draft.get_or_insert_with(|| first_draft(s, scenario));

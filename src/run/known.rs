@@ -12,6 +12,7 @@
 pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("default", 9, 0xcd3d_bbba_fcfc_221d),
     ("default", 9, 0x5416_1b72_f4e4_8412),
+    ("default", 9, 0x019b_e17d_75f8_e278),
     ("tutorial", 9, 0xcc59_e213_1db0_fd95),
     ("tutorial", 9, 0x9c65_6178_1372_f978),
     ("scale_up", 9, 0x361f_bb24_c98f_875b),

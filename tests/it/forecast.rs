@@ -50,7 +50,7 @@ fn from_week_150_of_a_balanced_run_that_wins_the_plan_reaches_the_goal() {
         assert!(f.reaches_goal(), "seed {seed}: {}", show(&f));
         assert!(f.high >= f.goal.target, "seed {seed}: {}", show(&f));
         assert!(
-            f.win_week.is_some_and(|w| w <= 312),
+            f.win_week.is_some_and(|w| w <= 286),
             "seed {seed}: {}",
             show(&f)
         );
@@ -134,7 +134,7 @@ mod on_screen {
         app.on_forecast(done);
         let wide = header(&app, 160);
         assert!(wide.contains("On this plan: ARR $"), "{wide}");
-        assert!(wide.contains("by week 312 (goal $75.0M)"), "{wide}");
+        assert!(wide.contains("by week 286 (goal $75.0M)"), "{wide}");
         // Shorter where the line is short; the next round gives way at 80.
         let medium = header(&app, 120);
         assert!(
@@ -144,7 +144,7 @@ mod on_screen {
         let narrow = header(&app, 80);
         assert!(narrow.contains("Goal: IPO at $75.0M ARR"), "{narrow}");
         assert!(narrow.contains("· plan: $"), "{narrow}");
-        assert!(narrow.contains("by wk 312"), "{narrow}");
+        assert!(narrow.contains("by wk 286"), "{narrow}");
     }
 
     /// While a round is raised the header keeps the plan: the raise's line

@@ -432,7 +432,7 @@ fn the_guide_scrolls_and_jumps_between_sections_at_80x24() {
     press(&mut app, &[KeyCode::PageDown; 40]);
     let bottom = text(&app, 80, 24);
     assert!(
-        bottom.contains("Otherwise the run ends after 312 weeks"),
+        bottom.contains("Otherwise the run ends after 286 weeks"),
         "{bottom}"
     );
     press(&mut app, &[KeyCode::BackTab; 10]);

@@ -155,7 +155,7 @@ fn a_raise_under_way_stays_in_the_news_panel_every_week_until_it_closes() {
 #[test]
 fn every_news_line_of_a_run_is_in_the_log() {
     let mut shown_lines = 0;
-    let app = play("turnaround", "balanced", 22, |app| {
+    let app = play("turnaround", "balanced,answers=default", 22, |app| {
         let (s, sc) = (app.state().unwrap(), session(app).scenario());
         let mut texts: Vec<String> = session(app).log.iter().map(|e| e.text.clone()).collect();
         // A warning under way reads as it does this week.

@@ -60,8 +60,8 @@ fn par_news_says_where_hands_on_work_stops_teaching() {
     let p = &small.scenario().params;
     let before = par(small.state(), p, 45, 5);
     let after = par(grown.state(), p, 45, 8);
-    let line = par_moved(&before, &after).expect("coding par falls by 30 points");
-    assert!(line.contains("coding 35% → 5%"), "{line}");
+    let line = par_moved(&before, &after).expect("coding par falls by 35 points");
+    assert!(line.contains("coding 35% → 0%"), "{line}");
     let from = format!("from {:.0} on", after.why.hands_on_below);
     assert!(line.contains(&from), "{line}");
     assert!(!line.contains("past"), "{line}");

@@ -73,18 +73,22 @@ fn a_harder_scenario_is_suggested_only_after_a_win() {
     assert!(wins > 0 && losses > 0, "{wins} wins, {losses} losses");
 }
 
-/// On a close loss (time up just short of the bar), "What if" finds the
-/// change that wins it, at least five points above the run.
+/// On a close loss (time up with at least 95% of the bar's ARR),
+/// "What if" finds the change that wins it, at least five points above the
+/// run.
 #[test]
 fn a_close_loss_is_shown_the_change_that_wins_it() {
     let sc = default();
+    let bar = cto_sim::engine::outcome::target_arr(&sc);
     let mut close = 0;
-    for seed in [12, 32, 46] {
+    for seed in 1..=40 {
         let session = played(&sc, "balanced", seed);
-        let (actual, alternatives) = cto_sim::whatif::what_ifs(session.record(), &sc);
-        if sc.ending_outcome(actual.ending) == Some(Outcome::Win) {
+        let s = session.state();
+        if s.ending != Some(cto_sim::engine::Ending::TimeUp) || s.company.arr < 0.95 * bar {
             continue;
         }
+        let (actual, alternatives) = cto_sim::whatif::what_ifs(session.record(), &sc);
+        println!("seed {seed}: ARR {:.1}M", s.company.arr / 1e6);
         close += 1;
         let best = &alternatives[0];
         assert_eq!(

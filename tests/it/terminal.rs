@@ -155,7 +155,7 @@ fn assert_terminal_restored(t: &Tmux, before: &Path, after: &Path) {
 fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
     let t = Tmux::start("quit");
     let (before, after, done) = script(&t, "play --seed 3");
-    let first = t.wait_for("Week 1 of 312");
+    let first = t.wait_for("Week 1 of 286");
     assert!(first.contains("Attention"), "{first}");
     assert_eq!(
         t.format("#{alternate_on}"),
@@ -163,7 +163,7 @@ fn the_game_plays_in_a_real_terminal_and_gives_it_back_on_quit() {
         "the game uses the alternate screen"
     );
     t.keys(&["Right", "Right", "Enter", "Enter", "Enter"]);
-    let later = t.wait_for("Week 4 of 312");
+    let later = t.wait_for("Week 4 of 286");
     assert!(
         later.contains("60%"),
         "strategy raised from par's 50% to 60%:\n{later}"
@@ -219,18 +219,18 @@ fn standing(screen: &str) -> Vec<String> {
 fn continue_resumes_exactly_where_the_player_stopped() {
     let t = Tmux::start("continue");
     let (_, _, done) = script(&t, "play --seed 5");
-    t.wait_for("Week 1 of 312");
+    t.wait_for("Week 1 of 286");
     // The player changes their week: strategy up, more hours, then plays four.
     t.keys(&[
         "Right", "Right", "Down", "Down", "Down", "Down", "Right", "Right",
     ]);
     t.keys(&["Enter", "Enter", "Enter", "Enter"]);
-    let stopped = t.wait_for("Week 5 of 312");
+    let stopped = t.wait_for("Week 5 of 286");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     std::fs::remove_file(&done).unwrap();
     let (before, after, done) = script(&t, "continue");
-    let resumed = t.wait_for("Week 5 of 312");
+    let resumed = t.wait_for("Week 5 of 286");
     assert!(resumed.contains("seed 5"), "{resumed}");
     // The same figures and the same drafted week as when the player stopped.
     assert_eq!(standing(&resumed), standing(&stopped));
@@ -239,7 +239,7 @@ fn continue_resumes_exactly_where_the_player_stopped() {
         "{resumed}"
     );
     t.keys(&["Enter"]);
-    t.wait_for("Week 6 of 312");
+    t.wait_for("Week 6 of 286");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);
@@ -256,7 +256,7 @@ fn continue_resumes_exactly_where_the_player_stopped() {
 fn sigterm_gives_the_terminal_back() {
     let t = Tmux::start("term");
     let (before, after, done) = script(&t, "play");
-    t.wait_for("Week 1 of 312");
+    t.wait_for("Week 1 of 286");
     let shell = t.format("#{pane_pid}");
     let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
     let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
@@ -443,11 +443,11 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
         bin = env!("CARGO_BIN_EXE_cto-sim"),
     );
     t.run(&["send-keys", "-t", "e2e", &line, "Enter"]);
-    t.wait_for("Week 1 of 312");
+    t.wait_for("Week 1 of 286");
     t.keys(&["C-z"]);
     assert_given_back_while_stopped(&t, &before, &during);
     t.keys(&["fg", "Enter"]);
-    t.wait_for("Week 1 of 312");
+    t.wait_for("Week 1 of 286");
     assert_eq!(t.format("#{alternate_on}"), "1");
     // One key, no Enter: raw mode is back.
     t.keys(&["q"]);
@@ -491,15 +491,15 @@ fn a_failed_save_and_its_recovery_show_at_once() {
     // The runs folder cannot be made: a file has its name.
     std::fs::write(data.join("runs"), "in the way").unwrap();
     let (before, after, done) = script(&t, "play --seed 3");
-    t.wait_for("Week 1 of 312");
+    t.wait_for("Week 1 of 286");
     t.keys(&["Enter"]);
     t.wait_for("Not saved yet");
     std::fs::remove_file(data.join("runs")).unwrap();
     t.keys(&["Enter"]);
     let saved = wait_until(&t, "the warning gone", |s| {
-        s.contains("Week 3 of 312") && !s.contains("Not saved")
+        s.contains("Week 3 of 286") && !s.contains("Not saved")
     });
-    assert!(saved.contains("Week 3 of 312"), "{saved}");
+    assert!(saved.contains("Week 3 of 286"), "{saved}");
     t.keys(&["q", "y"]);
     t.wait_for_file(&done);
     assert_terminal_restored(&t, &before, &after);

@@ -62,6 +62,19 @@ impl Game {
         }
     }
 
+    /// A run of `scenario` going on from `state` (a state some game of the
+    /// same scenario reached) under the luck of `seed`: what a player who
+    /// imagines the weeks ahead plays. Like [`Game::reseeded`], nothing of
+    /// the streams that brought `state` about carries over.
+    pub fn resumed(scenario: Arc<Scenario>, state: State, seed: u64) -> Game {
+        Game {
+            scenario,
+            seed,
+            state,
+            rngs: Rngs::new(seed),
+        }
+    }
+
     /// The state after the last week played.
     pub fn state(&self) -> &State {
         &self.state
