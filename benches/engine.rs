@@ -41,17 +41,30 @@ fn bench_step(c: &mut Criterion) {
     g.finish();
 }
 
+/// A whole run: the engine with the reference's weekly plan (events left to
+/// their defaults), and `balanced` itself, which also plays each pending
+/// event's choices a few futures ahead.
 fn bench_run(c: &mut Criterion) {
     let scenario = default_scenario();
-    let weeks = cto_sim::sim::play(&scenario, "balanced", 1, |_| {})
-        .unwrap()
-        .weeks;
     let mut g = c.benchmark_group("run");
-    g.throughput(Throughput::Elements(u64::from(weeks)));
-    g.bench_function(
-        format!("default scenario, balanced bot ({weeks} weeks)"),
-        |b| b.iter(|| black_box(cto_sim::sim::play(&scenario, "balanced", 1, |_| {}).unwrap())),
-    );
+    for (policy, what) in [
+        (
+            "balanced,answers=default",
+            "balanced's plan, events to their defaults",
+        ),
+        (
+            "balanced",
+            "balanced, answering events from their forecasts",
+        ),
+    ] {
+        let weeks = cto_sim::sim::play(&scenario, policy, 1, |_| {})
+            .unwrap()
+            .weeks;
+        g.throughput(Throughput::Elements(u64::from(weeks)));
+        g.bench_function(format!("default scenario, {what} ({weeks} weeks)"), |b| {
+            b.iter(|| black_box(cto_sim::sim::play(&scenario, policy, 1, |_| {}).unwrap()))
+        });
+    }
     g.finish();
 }
 

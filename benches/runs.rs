@@ -18,7 +18,7 @@ fn ten_years() -> Recording {
     let sc = Arc::new(sc);
     (1..=100)
         .map(|seed| {
-            let mut bot = policy::by_name("balanced", seed).unwrap();
+            let mut bot = policy::by_name("balanced,answers=default", seed).unwrap();
             let mut rec = Recording::start(Arc::clone(&sc), seed);
             while !rec.game.is_over() {
                 let d = bot.decide(rec.game.state(), &sc);

@@ -7,13 +7,21 @@
 //! Batches run on every core; each run is independent and its result lands in
 //! its own slot, so the report is bit-identical whatever the thread count.
 
+mod cliffs;
+mod runs;
+mod search;
+
 use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use cliffs::{cliffs, Cliff};
+pub use runs::{batches, batches_told, mean_ci95, threads, Progress, Row, QUIET};
+pub use search::{paired_lead, Found};
+
 use crate::engine::{Attention, Scenario};
 use crate::policy::{self, Fixed, BALANCED_HOURS};
-use crate::sim::{self, Batch, RunResult, SimError};
+use crate::sim::SimError;
 
 /// Hours the grid tries.
 pub const GRID_HOURS: [u8; 3] = [40, BALANCED_HOURS, 56];
@@ -30,10 +38,12 @@ pub fn grid() -> Vec<Fixed> {
         for hours in GRID_HOURS {
             for refactor in GRID_REFACTOR {
                 out.push(Fixed {
+                    later: [None; 2],
                     attention,
                     hours,
                     refactor,
                     vp: crate::engine::ReportingLine::Cto,
+                    answers: false,
                 });
             }
         }
@@ -47,10 +57,12 @@ pub fn quick_grid() -> Vec<Fixed> {
     splits(20)
         .into_iter()
         .map(|attention| Fixed {
+            later: [None; 2],
             attention,
             hours: BALANCED_HOURS,
             refactor: None,
             vp: crate::engine::ReportingLine::Cto,
+            answers: false,
         })
         .collect()
 }
@@ -68,31 +80,6 @@ fn splits(step: u8) -> Vec<Attention> {
         }
     }
     out
-}
-
-/// One policy's line in the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Row {
-    pub policy: String,
-    pub mean_score: f64,
-    pub sd_score: f64,
-    /// Share of runs that ended in a win, 0–1.
-    pub win_rate: f64,
-    /// The most frequent ending.
-    pub ending: String,
-}
-
-impl Row {
-    fn of(batch: &Batch) -> Row {
-        let runs = f64::from(batch.runs.max(1));
-        Row {
-            policy: batch.policy.clone(),
-            mean_score: batch.mean.score,
-            sd_score: batch.sd.score,
-            win_rate: f64::from(batch.outcomes.get("win").copied().unwrap_or(0)) / runs,
-            ending: batch.most_frequent_ending().to_string(),
-        }
-    }
 }
 
 /// The balance report.
@@ -118,6 +105,58 @@ pub struct Report {
     pub fixed_winning: usize,
     /// Whether `passive` wins in more than 10% of runs.
     pub passive_wins: bool,
+    /// The search from the grid's best, and its check on fresh seeds.
+    pub search: Option<Found>,
+    /// What the figures say, in words, each with the next thing to try.
+    pub verdict: Vec<String>,
+}
+
+/// `balanced`'s share of wins outside which a scenario is too easy or too
+/// hard for a good player (the default scenario's own band).
+pub const GOOD_WIN_RATE: (f64, f64) = (0.60, 0.95);
+
+impl Report {
+    /// What the figures say, in words, with the next thing to try.
+    fn verdict(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        let row = |name: &str| self.bots.iter().find(|r| r.policy == name);
+        let (lead, best) = match &self.search {
+            Some(f) => (f.lead, f.fresh_best.policy.as_str()),
+            None => (
+                self.lead,
+                self.best_fixed.first().map_or("", |r| r.policy.as_str()),
+            ),
+        };
+        if lead < 0.0 {
+            said.push(format!("A recipe beats balanced by {:.1} points ({best}): a split, or phases of splits, kept whatever happens wins here. Try: a crisis mid-run that needs another split for a while, a stage change inside the run, or needs that outgrow the week (recruiting cost per hire, the hours reports take).", -lead));
+        } else if lead < CLEAR_LEAD {
+            said.push(format!("The best recipe found comes within {lead:.1} points of balanced ({best}): adapting barely pays. Try: needs that change as the company grows (a stage change inside the run, a market that drifts, a crisis mid-run)."));
+        } else {
+            said.push(format!("balanced leads the best recipe found by {lead:.1} points ({best}): adapting to the stage pays."));
+        }
+        if let Some(p) = row("passive").filter(|_| self.passive_wins) {
+            let wins = (p.win_rate * f64::from(self.runs)).round();
+            said.push(format!("passive wins {wins:.0} of {} runs: make doing nothing cost — a loss condition on growth, fewer starting engineers, or a market that drifts.", self.runs));
+        } else {
+            said.push(
+                "passive does not win (10% of runs at most): doing nothing loses.".to_string(),
+            );
+        }
+        if let Some(b) = row("balanced") {
+            let (low, high) = GOOD_WIN_RATE;
+            let pct = b.win_rate * 100.0;
+            if b.win_rate > high {
+                said.push(format!("balanced wins {pct:.0}% of runs: easy for a good player. Try: a shorter horizon, a higher bar, or less cash at the start."));
+            } else if b.win_rate < low {
+                said.push(format!("balanced wins {pct:.0}% of runs: hard even for a good player. Try: a longer horizon, a lower bar, or more cash at the start; see which endings it meets above."));
+            }
+        }
+        let share = self.fixed_winning as f64 / self.grid_size.max(1) as f64;
+        if share >= 0.1 {
+            said.push(format!("{} of {} fixed policies win {:.0}% of runs or more: many ways of playing win without adapting.", self.fixed_winning, self.grid_size, EASY_WIN_RATE * 100.0));
+        }
+        said
+    }
 }
 
 /// How many of the grid's best policies the report lists.
@@ -135,13 +174,6 @@ pub const CLEAR_LEAD: f64 = 3.0;
 pub fn tenths(score: f64) -> f64 {
     (score * 10.0).round()
 }
-
-/// Told how far a long piece of work is: (runs done, runs in all), after each
-/// run, from whichever thread played it.
-pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
-
-/// Telling nobody.
-pub const QUIET: Progress<'static> = &|_, _| {};
 
 /// Play the balance report of `scenario`: every bot and the whole grid over
 /// `runs` seeds from `seed`, on `threads` threads (1 or more).
@@ -176,11 +208,30 @@ pub fn report_told(
             .then_with(|| a.policy.cmp(&b.policy))
     });
     best.truncate(SHOWN);
+    let starts: Vec<String> = best
+        .iter()
+        .take(search::STARTS)
+        .map(|r| r.policy.clone())
+        .collect();
+    let events = bots
+        .iter()
+        .zip(batches.iter())
+        .find(|(r, _)| r.policy == "balanced")
+        .map_or(0.0, |(_, b)| b.mean.events);
+    let answer = events <= search::ANSWERED_CLIMB_EVENTS;
+    let bench = search::Bench {
+        scenario,
+        runs,
+        seed,
+        threads,
+        progress,
+    };
+    let found = search::search(&bench, &starts, answer)?;
     let score_of = |name: &str| bots.iter().find(|r| r.policy == name);
     let balanced = score_of("balanced").map_or(0.0, |r| r.mean_score);
     let passive_wins = score_of("passive").is_some_and(|r| r.win_rate > 0.10);
     let best_score = best.first().map_or(0.0, |r| r.mean_score);
-    Ok(Report {
+    let mut report = Report {
         scenario: scenario.name.clone(),
         runs,
         seed,
@@ -194,163 +245,11 @@ pub fn report_told(
         grid_size: grid.len(),
         bots,
         best_fixed: best,
-    })
-}
-
-/// A batch for each policy in `names`, played on `threads` threads. Run `i` of
-/// policy `p` always has seed `seed + i` and its own slot, so the batches do
-/// not depend on how the work was shared.
-pub fn batches(
-    scenario: &Arc<Scenario>,
-    names: &[String],
-    runs: u32,
-    seed: u64,
-    threads: usize,
-) -> Result<Vec<Batch>, SimError> {
-    batches_told(scenario, names, runs, seed, threads, QUIET)
-}
-
-/// [`batches`], telling `progress` after each run.
-pub fn batches_told(
-    scenario: &Arc<Scenario>,
-    names: &[String],
-    runs: u32,
-    seed: u64,
-    threads: usize,
-    progress: Progress,
-) -> Result<Vec<Batch>, SimError> {
-    let jobs = names.len() * runs as usize;
-    let threads = threads.clamp(1, jobs.max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let finished = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<RunResult, SimError>>> = Vec::new();
-    slots.resize_with(jobs, || None);
-    let done: Vec<Vec<(usize, Result<RunResult, SimError>)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let job = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if job >= jobs {
-                            return mine;
-                        }
-                        let (p, i) = (job / runs as usize, job % runs as usize);
-                        let run_seed = seed.wrapping_add(i as u64);
-                        mine.push((job, sim::play(scenario, &names[p], run_seed, |_| {})));
-                        let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        progress(n + 1, jobs);
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    for (job, result) in done.into_iter().flatten() {
-        slots[job] = Some(result);
-    }
-    // Every job was taken by exactly one worker, so every slot is filled.
-    let mut results = slots.into_iter().flatten();
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
-        let batch: Result<Vec<RunResult>, SimError> =
-            results.by_ref().take(runs as usize).collect();
-        out.push(Batch::of(scenario, name, seed, batch?));
-    }
-    Ok(out)
-}
-
-/// Threads to use: every core the machine offers.
-pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
-}
-
-/// How far the share of one ending moves between two fixed splits five
-/// points of attention apart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cliff {
-    /// The two policies, as `fixed:…` names.
-    pub policies: [String; 2],
-    /// The ending's identifier.
-    pub ending: String,
-    /// Its share of each policy's runs (0–1).
-    pub shares: [f64; 2],
-}
-
-impl Cliff {
-    /// The difference of the two shares (0–1).
-    pub fn gap(&self) -> f64 {
-        (self.shares[0] - self.shares[1]).abs()
-    }
-}
-
-/// Every split of an attention grid in steps of `step` and each neighbour five
-/// points away (five points moved from one activity to another), played over
-/// `runs` seeds, with every ending's share compared: one [`Cliff`] per pair and
-/// ending, widest first. Pairs where either split gives an activity less than
-/// `floor` percent are left out.
-pub fn cliffs(
-    scenario: &Arc<Scenario>,
-    step: u8,
-    floor: u8,
-    runs: u32,
-) -> Result<Vec<Cliff>, SimError> {
-    let (names, pairs) = neighbours(step, floor);
-    let played = batches(scenario, &names, runs, 1, threads())?;
-    let mut out = Vec::new();
-    for (x, y) in pairs {
-        let (a, b) = (&played[x], &played[y]);
-        let share = |batch: &Batch, ending: &String| {
-            f64::from(batch.endings.get(ending).copied().unwrap_or(0)) / f64::from(runs.max(1))
-        };
-        // Every ending is listed in a batch, zeros included.
-        for ending in a.endings.keys() {
-            out.push(Cliff {
-                policies: [a.policy.clone(), b.policy.clone()],
-                ending: ending.clone(),
-                shares: [share(a, ending), share(b, ending)],
-            });
-        }
-    }
-    out.sort_by(|a, b| b.gap().total_cmp(&a.gap()));
-    Ok(out)
-}
-
-/// Every split of the grid and its neighbours, as policy names, with the
-/// index pairs to compare.
-fn neighbours(step: u8, floor: u8) -> (Vec<String>, Vec<(usize, usize)>) {
-    let name = |x: [u8; 4]| format!("fixed:{}/{}/{}/{}", x[0], x[1], x[2], x[3]);
-    let step = step.clamp(5, 100);
-    let n = 100 / step;
-    let mut names = Vec::new();
-    let mut pairs = Vec::new();
-    for s in 0..=n {
-        for h in 0..=n - s {
-            for c in 0..=n - s - h {
-                let base = [s * step, h * step, c * step, (n - s - h - c) * step];
-                for from in 0..4 {
-                    for to in 0..4 {
-                        if from == to || base[from] < 5 {
-                            continue;
-                        }
-                        let mut next = base;
-                        next[from] -= 5;
-                        next[to] += 5;
-                        if base.iter().chain(&next).any(|&share| share < floor) {
-                            continue;
-                        }
-                        pairs.push((names.len(), names.len() + 1));
-                        names.push(name(base));
-                        names.push(name(next));
-                    }
-                }
-            }
-        }
-    }
-    (names, pairs)
+        search: found,
+        verdict: Vec::new(),
+    };
+    report.verdict = report.verdict();
+    Ok(report)
 }
 
 #[cfg(test)]
@@ -365,18 +264,5 @@ mod tests {
         let mut splits: Vec<_> = g.iter().map(|f| f.attention.percents().0).collect();
         splits.dedup();
         assert_eq!(splits.len(), 286);
-    }
-
-    #[test]
-    fn batches_do_not_depend_on_the_thread_count() {
-        let scenario = Arc::new(Scenario::builtin("tutorial").unwrap());
-        let names: Vec<String> = ["balanced", "random", "fixed:40/20/10/30"]
-            .map(String::from)
-            .to_vec();
-        let one = batches(&scenario, &names, 5, 3, 1).unwrap();
-        let three = batches(&scenario, &names, 5, 3, 3).unwrap();
-        assert_eq!(one, three);
-        assert_eq!(one.len(), 3);
-        assert_eq!(one[1].policy, "random");
     }
 }

@@ -40,70 +40,51 @@ pub(super) fn balance(
     )?;
     writeln!(
         out,
-        "{:<44} {:>6} {:>6} {:>6}  most often",
-        "policy", "score", "sd", "wins"
+        "{:<44} {:>6} {:>6} {:>5}  endings",
+        "policy", "score", "±95%", "wins"
     )?;
     for row in &report.bots {
         print_row(out, row)?;
     }
-    writeln!(out, "\nBest fixed policies:")?;
+    writeln!(out, "\nBest fixed policies of the grid:")?;
     for row in &report.best_fixed {
         print_row(out, row)?;
     }
-    writeln!(out)?;
-    writeln!(out, "{}", lead_verdict(&report))?;
-    if report.fixed_winning > 0 {
-        let share = report.fixed_winning as f64 / report.grid_size.max(1) as f64;
+    if let Some(found) = &report.search {
         writeln!(
             out,
-            "{} of {} fixed policies win {:.0}% of runs or more{}",
-            report.fixed_winning,
-            report.grid_size,
-            balance::EASY_WIN_RATE * 100.0,
-            if share >= 0.1 {
-                ": many ways of playing win without adapting; a crisis that needs a change of course, or a stage change inside the run, would test the player."
-            } else {
-                "."
-            }
+            "\nThe search: {} policies around the grid's best (5 points of attention, hours 40–60, refactoring 0–40%, every VP line, a second and third phase).",
+            found.evaluated,
+        )?;
+        print_row(out, &found.best)?;
+        writeln!(
+            out,
+            "On {}, which the search never saw:",
+            super::words::seeds(found.fresh_seed, runs)
+        )?;
+        print_row(out, &found.fresh_balanced)?;
+        print_row(out, &found.fresh_best)?;
+        writeln!(
+            out,
+            "balanced leads by {:.1} ± {:.1} points (paired by seed, 95%).",
+            found.lead, found.lead_ci95
         )?;
     }
-    writeln!(
-        out,
-        "{}",
-        if report.passive_wins {
-            "passive wins in more than 10% of runs: doing nothing is a strategy here."
-        } else {
-            "passive does not win (10% of runs at most): doing nothing loses."
-        }
-    )?;
-    Ok(())
-}
-
-/// What the best fixed policy's score says about adapting.
-fn lead_verdict(report: &balance::Report) -> String {
-    let lead = report.lead;
-    if report.fixed_beats_balanced {
-        format!(
-            "A fixed policy beats balanced by {:.1} points: a recipe wins without adapting to the stage.",
-            -lead
-        )
-    } else if lead < balance::CLEAR_LEAD {
-        format!("balanced leads the best fixed policy by only {lead:.1} points: adapting barely pays here.")
-    } else {
-        format!(
-            "balanced leads the best fixed policy by {lead:.1} points: adapting to the stage pays."
-        )
+    writeln!(out)?;
+    for line in &report.verdict {
+        writeln!(out, "{line}")?;
     }
+    Ok(())
 }
 
 fn print_row(out: &mut dyn std::io::Write, r: &Row) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<44} {:>6.1} {:>6.1} {:>5.0}%  {}",
+        "{:<44} {:>6.1} {:>6.1} {:>4.0}%  {}",
         r.policy,
         r.mean_score,
-        r.sd_score,
+        r.ci95,
         r.win_rate * 100.0,
-        r.ending
+        r.ending_shares()
     )
 }

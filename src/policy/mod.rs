@@ -18,7 +18,7 @@ mod scripted;
 
 pub use advice::{advise, Advice, Control, Reason};
 pub use base::{within_limits, Policy};
-pub use fixed::{Fixed, BALANCED_HOURS};
+pub use fixed::{Fixed, Phase, Switch, BALANCED_HOURS};
 
 use crate::engine::rng::{SimRng, Stream};
 use scripted::{Scripted, Style};
@@ -39,10 +39,11 @@ pub const BOTS: &[(&str, &str)] = &[
 ];
 
 /// How to name a fixed policy, for `cto-sim policies` and error messages.
-pub const FIXED_SYNTAX: &str = "fixed:S/H/C/M[,hours=N][,refactor=P][,vp=cto|forum|ceo]";
+pub const FIXED_SYNTAX: &str =
+    "fixed:S/H/C/M[>S/H/C/M@N|@stage]…[,hours=N][,refactor=P][,vp=cto|forum|ceo]";
 
 /// What `fixed:…` does, a line.
-pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100) with balanced's hiring and managers; hours (default 45), refactoring (default: balanced's) and every VP's line (default cto) as given";
+pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100), or up to three phases each from a headcount (@8) or a stage (@series_b) on, with balanced's hiring and managers; hours (default 45), refactoring (default: balanced's), every VP's line (default cto) and answers (default: events left to their defaults; answers=forecast: as balanced) as given";
 
 /// Why no bot answers to a name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -243,3 +243,40 @@ fn a_share_written_as_a_percentage_gets_the_fraction_as_a_hint() {
         "{hints:?}"
     );
 }
+
+/// `balance --json` gives each policy its 95% interval and every ending it
+/// met, the search's best recipe checked on seeds it never saw with
+/// `balanced`'s lead and its interval, and the verdict in words.
+#[test]
+fn the_balance_report_has_intervals_endings_the_search_and_a_verdict() {
+    let out = cto_sim(&["balance", "tutorial", "--runs", "4", "--json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for row in v["bots"].as_array().unwrap() {
+        let endings: u64 = row["endings"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(endings, 4, "every run has its ending: {row}");
+        assert!(row["ci95"].as_f64().unwrap() >= 0.0, "{row}");
+    }
+    let search = &v["search"];
+    assert!(search["evaluated"].as_u64().unwrap() > 10, "{search}");
+    assert!(
+        search["fresh_seed"].as_u64().unwrap() > 4,
+        "fresh seeds: {search}"
+    );
+    assert_eq!(search["fresh_balanced"]["policy"], "balanced");
+    let best = search["fresh_best"]["policy"].as_str().unwrap();
+    assert!(best.starts_with("fixed:"), "{best}");
+    assert!(search["lead_ci95"].as_f64().is_some(), "{search}");
+    let verdict = v["verdict"].as_array().unwrap();
+    assert!(
+        verdict
+            .iter()
+            .any(|l| l.as_str().unwrap().contains("passive")),
+        "{verdict:?}"
+    );
+}

@@ -361,3 +361,38 @@ fn pressing_enter_loses_every_built_in_scenario_but_the_tutorial() {
         );
     }
 }
+
+/// A phased recipe plays its first split until its switch holds, then the
+/// next for the rest of the run, even when the team shrinks again.
+#[test]
+fn a_phased_recipe_switches_once_its_headcount_is_reached() {
+    let scenario = Arc::new(common::default_scenario());
+    let (first, later) = (
+        cto_sim::engine::Attention::new(40, 20, 10, 30),
+        cto_sim::engine::Attention::new(70, 0, 0, 30),
+    );
+    let mut switched_at = None;
+    let mut before = 0;
+    cto_sim::sim::play_policy(
+        &scenario,
+        "fixed:40/20/10/30>70/0/0/30@6",
+        1,
+        Some(150),
+        |game, d, _| {
+            let week = game.state().week;
+            match switched_at {
+                None if d.attention == first => before += 1,
+                None => {
+                    assert_eq!(d.attention, later, "week {week}");
+                    switched_at = Some(week);
+                }
+                Some(_) => assert_eq!(d.attention, later, "week {week}: the phase is kept"),
+            }
+        },
+    )
+    .unwrap();
+    assert!(
+        before > 0 && switched_at.is_some(),
+        "{before} weeks before, switch at {switched_at:?}"
+    );
+}

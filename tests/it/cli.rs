@@ -168,7 +168,7 @@ fn balance_says_how_much_adapting_pays_and_how_many_recipes_win() {
     let report = text(&out.stdout);
     let verdict = report
         .lines()
-        .find(|l| l.contains("fixed polic") && l.contains("points"))
+        .find(|l| l.contains("recipe") && l.contains("points"))
         .expect("a verdict on the lead");
     assert!(verdict.contains("balanced"), "{report}");
     let winning = report
