@@ -5,7 +5,8 @@
 //! `cargo run --release --example cliffs [SCENARIO] [RUNS] [STEP] [--floor N] [--top N]`
 //! (defaults: `default`, 50 seeds, a 20% grid). `--floor N` leaves out pairs
 //! where either split gives an activity less than N percent (`--no-zero`:
-//! `--floor 5`); `--top N` lists the N widest (10). The bar: no pair differs by more than 35 points.
+//! `--floor 5`); `--top N` lists the N widest (10); `--options ,vp=ceo,hours=48`
+//! follows every split (a fixed policy's options). The bar: no pair differs by more than 35 points.
 
 use std::sync::Arc;
 
@@ -37,7 +38,7 @@ fn main() {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with("--")
-                && (*i == 0 || !["--floor", "--top"].contains(&args[i - 1].as_str()))
+                && (*i == 0 || !["--floor", "--top", "--options"].contains(&args[i - 1].as_str()))
         })
         .map(|(_, a)| a);
     let name = positional.next().map_or("default", String::as_str);
@@ -45,7 +46,14 @@ fn main() {
     let step: u8 = positional.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let scenario = Arc::new(scenario::find(name).expect("a scenario"));
 
-    let cliffs = balance::cliffs(&scenario, step, floor, runs).expect("every policy plays");
+    // `--options ,vp=forum,hours=48`: what follows every split.
+    let options = args
+        .iter()
+        .position(|a| a == "--options")
+        .and_then(|i| args.get(i + 1))
+        .map_or("", String::as_str);
+    let cliffs =
+        balance::cliffs(&scenario, step, floor, runs, options).expect("every policy plays");
     for cliff in cliffs.iter().take(top) {
         println!(
             "{:>3.0} points  {} vs {}: {} {:.0}% vs {:.0}%",

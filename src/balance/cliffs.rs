@@ -30,14 +30,19 @@ impl Cliff {
 /// points away (five points moved from one activity to another), played over
 /// `runs` seeds, with every ending's share compared: one [`Cliff`] per pair and
 /// ending, widest first. Pairs where either split gives an activity less than
-/// `floor` percent are left out.
+/// `floor` percent are left out. `options` follow every split, as a fixed
+/// policy's (`",vp=forum,hours=48"`; empty for the defaults).
 pub fn cliffs(
     scenario: &Arc<Scenario>,
     step: u8,
     floor: u8,
     runs: u32,
+    options: &str,
 ) -> Result<Vec<Cliff>, SimError> {
-    let (names, pairs) = neighbours(step, floor);
+    let (mut names, pairs) = neighbours(step, floor);
+    for name in &mut names {
+        name.push_str(options);
+    }
     let played = batches(scenario, &names, runs, 1, threads())?;
     let mut out = Vec::new();
     for (x, y) in pairs {

@@ -245,7 +245,7 @@ fn no_fixed_split_beats_adapting_to_the_stage() {
 #[test]
 fn five_points_of_attention_never_flip_an_ending() {
     let scenario = Arc::new(common::default_scenario());
-    let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, 50).unwrap();
+    let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, 50, "").unwrap();
     assert!(cliffs.len() >= 700, "{} shares compared", cliffs.len());
     let worst = &cliffs[0];
     println!(
