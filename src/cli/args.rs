@@ -9,7 +9,7 @@ use crate::scenario::DEFAULT;
 /// `--version`: the game's version and the simulation rules it plays (saved
 /// runs replay only under the same rules). A test keeps the number in step with
 /// `engine::RULES_VERSION`.
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (simulation rules 9)");
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (simulation rules 10)");
 
 #[derive(Debug, Parser)]
 #[command(

@@ -41,4 +41,4 @@ pub use step::{new_hire_productivity, yearly_attrition, Game, MAX_PENDING};
 
 /// Version of the simulation rules. Bumped whenever the same (scenario, seed,
 /// decisions) could produce different states; saved runs record it.
-pub const RULES_VERSION: u32 = 9;
+pub const RULES_VERSION: u32 = 10;

@@ -133,7 +133,7 @@ fn forming(s: &State, sc: &Scenario) -> Vec<Risk> {
                 },
                 Falling {
                     value: m.influence,
-                    under: e.puppet_influence,
+                    under: t.puppet_bar,
                     trend: trend.influence,
                 },
                 Falling {

@@ -257,6 +257,9 @@ pub struct Tracking {
     pub coding_weeks: u16,
     /// Consecutive weeks the puppet signature held.
     pub puppet_streak: u32,
+    /// This run's CEO bar: influence under which (with authority and
+    /// adoption under theirs) the CTO is a puppet, drawn at the start.
+    pub puppet_bar: f64,
     /// Consecutive weeks the 10x-programmer signature held.
     pub ten_x_streak: u32,
     /// Consecutive weeks with credits exhausted while holding authority.

@@ -217,6 +217,7 @@ impl Tracking {
             burn_window,
             coding_weeks,
             puppet_streak,
+            puppet_bar,
             ten_x_streak,
             fired_streak,
             bets_with_cto,
@@ -245,6 +246,7 @@ impl Tracking {
         ] {
             h.u64(u64::from(x));
         }
+        h.f64(puppet_bar);
         h.f64(pull_sum);
         h.f64(peak_arr);
         h.f64(delivery_sum);

@@ -20,6 +20,11 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("puppet_rescue", 9, 0xb15f_fb3b_f85e_9167),
     ("puppet_rescue", 9, 0x796c_6f57_a3de_96b2),
     ("turnaround", 9, 0x537c_3f49_7673_a8e6),
+    ("turnaround", 10, 0x6ca4_1ecd_8ba8_31e4),
+    ("puppet_rescue", 10, 0x0396_6310_b50f_0066),
+    ("scale_up", 10, 0xcf94_6e53_23c3_8bc0),
+    ("tutorial", 10, 0xea2c_7760_1ea4_691e),
+    ("default", 10, 0x0eba_2563_72e9_b3a2),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

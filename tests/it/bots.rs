@@ -163,7 +163,9 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
         assert!(s.metrics.adoption < 0.4);
         gaps.push(s.company.alignment - s.metrics.direction);
     }
-    assert!(gaps.len() >= 15, "only {} puppet endings in 20", gaps.len());
+    // Most delegators end as puppets; a few meet a CEO whose bar is low
+    // enough to keep them (the bar is drawn per run: docs/model.md).
+    assert!(gaps.len() >= 12, "only {} puppet endings in 20", gaps.len());
     // The CTO is right but ignored: the strategy-execution gap is wide.
     let mean_gap = gaps.iter().sum::<f64>() / gaps.len() as f64;
     assert!(
@@ -239,24 +241,36 @@ fn no_fixed_split_beats_adapting_to_the_stage() {
 }
 
 /// No ending hangs on a cliff while every activity gets 15% or more: between
-/// fixed splits five points apart (of a 10% grid), no ending's share of 50
-/// seeds moves by more than 35 points. (Under 15%, the Seed runway race still
-/// does: see docs/model.md, "Cliffs".)
+/// fixed splits five points apart (of a 10% grid), no ending's share moves
+/// by more than 35 points, whichever line the VPs report on and at 45 or 48
+/// hours. 50 seeds, or 200 where the VP reports to the CEO: there each run's
+/// CEO bar makes the puppet a share, and two shares of 50 runs differ by
+/// about 10 points by chance alone. (Under 15%, the Seed runway race still does: see
+/// docs/model.md, "Cliffs".)
 #[test]
 fn five_points_of_attention_never_flip_an_ending() {
     let scenario = Arc::new(common::default_scenario());
-    let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, 50, "").unwrap();
-    assert!(cliffs.len() >= 700, "{} shares compared", cliffs.len());
-    let worst = &cliffs[0];
-    println!(
-        "cliffs: the widest of {} moves {:.0} points ({} vs {}: {})",
-        cliffs.len(),
-        worst.gap() * 100.0,
-        worst.policies[0],
-        worst.policies[1],
-        worst.ending
-    );
-    assert!(worst.gap() <= 0.35, "{worst:?}");
+    for (options, runs) in [
+        (",hours=45", 50),
+        (",hours=48", 50),
+        (",vp=forum,hours=45", 50),
+        (",vp=forum,hours=48", 50),
+        (",vp=ceo,hours=45", 200),
+        (",vp=ceo,hours=48", 200),
+    ] {
+        let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, runs, options).unwrap();
+        assert!(cliffs.len() >= 700, "{} shares compared", cliffs.len());
+        let worst = &cliffs[0];
+        println!(
+            "cliffs{options}: the widest of {} moves {:.0} points ({} vs {}: {})",
+            cliffs.len(),
+            worst.gap() * 100.0,
+            worst.policies[0],
+            worst.policies[1],
+            worst.ending
+        );
+        assert!(worst.gap() <= 0.35, "{options}: {worst:?}");
+    }
 }
 
 /// The 10x trap past thirty engineers: a Series B CTO with 32 engineers who

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use cto_sim::engine::scenario::Outcome;
-use cto_sim::engine::Scenario;
+use cto_sim::engine::{Ending, Scenario};
 use cto_sim::run::RunRecord;
 use cto_sim::ui::session::Session;
 use cto_sim::ui::story::markdown;
@@ -40,8 +40,14 @@ fn the_report_names_what_decided_the_ending_first() {
         ("delegator", "What decided it: the reporting line"),
         ("coder", "What decided it: coding"),
     ] {
-        for seed in [1, 2, 3] {
-            let md = markdown(&played(&sc, policy, seed));
+        // The first three runs that end the way the style fails (a
+        // delegator whose CEO keeps a low bar is no puppet: no line to blame).
+        let failed = (1..=20)
+            .map(|seed| (seed, played(&sc, policy, seed)))
+            .filter(|(_, run)| policy != "delegator" || run.state().ending == Some(Ending::Puppet))
+            .take(3);
+        for (seed, run) in failed {
+            let md = markdown(&run);
             let first = first_paragraph(&md);
             assert!(first.starts_with(decided), "{policy} {seed}: {md}");
         }

@@ -172,6 +172,7 @@ pub const BOUNDS: &[Bound] = &[
     whole("endings.fired_weeks", 1, 520),
     num("endings.puppet_authority", 0.0, 1.0),
     num("endings.puppet_influence", 0.0, 1.0),
+    num("endings.puppet_influence_spread", 0.0, 0.3),
     num("endings.puppet_adoption", 0.0, 1.0),
     num("endings.ten_x_coding_share", 0.0, 1.0),
     num("endings.ten_x_coverage", 0.0, 1.0),

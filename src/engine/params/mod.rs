@@ -434,8 +434,13 @@ pub struct EndingParams {
     pub puppet_weeks: u32,
     /// Puppet: legitimate authority below this (0–1).
     pub puppet_authority: f64,
-    /// Puppet: influence below this (0–1).
+    /// Puppet: influence below this (0–1), the middle of the CEO's bar.
     pub puppet_influence: f64,
+    /// How far each run's CEO bar may lie from `puppet_influence`, either
+    /// way (0–0.3): drawn once per run, since CEOs differ in how much they
+    /// lean on their CTO, so that no split of attention turns the puppet
+    /// ending on or off for every run at once.
+    pub puppet_influence_spread: f64,
     /// Puppet: adoption below this (0–1).
     pub puppet_adoption: f64,
     /// Weeks the 10x-programmer signature must hold.
@@ -467,6 +472,7 @@ impl Default for EndingParams {
             puppet_weeks: 12,
             puppet_authority: 0.2,
             puppet_influence: 0.45,
+            puppet_influence_spread: 0.2,
             puppet_adoption: 0.4,
             ten_x_weeks: 12,
             ten_x_coding_share: 0.25,

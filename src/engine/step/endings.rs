@@ -67,7 +67,7 @@ impl Week<'_> {
         t.coding_weeks = (t.coding_weeks << 1) | u16::from(coded);
 
         let puppet = s.power.legitimate < ep.puppet_authority
-            && m.influence < ep.puppet_influence
+            && m.influence < t.puppet_bar
             && m.adoption < ep.puppet_adoption;
         t.puppet_streak = if puppet { t.puppet_streak + 1 } else { 0 };
         // The 10x programmer still holds the line (or a puppet would be

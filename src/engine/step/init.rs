@@ -44,6 +44,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
         tracking: Tracking {
             arr_window: [st.arr; 13],
             peak_arr: st.arr,
+            puppet_bar: sc.params.endings.puppet_influence,
             ..Tracking::default()
         },
         pending: Vec::new(),

@@ -40,11 +40,17 @@ pub struct Game {
 impl Game {
     /// A new run of `scenario` with `seed`, before the first week.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Game {
-        let state = init::initial_state(&scenario);
+        let mut state = init::initial_state(&scenario);
+        let mut rngs = Rngs::new(seed);
+        // The CEO's bar for a puppet, drawn once: CEOs differ.
+        let ep = &scenario.params.endings;
+        let spread = ep.puppet_influence_spread;
+        state.tracking.puppet_bar =
+            (ep.puppet_influence + rngs.politics.uniform(-spread, spread)).clamp(0.0, 1.0);
         Game {
             seed,
             state,
-            rngs: Rngs::new(seed),
+            rngs,
             scenario,
         }
     }

@@ -48,10 +48,10 @@ fn built_in(sc: &Scenario, s: Option<&State>) -> Vec<Block> {
             "Puppet (loss)",
             streak(t.map(|t| t.puppet_streak), e.puppet_weeks),
             format!(
-                "For {}: authority under {:.0}, influence under {:.0} and adoption under {:.0}%: the title without the organisation.",
+                "For {}: authority under {:.0}, influence under {} and adoption under {:.0}%: the title without the organisation.",
                 plural(e.puppet_weeks, "week"),
                 e.puppet_authority * 100.0,
-                e.puppet_influence * 100.0,
+                puppet_bar(t.map(|t| t.puppet_bar), e),
                 e.puppet_adoption * 100.0
             ),
         ),
@@ -141,4 +141,18 @@ fn words(c: &Condition) -> String {
         Op::AtLeast => "at least",
     };
     format!("{} {op} {}", name(c), c.metric.format(c.value))
+}
+
+/// The influence under which this run's CEO sidelines the CTO, or, outside
+/// a run, the range the bar is drawn from.
+fn puppet_bar(bar: Option<f64>, e: &crate::engine::params::EndingParams) -> String {
+    match bar {
+        Some(bar) => format!("{:.0} (this CEO's bar)", bar * 100.0),
+        None if e.puppet_influence_spread > 0.0 => format!(
+            "the CEO's bar ({:.0}–{:.0}, drawn for each run)",
+            (e.puppet_influence - e.puppet_influence_spread) * 100.0,
+            (e.puppet_influence + e.puppet_influence_spread) * 100.0
+        ),
+        None => format!("{:.0}", e.puppet_influence * 100.0),
+    }
 }
