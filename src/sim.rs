@@ -32,6 +32,9 @@ pub struct RunResult {
     pub final_hash: u64,
     /// Scenario events that fired during the run.
     pub events: u32,
+    /// Different events that fired, and the most times one of them fired.
+    pub distinct_events: u32,
+    pub event_repeats: u32,
 }
 
 /// Why a bot could not play.
@@ -89,7 +92,7 @@ fn drive(
 ) -> Result<RunResult, SimError> {
     let mut bot = policy::by_name(policy, seed)?;
     let mut game = Game::new(Arc::clone(scenario), seed);
-    let mut events = 0;
+    let mut fired: BTreeMap<usize, u32> = BTreeMap::new();
     while !game.is_over() && max_weeks.is_none_or(|max| game.state().week < max) {
         let decision = bot.decide(game.state(), scenario);
         game.advance(&decision)
@@ -99,16 +102,17 @@ fn drive(
                 week: game.state().week + 1,
                 error,
             })?;
-        events += game
-            .state()
-            .news
-            .iter()
-            .filter(|n| matches!(n, News::EventFired(_)))
-            .count() as u32;
+        for n in &game.state().news {
+            if let News::EventFired(e) = n {
+                *fired.entry(*e).or_default() += 1;
+            }
+        }
         each_week(&game, &decision);
     }
     Ok(RunResult {
-        events,
+        events: fired.values().sum(),
+        distinct_events: fired.len() as u32,
+        event_repeats: fired.values().copied().max().unwrap_or(0),
         ..RunResult::of(&game, game.hash())
     })
 }
@@ -129,6 +133,8 @@ impl RunResult {
             weeks: s.week,
             final_hash: hash,
             events: 0,
+            distinct_events: 0,
+            event_repeats: 0,
         }
     }
 }
@@ -144,6 +150,15 @@ pub struct Means {
     pub weeks: f64,
     /// Scenario events that fired, per run.
     pub events: f64,
+    /// Different events that fired, per run.
+    pub distinct_events: f64,
+}
+
+/// Largest values over a batch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Maxima {
+    /// The most times one event fired in one run.
+    pub event_repeats: u32,
 }
 
 /// Standard deviations over a batch.
@@ -165,6 +180,7 @@ pub struct Batch {
     /// Runs that ended in a win, a loss, or neither (`win`, `loss`, `neutral`).
     pub outcomes: BTreeMap<String, u32>,
     pub mean: Means,
+    pub max: Maxima,
     /// Standard deviations (sample, n − 1).
     pub sd: Spread,
     /// A hash over every run's final state hash, in seed order: two batches
@@ -245,6 +261,7 @@ fn summarise(
         .map(|k| (k.to_string(), 0))
         .collect();
     let mut mean = Means::default();
+    let mut max = Maxima::default();
     let mut weeks_simulated = 0;
     for r in &results {
         *endings
@@ -257,6 +274,8 @@ fn summarise(
         };
         *outcomes.entry(outcome.to_string()).or_default() += 1;
         mean.events += f64::from(r.events);
+        mean.distinct_events += f64::from(r.distinct_events);
+        max.event_repeats = max.event_repeats.max(r.event_repeats);
         mean.score += r.score;
         mean.influence += r.influence;
         mean.authority += r.authority;
@@ -274,26 +293,13 @@ fn summarise(
         &mut mean.headcount,
         &mut mean.weeks,
         &mut mean.events,
+        &mut mean.distinct_events,
     ] {
         *x /= k;
     }
-    let squares: f64 = results
-        .iter()
-        .map(|r| (r.score - mean.score) * (r.score - mean.score))
-        .sum();
-    let sd = Spread {
-        score: if runs > 1 {
-            libm::sqrt(squares / f64::from(runs - 1))
-        } else {
-            0.0
-        },
-    };
-    let mut h = StateHasher::new();
-    for r in &results {
-        h.u64(r.final_hash);
-    }
+    let sd = spread(&results, mean.score);
     Batch {
-        digest: format!("{:016x}", h.finish()),
+        digest: digest(&results),
         scenario: scenario.name.clone(),
         policy: policy.to_string(),
         runs,
@@ -302,7 +308,33 @@ fn summarise(
         endings,
         outcomes,
         mean,
+        max,
         sd,
         results,
     }
+}
+
+/// The scores' sample standard deviation (n − 1) around `mean`.
+fn spread(results: &[RunResult], mean: f64) -> Spread {
+    let runs = results.len();
+    let squares: f64 = results
+        .iter()
+        .map(|r| (r.score - mean) * (r.score - mean))
+        .sum();
+    Spread {
+        score: if runs > 1 {
+            libm::sqrt(squares / (runs - 1) as f64)
+        } else {
+            0.0
+        },
+    }
+}
+
+/// A hash over every run's final state hash, in seed order.
+fn digest(results: &[RunResult]) -> String {
+    let mut h = StateHasher::new();
+    for r in results {
+        h.u64(r.final_hash);
+    }
+    format!("{:016x}", h.finish())
 }

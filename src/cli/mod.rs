@@ -84,6 +84,11 @@ fn list_policies(out: &mut dyn Write) -> io::Result<()> {
         "\n{}\n           {}",
         policy::FIXED_SYNTAX,
         policy::FIXED_ABOUT
+    )?;
+    writeln!(
+        out,
+        "balanced[,hours=N][,refactor=P][,answers=default]\n           balanced with its hours or refactoring held, or events left to their defaults\nfreeze:W\n           {}",
+        policy::FREEZE_ABOUT
     )
 }
 

@@ -121,6 +121,7 @@ fn print_json(
         "endings": batch.endings,
         "outcomes": batch.outcomes,
         "mean": batch.mean,
+        "max": batch.max,
         "sd": batch.sd,
         "digest": batch.digest,
     });

@@ -77,7 +77,7 @@ impl Balanced {
     }
 
     /// The week's decision with its answers, and what it was read from.
-    fn decide(&self, s: &State, scenario: &Scenario) -> (Decision, Why) {
+    pub(super) fn decide(&self, s: &State, scenario: &Scenario) -> (Decision, Why) {
         let (mut d, mut why) = self.plan(s, scenario);
         if self.answer {
             let quiet = Balanced {

@@ -11,6 +11,7 @@ pub mod answer;
 mod balanced;
 mod base;
 mod fixed;
+mod freeze;
 mod par;
 mod passive;
 mod random;
@@ -40,7 +41,10 @@ pub const BOTS: &[(&str, &str)] = &[
 
 /// How to name a fixed policy, for `cto-sim policies` and error messages.
 pub const FIXED_SYNTAX: &str =
-    "fixed:S/H/C/M[>S/H/C/M@N|@stage]…[,hours=N][,refactor=P][,vp=cto|forum|ceo]";
+    "fixed:S/H/C/M[>S/H/C/M@N|@stage]…[,hours=N][,refactor=P][,vp=cto|forum|ceo][,answers=forecast]";
+
+/// What `freeze:W` does, a line.
+pub const FREEZE_ABOUT: &str = "balanced until week W, then Enter every week: the draft of week W kept, events left to their defaults (what the rest of the run is worth)";
 
 /// What `fixed:…` does, a line.
 pub const FIXED_ABOUT: &str = "one attention split all run (strategy/hiring/coding/management percentages summing to 100), or up to three phases each from a headcount (@8) or a stage (@series_b) on, with balanced's hiring and managers; hours (default 45), refactoring (default: balanced's), every VP's line (default cto) and answers (default: events left to their defaults; answers=forecast: as balanced) as given";
@@ -55,6 +59,8 @@ pub enum PolicyError {
     },
     #[error("bad fixed policy '{spec}': {why} (the syntax is {FIXED_SYNTAX})")]
     BadFixed { spec: String, why: String },
+    #[error("bad policy '{spec}': {why}")]
+    BadOptions { spec: String, why: String },
 }
 
 /// The bot called `name`, seeded with `seed` (only `random` uses it).
@@ -62,7 +68,15 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
     if let Some(spec) = name.strip_prefix("balanced,") {
         return balanced::Balanced::parse(spec)
             .map(|b| Box::new(b) as Box<dyn Policy>)
-            .map_err(|why| PolicyError::BadFixed {
+            .map_err(|why| PolicyError::BadOptions {
+                spec: name.to_string(),
+                why,
+            });
+    }
+    if let Some(spec) = name.strip_prefix("freeze:") {
+        return freeze::Freeze::parse(spec)
+            .map(|f| Box::new(f) as Box<dyn Policy>)
+            .map_err(|why| PolicyError::BadOptions {
                 spec: name.to_string(),
                 why,
             });

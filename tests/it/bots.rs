@@ -410,3 +410,35 @@ fn a_phased_recipe_switches_once_its_headcount_is_reached() {
         "{before} weeks before, switch at {switched_at:?}"
     );
 }
+
+/// The rest of a run is worth playing: `balanced` frozen at week 100 or 150
+/// (its draft of that week kept, Enter every week after, events to their
+/// defaults) scores at least 15 and 10 points below `balanced` playing on.
+#[test]
+fn freezing_the_reference_halfway_loses_what_the_middle_game_is_worth() {
+    let scenario = Arc::new(common::default_scenario());
+    let score = |p: &str| batch(&scenario, p, RUNS, 1).unwrap().mean.score;
+    let (balanced, at_100, at_150) = (score("balanced"), score("freeze:100"), score("freeze:150"));
+    println!("balanced {balanced:.1}, freeze:100 {at_100:.1}, freeze:150 {at_150:.1}");
+    assert!(
+        at_100 + 15.0 <= balanced,
+        "freeze:100 {at_100:.1} against {balanced:.1}"
+    );
+    assert!(
+        at_150 + 10.0 <= balanced,
+        "freeze:150 {at_150:.1} against {balanced:.1}"
+    );
+}
+
+/// `simulate --json` counts the events a run meets: how many fired, how many
+/// different ones, and the most times one of them fired.
+#[test]
+fn a_batch_counts_distinct_events_and_the_most_repeated_one() {
+    let scenario = Arc::new(common::default_scenario());
+    let b = batch(&scenario, "balanced,answers=default", 20, 1).unwrap();
+    assert!(b.mean.distinct_events > 5.0, "{:?}", b.mean);
+    assert!(b.mean.distinct_events <= b.mean.events, "{:?}", b.mean);
+    let most = b.results.iter().map(|r| r.event_repeats).max().unwrap();
+    assert_eq!(b.max.event_repeats, most);
+    assert!(b.results.iter().all(|r| r.distinct_events <= r.events));
+}
