@@ -21,10 +21,6 @@ pub struct Risk {
 /// How far ahead (weeks) a forming ending is worth a warning.
 pub const FORMING_HORIZON: f64 = 52.0;
 
-/// Authority (0–1) a CTO must hold for the board to fire them (below it they
-/// are sidelined, not fired): the fired ending's own rule.
-pub const FIRED_AUTHORITY: f64 = 0.5;
-
 /// Runway (months) under which running out of cash is a risk worth a warning.
 pub const RUNWAY_WARNING_MONTHS: f64 = 6.0;
 
@@ -146,7 +142,7 @@ fn forming(s: &State, sc: &Scenario) -> Vec<Risk> {
     }
     // The board fires a CTO who still holds the line; one who lost it is
     // heading for another ending.
-    if s.power.legitimate >= FIRED_AUTHORITY {
+    if s.power.legitimate >= e.fired_authority {
         project(
             Ending::Fired,
             t.fired_streak,

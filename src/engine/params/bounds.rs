@@ -47,6 +47,7 @@ pub const BOUNDS: &[Bound] = &[
     num("attention.switching_scale", 0.0, 1.0),
     num("attention.maker_block_hours", 0.0, 80.0),
     num("attention.maker_penalty", 0.0, 1.0),
+    num("attention.technical_strategy_share", 0.0, 1.0),
     // params.hiring
     whole("hiring.offer_to_start_weeks", 1, 52),
     num("hiring.cto_hours_per_hire", 0.5, 100.0),
@@ -59,6 +60,9 @@ pub const BOUNDS: &[Bound] = &[
     whole("hiring.vp_ramp_weeks", 0, 104),
     whole("hiring.max_vps", 0, 3),
     whole("hiring.promotions_per_week", 0, 10),
+    num("hiring.max_training_share", 0.0, 1.0),
+    num("hiring.rushed_hire_quality", 0.0, 1.0),
+    num("hiring.quiet_week_quality", 0.0, 1.0),
     // params.org
     num("org.manager_span", 1.0, 30.0),
     num("org.manager_of_managers_span", 1.0, 30.0),
@@ -70,6 +74,7 @@ pub const BOUNDS: &[Bound] = &[
     whole("org.cto_team", 0, 50),
     num("org.small_company_bonus", 0.0, 1.0),
     num("org.small_company_size", 1.0, 1000.0),
+    num("org.neglected_manager_coverage", 0.0, 1.0),
     // params.engineering
     num("engineering.points_per_engineer_week", 0.01, 100.0),
     num("engineering.debt_per_point", 0.0, 10.0),
@@ -81,6 +86,9 @@ pub const BOUNDS: &[Bound] = &[
     num("engineering.base_productivity", 0.0, 2.0),
     num("engineering.morale_productivity", 0.0, 2.0),
     whole("engineering.max_refactor_pct", 0, 100),
+    num("engineering.engineer_week_hours", 1.0, 80.0),
+    num("engineering.quality_weights", 0.0, 1.0),
+    num("engineering.oversight_full_hours", 0.1, 80.0),
     // params.morale
     num("morale.baseline", 0.0, 1.0),
     num("morale.management_weight", 0.0, 1.0),
@@ -90,6 +98,8 @@ pub const BOUNDS: &[Bound] = &[
     num("morale.base_attrition", 0.0, 1.0),
     num("morale.attrition_sensitivity", 0.0, 10.0),
     num("morale.leaver_cost", 0.0, 5.0),
+    num("morale.neutral", 0.0, 1.0),
+    num("morale.manager_attrition", 0.0, 10.0),
     // params.power
     num("power.legitimate_lag_weeks", 1.0, 104.0),
     num("power.informational_lag_weeks", 1.0, 104.0),
@@ -116,6 +126,9 @@ pub const BOUNDS: &[Bound] = &[
     num("power.take_back_cost", 0.0, 1.0),
     num("power.take_back_refused_cost", 0.0, 1.0),
     whole("power.take_back_cooldown_weeks", 0, 520),
+    num("power.informational_weights", 0.0, 1.0),
+    num("power.informational_strategy_hours", 0.1, 80.0),
+    num("power.expert_full_hours", 0.1, 80.0),
     // params.strategy
     num("strategy.alignment_gain", 0.0, 1.0),
     num("strategy.market_drift", 0.0, 0.5),
@@ -135,6 +148,11 @@ pub const BOUNDS: &[Bound] = &[
     num("strategy.shock_fit", 0.0, 1.0),
     num("strategy.shock_alignment", 0.0, 1.0),
     num("strategy.round_realign", 0.0, 1.0),
+    num("strategy.uninformed_alignment", 0.0, 1.0),
+    num("strategy.bet_even_quality", 0.0, 1.0),
+    num("strategy.bet_odds_slope", 0.0, 10.0),
+    num("strategy.bet_odds_bounds", 0.0, 1.0),
+    whole("strategy.review_weeks", 1, 52),
     // params.business
     num("business.fit_learning", 0.0, 1.0),
     num("business.hands_on_fit", 0.0, 1.0),
@@ -162,6 +180,13 @@ pub const BOUNDS: &[Bound] = &[
     num("business.bridge_at", 0.0, 1.0),
     num("business.bridge_size", 0.0, 1.0),
     num("business.bridge_appetite", 0.01, 10.0),
+    num("business.fit_velocity", 0.01, 1000.0),
+    num("business.fit_velocity_cap", 0.0, 100.0),
+    num("business.hands_on_hours", 0.1, 80.0),
+    num("business.founder_sales_fit", 0.0, 1.0),
+    num("business.growth_direction_floor", 0.0, 1.0),
+    num("business.growth_direction_span", 0.01, 1.0),
+    num("business.growth_direction_cap", 0.0, 10.0),
     num("business.rounds.arr_bar", 0.0, 1.0e12),
     num("business.rounds.size", 0.0, 1.0e12),
     // params.endings
@@ -179,6 +204,7 @@ pub const BOUNDS: &[Bound] = &[
     num("endings.ten_x_pull", 0.0, 1.0),
     num("endings.fired_credits", 0.0, 1.0),
     num("endings.ipo_arr", 0.0, 1.0e12),
+    num("endings.fired_authority", 0.0, 1.0),
 ];
 
 /// The bound of the parameter at `path` (under `params`, without indices).

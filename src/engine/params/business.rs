@@ -44,7 +44,7 @@ pub struct BusinessParams {
     /// Extra weekly churn per unit of overload squared: with ARR per person at
     /// `(1 + x) × arr_per_person`, churn rises by `service_churn × x²`.
     pub service_churn: f64,
-    /// ARR added weekly by founder-led sales once fit is above 0.3, in dollars.
+    /// ARR added weekly by founder-led sales once fit is above `founder_sales_fit`, in dollars.
     pub founder_sales: f64,
     /// Feature points per week the business needs at $1M ARR (scales with sqrt ARR).
     pub points_needed: f64,
@@ -90,6 +90,22 @@ pub struct BusinessParams {
     /// quarter of the bar, others want half).
     #[serde(deserialize_with = "super::numbers")]
     pub bridge_appetite: [f64; 2],
+    /// Feature points a week at which fit learning runs at `fit_learning`.
+    pub fit_velocity: f64,
+    /// Fit learning runs at most this many times `fit_learning` however fast
+    /// the team ships.
+    pub fit_velocity_cap: f64,
+    /// Hands-on (coding) hours a week that give `hands_on_fit` in full.
+    pub hands_on_hours: f64,
+    /// Founder-led sales add ARR once product-market fit is above this (0–1).
+    pub founder_sales_fit: f64,
+    /// Quality of direction at or below which ARR does not grow (0–1).
+    pub growth_direction_floor: f64,
+    /// Quality of direction above `growth_direction_floor` that gives the
+    /// growth ceiling in full.
+    pub growth_direction_span: f64,
+    /// Direction better than that gives at most this many times the ceiling.
+    pub growth_direction_cap: f64,
     /// The funding rounds, in order.
     pub rounds: Vec<Round>,
 }
@@ -152,6 +168,13 @@ impl Default for BusinessParams {
             bridge_at: 0.4,
             bridge_size: 0.3,
             bridge_appetite: [0.6, 1.4],
+            fit_velocity: 4.0,
+            fit_velocity_cap: 2.0,
+            hands_on_hours: 20.0,
+            founder_sales_fit: 0.3,
+            growth_direction_floor: 0.3,
+            growth_direction_span: 0.5,
+            growth_direction_cap: 1.2,
             rounds: vec![
                 Round {
                     from: Stage::Seed,

@@ -57,6 +57,10 @@ pub struct AttentionParams {
     pub maker_block_hours: f64,
     /// Coding efficiency without a maker's block (0–1).
     pub maker_penalty: f64,
+    /// Share of effective strategy hours that count as technical work
+    /// (architecture, technology choices): with the coding hours they are the
+    /// CTO's technical hours, behind expert power and work quality (0–1).
+    pub technical_strategy_share: f64,
 }
 
 impl Default for AttentionParams {
@@ -72,6 +76,7 @@ impl Default for AttentionParams {
             switching_scale: 0.5,
             maker_block_hours: 20.0,
             maker_penalty: 0.75,
+            technical_strategy_share: 0.3,
         }
     }
 }
@@ -102,6 +107,14 @@ pub struct HiringParams {
     pub max_vps: u32,
     /// Most engineers promoted to manager per week.
     pub promotions_per_week: u32,
+    /// Training new engineers takes at most this share of the experienced
+    /// engineers' time (0–1).
+    pub max_training_share: f64,
+    /// Quality of a week's hires made with none of the CTO's time they need
+    /// (`cto_hours_per_hire` each); all of it gives 1 (0–1).
+    pub rushed_hire_quality: f64,
+    /// Hiring's part in work quality in a week without new hires (0–1).
+    pub quiet_week_quality: f64,
 }
 
 impl Default for HiringParams {
@@ -118,6 +131,9 @@ impl Default for HiringParams {
             vp_ramp_weeks: 26,
             max_vps: 3,
             promotions_per_week: 1,
+            max_training_share: 0.5,
+            rushed_hire_quality: 0.4,
+            quiet_week_quality: 0.8,
         }
     }
 }
@@ -146,6 +162,9 @@ pub struct OrgParams {
     pub small_company_bonus: f64,
     /// Below this many engineers informal coordination works (Dunbar's 15).
     pub small_company_size: f64,
+    /// How well a manager (or a VP) reporting to the CTO covers their people
+    /// when the CTO gives their reports no time; full time gives 1 (0–1).
+    pub neglected_manager_coverage: f64,
 }
 
 impl Default for OrgParams {
@@ -161,6 +180,7 @@ impl Default for OrgParams {
             cto_team: 2,
             small_company_bonus: 0.3,
             small_company_size: 15.0,
+            neglected_manager_coverage: 0.6,
         }
     }
 }
@@ -190,6 +210,17 @@ pub struct EngineeringParams {
     pub morale_productivity: f64,
     /// Most refactoring share a decision may ask for (percent).
     pub max_refactor_pct: u8,
+    /// Hours in an engineer-week: the CTO's coding hours and the team's
+    /// interview hours count in engineer-weeks by this.
+    pub engineer_week_hours: f64,
+    /// Weights of hiring quality, seniority (the experienced share of the
+    /// team), the CTO's technical oversight and management coverage in the
+    /// quality of the week's work.
+    #[serde(deserialize_with = "numbers")]
+    pub quality_weights: [f64; 4],
+    /// The CTO's technical hours a week at which their technical oversight of
+    /// the work is full.
+    pub oversight_full_hours: f64,
 }
 
 impl Default for EngineeringParams {
@@ -205,6 +236,9 @@ impl Default for EngineeringParams {
             base_productivity: 0.6,
             morale_productivity: 0.6,
             max_refactor_pct: 40,
+            engineer_week_hours: 40.0,
+            quality_weights: [0.35, 0.25, 0.20, 0.20],
+            oversight_full_hours: 8.0,
         }
     }
 }
@@ -229,6 +263,10 @@ pub struct MoraleParams {
     pub attrition_sensitivity: f64,
     /// Cost of a leaver as a share of a year's loaded salary.
     pub leaver_cost: f64,
+    /// Neutral morale: attrition is `base_attrition` there (0–1).
+    pub neutral: f64,
+    /// Managers leave at this multiple of the engineers' weekly hazard.
+    pub manager_attrition: f64,
 }
 
 impl Default for MoraleParams {
@@ -242,6 +280,8 @@ impl Default for MoraleParams {
             base_attrition: 0.132,
             attrition_sensitivity: 2.5,
             leaver_cost: 0.55,
+            neutral: 0.6,
+            manager_attrition: 0.7,
         }
     }
 }
@@ -307,6 +347,16 @@ pub struct PowerParams {
     /// Weeks before the CEO will discuss the VP's line again after refusing to
     /// give the VP back or to share them in a forum.
     pub take_back_cooldown_weeks: u32,
+    /// Shares of informational power that come from the reporting lines,
+    /// from strategy time and from contact with the organisation.
+    #[serde(deserialize_with = "numbers")]
+    pub informational_weights: [f64; 3],
+    /// Effective strategy hours a week that give strategy's share of
+    /// informational power in full.
+    pub informational_strategy_hours: f64,
+    /// The CTO's technical hours a week at which expert power grows at
+    /// `expert_gain`.
+    pub expert_full_hours: f64,
 }
 
 impl PowerParams {
@@ -353,6 +403,9 @@ impl Default for PowerParams {
             take_back_cost: 0.15,
             take_back_refused_cost: 0.05,
             take_back_cooldown_weeks: 13,
+            informational_weights: [0.4, 0.3, 0.3],
+            informational_strategy_hours: 8.0,
+            expert_full_hours: 10.0,
         }
     }
 }
@@ -399,6 +452,19 @@ pub struct StrategyParams {
     /// Strategy alignment a closed round takes away (share, 0–1): the next
     /// stage needs a new strategy.
     pub round_realign: f64,
+    /// Share of the alignment gain a CTO without informational power still
+    /// makes; informational power adds the rest (0–1).
+    pub uninformed_alignment: f64,
+    /// Quality of direction at which a technology bet is an even chance (0–1).
+    pub bet_even_quality: f64,
+    /// Chance of winning a bet gained per unit of quality above
+    /// `bet_even_quality`.
+    pub bet_odds_slope: f64,
+    /// A bet's chance of winning stays within these (0–1).
+    #[serde(deserialize_with = "numbers")]
+    pub bet_odds_bounds: [f64; 2],
+    /// Weeks between the board's reviews of delivery (a quarter).
+    pub review_weeks: u32,
 }
 
 impl Default for StrategyParams {
@@ -422,6 +488,11 @@ impl Default for StrategyParams {
             shock_fit: 0.25,
             shock_alignment: 0.4,
             round_realign: 0.5,
+            uninformed_alignment: 0.5,
+            bet_even_quality: 0.55,
+            bet_odds_slope: 1.5,
+            bet_odds_bounds: [0.05, 0.95],
+            review_weeks: 13,
         }
     }
 }
@@ -464,6 +535,9 @@ pub struct EndingParams {
     pub ipo_arr: f64,
     /// The IPO also needs at least this stage.
     pub ipo_stage: Stage,
+    /// Fired: the board fires only a CTO whose legitimate authority is at or
+    /// above this; one below it is sidelined, not fired (0–1).
+    pub fired_authority: f64,
 }
 
 impl Default for EndingParams {
@@ -484,6 +558,7 @@ impl Default for EndingParams {
             fired_credits: 0.02,
             ipo_arr: 75.0e6,
             ipo_stage: Stage::SeriesC,
+            fired_authority: 0.5,
         }
     }
 }

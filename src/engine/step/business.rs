@@ -32,7 +32,7 @@ impl Week<'_> {
         c.fit = clamp01(
             c.fit
                 + bp.fit_learning
-                    * (velocity / 4.0).min(2.0)
+                    * (velocity / bp.fit_velocity.max(0.001)).min(bp.fit_velocity_cap)
                     * (direction - sp.direction_without_cto)
                 + hands_on * (1.0 - c.fit)
                 - bp.fit_erosion * c.fit,
@@ -40,11 +40,16 @@ impl Week<'_> {
         let arr_m = (c.arr / 1e6).max(0.05);
         let ceiling = (growth_ceiling * libm::pow(arr_m, bp.growth_exponent))
             .clamp(bp.growth_bounds[0], bp.growth_bounds[1]);
-        let lam_f = ((direction - 0.3) / 0.5).clamp(0.0, 1.2);
+        let lam_f = ((direction - bp.growth_direction_floor) / bp.growth_direction_span.max(0.001))
+            .clamp(0.0, bp.growth_direction_cap);
         let needed = bp.points_needed * libm::sqrt((c.arr / 1e6).max(1.0));
         let delivery = (velocity / needed).min(1.0);
         self.metrics.delivery = delivery;
-        let founder = if c.fit > 0.3 { bp.founder_sales } else { 0.0 };
+        let founder = if c.fit > bp.founder_sales_fit {
+            bp.founder_sales
+        } else {
+            0.0
+        };
         let service = self.service_churn();
         let c = &mut self.state.company;
         c.arr = (c.arr * (1.0 + ceiling * c.fit * lam_f * delivery - churn - service) + founder)
@@ -56,7 +61,8 @@ impl Week<'_> {
     /// engineering has outgrown informal coordination.
     fn hands_on_learning(&self) -> f64 {
         let e_c = self.metrics.effective_hours[Activity::Coding];
-        self.params.business.hands_on_fit * (e_c / 20.0).min(1.0) * self.smallness()
+        let bp = &self.params.business;
+        bp.hands_on_fit * (e_c / bp.hands_on_hours.max(0.001)).min(1.0) * self.smallness()
     }
 
     /// The rest of the company follows its size for engineering and revenue
@@ -198,11 +204,12 @@ impl Week<'_> {
     /// Stage 12: the board's quarterly review of delivery moves credits.
     pub(super) fn quarterly_review(&mut self) {
         self.state.tracking.delivery_sum += self.metrics.delivery;
-        if !self.state.week.is_multiple_of(13) {
+        let sp = &self.params.strategy;
+        let quarter = sp.review_weeks.max(1);
+        if !self.state.week.is_multiple_of(quarter) {
             return;
         }
-        let sp = &self.params.strategy;
-        let delivery = self.state.tracking.delivery_sum / 13.0;
+        let delivery = self.state.tracking.delivery_sum / f64::from(quarter);
         self.state.tracking.delivery_sum = 0.0;
         if delivery < sp.review_slip_below {
             self.change_credits(-sp.review_slip_credits, Cause::RoadmapSlipped);

@@ -6,7 +6,6 @@ use super::week::{clamp01, Week};
 use crate::engine::ending::Ending;
 use crate::engine::kinds::Activity;
 use crate::engine::news::News;
-use crate::engine::risk::FIRED_AUTHORITY;
 
 impl Week<'_> {
     pub(super) fn track_and_end(&mut self, watched_before: [f64; 4]) {
@@ -77,7 +76,7 @@ impl Week<'_> {
             && m.org_coverage < ep.ten_x_coverage
             && m.influence * m.adoption < ep.ten_x_pull;
         t.ten_x_streak = if ten_x { t.ten_x_streak + 1 } else { 0 };
-        let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= FIRED_AUTHORITY;
+        let fired = s.power.credits <= ep.fired_credits && s.power.legitimate >= ep.fired_authority;
         t.fired_streak = if fired { t.fired_streak + 1 } else { 0 };
     }
 

@@ -21,8 +21,8 @@ impl Week<'_> {
     }
 }
 
-/// Yearly attrition rate at `morale`: the base rate (`base`, at neutral morale
-/// 0.6) rising exponentially as morale falls.
+/// Yearly attrition rate at `morale`: the base rate (`base`, at neutral morale,
+/// `mp.neutral`) rising exponentially as morale falls.
 pub fn yearly_attrition(morale: f64, base: f64, mp: &MoraleParams) -> f64 {
-    base * libm::exp(mp.attrition_sensitivity * (0.6 - morale))
+    base * libm::exp(mp.attrition_sensitivity * (mp.neutral - morale))
 }

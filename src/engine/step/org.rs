@@ -178,7 +178,9 @@ impl Week<'_> {
             self.state.news.push(News::OffersAccepted(hires));
             let available = cto_hours + hp.cto_hours_per_hire * vp_capacity;
             let needed = f64::from(hires) * hp.cto_hours_per_hire;
-            self.hire_quality = (0.4 + 0.6 * (available / needed).min(1.0)).clamp(0.3, 1.0);
+            let rushed = hp.rushed_hire_quality;
+            let given = (available / needed).min(1.0);
+            self.hire_quality = (rushed + (1.0 - rushed) * given).clamp(0.0, 1.0);
         }
         self.interview_hours = f64::from(hires) * hp.team_hours_per_hire;
     }
@@ -192,7 +194,10 @@ impl Week<'_> {
         let hazard = (super::morale::yearly_attrition(self.state.company.morale, base, mp) / 52.0)
             .clamp(0.0, 0.5);
         let left_ic = self.rng.people.binomial(people.engineers(), hazard);
-        let left_mgr = self.rng.people.binomial(people.managers, hazard * 0.7);
+        let left_mgr = self
+            .rng
+            .people
+            .binomial(people.managers, hazard * mp.manager_attrition);
         people.remove_engineers(left_ic);
         people.managers -= left_mgr;
         let bp = &self.params.business;

@@ -111,12 +111,15 @@ impl Week<'_> {
     fn informational_power(&mut self, reach: f64, contact: f64) {
         let e_s = self.metrics.effective_hours[Activity::Strategy];
         let i = self.state.power.informational;
-        let lag = self.params.power.informational_lag_weeks.max(1.0);
+        let pw = &self.params.power;
+        let lag = pw.informational_lag_weeks.max(1.0);
+        let strategy = (e_s / pw.informational_strategy_hours.max(0.001)).min(1.0);
+        let [w_lines, w_strategy, w_contact] = pw.informational_weights;
         let parts = [
-            (Cause::ReportingLines, 0.4, 0.4 * reach),
-            (Cause::StrategyTime, 0.3, 0.3 * (e_s / 8.0).min(1.0)),
+            (Cause::ReportingLines, w_lines, w_lines * reach),
+            (Cause::StrategyTime, w_strategy, w_strategy * strategy),
             // Time with people informs about the part of the org the CTO meets.
-            (Cause::ManagementTime, 0.3, 0.3 * contact),
+            (Cause::ManagementTime, w_contact, w_contact * contact),
         ];
         let mut di_total = 0.0;
         for (cause, weight, target) in parts {
@@ -130,17 +133,24 @@ impl Week<'_> {
     /// Expert power: hands-on work keeps it, distance erodes it.
     fn expert_power(&mut self) {
         let pw = &self.params.power;
-        let e_s = self.metrics.effective_hours[Activity::Strategy];
-        let e_c = self.metrics.effective_hours[Activity::Coding];
-        let tech = e_c + 0.3 * e_s;
+        let tech = self.technical_hours();
         let x = self.state.power.expert;
-        let gain = (pw.expert_gain * (tech / 10.0).min(1.0)).min(1.0 - x);
+        let gain = (pw.expert_gain * self.expert_practice()).min(1.0 - x);
         // Distance erodes expertise, the more so the fewer technical hours.
         let distance = (1.0 - tech / pw.expert_min_hours.max(0.001)).max(0.0);
         let decay = x * LN_2 / pw.expert_half_life.max(1.0) * distance;
         self.state.power.expert = clamp01(x + gain - decay);
         self.ledger(PowerBase::Expert, Cause::HandsOnWork, gain);
         self.ledger(PowerBase::Expert, Cause::OutOfTouch, -decay);
+    }
+
+    /// How far this week's technical hours go toward keeping the CTO's
+    /// expertise growing at its full rate (0–1): `expert_full_hours` of them
+    /// do. Not the same measure as [`Week::technical_oversight`]: expertise
+    /// takes more hands-on time than overseeing the team's work does.
+    fn expert_practice(&self) -> f64 {
+        let full = self.params.power.expert_full_hours.max(0.001);
+        (self.technical_hours() / full).min(1.0)
     }
 
     /// Referent power: contact with the organisation builds trust; neglect (or an

@@ -46,6 +46,7 @@ impl Week<'_> {
         let e_s = e_s + self.smallness() * e_c.min(e_s);
         let drift = self.tuned(Tunable::MarketDrift, sp.market_drift);
         let skill = self.state.strategy_skill;
+        let uninformed = sp.uninformed_alignment;
         let c = &mut self.state.company;
         let lam = c.alignment;
         let lam = lam
@@ -53,7 +54,7 @@ impl Week<'_> {
                 * skill
                 * (e_s / 10.0)
                 * (1.0 - lam)
-                * (0.5 + 0.5 * self.state.power.informational)
+                * (uninformed + (1.0 - uninformed) * self.state.power.informational)
             - drift * lam;
         c.alignment = clamp01(lam);
         let adoption = self.metrics.adoption;
@@ -77,10 +78,9 @@ impl Week<'_> {
         } else {
             sp.direction_without_cto
         };
-        let won = self
-            .rng
-            .strategy
-            .chance((0.5 + 1.5 * (quality - 0.55)).clamp(0.05, 0.95));
+        let [least, most] = sp.bet_odds_bounds;
+        let odds = 0.5 + sp.bet_odds_slope * (quality - sp.bet_even_quality);
+        let won = self.rng.strategy.chance(odds.clamp(least, most));
         let t = &mut self.state.tracking;
         if with_cto {
             t.bets_with_cto += 1;

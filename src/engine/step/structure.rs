@@ -113,7 +113,8 @@ impl Week<'_> {
             mom_capacity / em
         };
         // Managers who report to a neglected CTO (or VP) manage worse.
-        let neglect = 0.6 + 0.4 * chi_cto;
+        let neglected = op.neglected_manager_coverage;
+        let neglect = neglected + (1.0 - neglected) * chi_cto;
         let em_factor = if vps.is_empty() || to_cto == n_vp {
             neglect
         } else {

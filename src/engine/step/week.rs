@@ -2,6 +2,7 @@
 //! writes, and the two ledgers every stage may post to (power bases and credits).
 
 use crate::engine::decision::{Decision, Hiring};
+use crate::engine::kinds::Activity;
 use crate::engine::ledger::{Cause, LedgerEntry};
 use crate::engine::params::Params;
 use crate::engine::rng::{SimRng, Stream};
@@ -77,7 +78,7 @@ impl<'a> Week<'a> {
             one_off_costs: 0.0,
             one_off_revenue: 0.0,
             leaver_costs: 0.0,
-            hire_quality: 0.8,
+            hire_quality: scenario.params.hiring.quiet_week_quality,
             interview_hours: 0.0,
             maker: 1.0,
         }
@@ -89,6 +90,15 @@ impl<'a> Week<'a> {
     pub fn smallness(&self) -> f64 {
         let n = f64::from(self.state.people.engineers());
         (1.0 - n / self.params.org.small_company_size.max(1.0)).max(0.0)
+    }
+
+    /// The CTO's technical hours this week: the effective coding hours and
+    /// the technical share of the strategy hours (`technical_strategy_share`).
+    /// Expert power and work quality each read them against their own full
+    /// measure ([`Week::expert_practice`], [`Week::technical_oversight`]).
+    pub fn technical_hours(&self) -> f64 {
+        let e = &self.metrics.effective_hours;
+        e[Activity::Coding] + self.params.attention.technical_strategy_share * e[Activity::Strategy]
     }
 
     /// Record why a power base moved, with what it did to influence.

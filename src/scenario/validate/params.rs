@@ -44,6 +44,10 @@ impl Checker<'_> {
             ("params.business.round_size_range", b.round_size_range),
             ("params.business.bridge_appetite", b.bridge_appetite),
             ("params.business.raise_lateness", b.raise_lateness),
+            (
+                "params.strategy.bet_odds_bounds",
+                p.strategy.bet_odds_bounds,
+            ),
         ] {
             if range[0] > range[1] {
                 self.error(path, "the lower bound is above the upper bound");
