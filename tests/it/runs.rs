@@ -1,6 +1,6 @@
 //! Saved runs: golden runs replay exactly, a changed decision is caught at its
-//! week, saving and continuing equals playing on, damaged files are refused
-//! with a clear message, and a save killed at any moment leaves a loadable file.
+//! week, damaged files are refused with a clear message, and every run and
+//! fork keeps its own file (saving itself: `saves`).
 
 use crate::common;
 
@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use cto_sim::engine::{Attention, Decision, Hiring, ReportingLine};
 use cto_sim::run::{self, Recording, RunError};
-use proptest::prelude::*;
 
 fn golden() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir("tests/runs")
@@ -22,7 +20,7 @@ fn golden() -> Vec<PathBuf> {
     files
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cto-sim-runs-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -263,171 +261,6 @@ fn continue_falls_back_to_the_backup_when_the_save_is_damaged() {
     assert!(loaded.fell_back.is_some(), "says the save was bad");
     assert_eq!(loaded.record.weeks.len(), 9, "the backup is one week older");
     std::fs::remove_dir_all(&dir).ok();
-}
-
-fn arb_decision() -> impl Strategy<Value = Decision> {
-    (
-        35u8..=80,
-        (0u8..=100, 0u8..=100, 0u8..=100),
-        0u8..=40,
-        0u32..30,
-        0u32..5,
-        0u32..=1,
-        0u8..3,
-    )
-        .prop_map(|(hours, (a, b, c), refactor_pct, e, m, v, line)| {
-            let mut cuts = [a, b, c];
-            cuts.sort_unstable();
-            Decision {
-                hours,
-                attention: Attention::new(
-                    cuts[0],
-                    cuts[1] - cuts[0],
-                    cuts[2] - cuts[1],
-                    100 - cuts[2],
-                ),
-                refactor_pct,
-                hiring: Hiring {
-                    engineers: e,
-                    managers: m,
-                    vps: v,
-                },
-                vp_lines: vec![match line {
-                    0 => ReportingLine::Cto,
-                    1 => ReportingLine::Ceo { forum: false },
-                    _ => ReportingLine::Ceo { forum: true },
-                }],
-                answers: Vec::new(),
-            }
-        })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
-
-    #[test]
-    fn saving_loading_and_continuing_equals_playing_on(
-        seed in any::<u64>(),
-        decisions in proptest::collection::vec(arb_decision(), 2..80),
-        cut in any::<prop::sample::Index>(),
-    ) {
-        let scenario = Arc::new(common::default_scenario());
-        let fit = |mut d: Decision, rec: &Recording| {
-            d.vp_lines.truncate(rec.game.state().people.vps.len());
-            d
-        };
-        // Uninterrupted.
-        let mut whole = Recording::start(Arc::clone(&scenario), seed);
-        let mut hashes = Vec::new();
-        for d in &decisions {
-            if whole.game.is_over() { break; }
-            let d = fit(d.clone(), &whole);
-            hashes.push(whole.step(&d).unwrap());
-        }
-        // Saved at week k, loaded, continued.
-        let k = cut.index(hashes.len()).max(1);
-        let mut first = Recording::start(Arc::clone(&scenario), seed);
-        for d in decisions.iter().take(k) {
-            let d = fit(d.clone(), &first);
-            first.step(&d).unwrap();
-        }
-        let dir = temp_dir("prop");
-        let path = dir.join(format!("save-{seed}.ron"));
-        run::save_atomic(&path, &first.record).unwrap();
-        let loaded = run::load(&path).unwrap();
-        let mut resumed = run::verify(&loaded, "save").unwrap().recording;
-        let mut after = resumed.record.weeks.iter().map(|w| w.hash).collect::<Vec<_>>();
-        for d in decisions.iter().skip(k) {
-            if resumed.game.is_over() { break; }
-            let d = fit(d.clone(), &resumed);
-            after.push(resumed.step(&d).unwrap());
-        }
-        std::fs::remove_file(&path).ok();
-        prop_assert_eq!(after, hashes);
-    }
-}
-
-#[test]
-fn a_save_killed_at_any_moment_leaves_a_file_that_loads() {
-    let soak = soak_example();
-    let dir = temp_dir("soak");
-    let path = dir.join("latest.ron");
-    let mut state = 0x2545_F491_u64;
-    let kills = 200;
-    let mut loaded_after_kill = 0;
-    // Kills after which the disk was ahead of what the process had reported.
-    let mut lost_nothing = 0;
-    for i in 0..kills {
-        // Each kill is judged on what that process left: start from nothing.
-        for leftover in std::fs::read_dir(&dir).unwrap() {
-            std::fs::remove_file(leftover.unwrap().path()).unwrap();
-        }
-        let mut child = Command::new(&soak)
-            .arg(&path)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        // What the child reports: `saved SEED WEEKS` after each completed save.
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            use std::io::BufRead;
-            let mut last = None;
-            for line in std::io::BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-            {
-                let mut parts = line.split(' ').skip(1).map(|x| x.parse::<u64>().unwrap());
-                last = Some((parts.next().unwrap(), parts.next().unwrap() as usize));
-            }
-            last
-        });
-        // Once its first save is on disk (so every kill tests something)...
-        let started = std::time::Instant::now();
-        while !path.exists() && started.elapsed().as_secs() < 10 {
-            std::thread::sleep(std::time::Duration::from_micros(200));
-        }
-        // ...a pseudo-random moment: 1-25 ms, plus a longer wait now and then.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let ms = 1 + state % 25 + if i % 20 == 0 { 150 } else { 0 };
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let reported = reader.join().unwrap();
-        // The run's own file is always there and complete: no fallback needed.
-        let record = run::load(&path).unwrap_or_else(|e| panic!("kill #{i}: the save: {e}"));
-        run::verify(&record, "soak").unwrap_or_else(|e| panic!("kill #{i}: {e}"));
-        let on_disk = (record.seed, record.weeks.len());
-        if let Some((seed, weeks)) = reported {
-            // At most the week in flight is lost (and it may have landed).
-            let allowed = [(seed, weeks), (seed, weeks + 1), (seed + 1, 1)];
-            assert!(
-                allowed.contains(&on_disk),
-                "kill #{i}: reported {seed}/{weeks}, on disk {on_disk:?}"
-            );
-            lost_nothing += usize::from(on_disk != (seed, weeks));
-        }
-        // The next start cleans what the killed save left behind.
-        run::clean_temporaries(&dir);
-        let leftovers: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".tmp-"))
-            .collect();
-        assert!(leftovers.is_empty(), "kill #{i}: {leftovers:?}");
-        loaded_after_kill += 1;
-    }
-    std::fs::remove_dir_all(&dir).ok();
-    // Every kill must have left something to load, or the test tests nothing.
-    assert!(
-        loaded_after_kill == kills,
-        "only {loaded_after_kill} of {kills} kills left a save to load"
-    );
-    eprintln!(
-        "{loaded_after_kill} of {kills} kills left a save that loaded and verified \
-         ({lost_nothing} with the week in flight already on disk)"
-    );
 }
 
 /// A run file that claims anything the replay does not produce is refused, with

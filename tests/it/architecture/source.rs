@@ -31,7 +31,6 @@ pub struct File {
     pub module: Vec<String>,
     /// The tokens, with the items under `#[cfg(test)]` left out.
     pub code: Vec<Tok>,
-    pub lines: usize,
 }
 
 /// The crate's directory.
@@ -55,7 +54,6 @@ fn read(path: &Path) -> File {
     File {
         module: module_of(&rel),
         code: without_tests(&tokens(&text)),
-        lines: text.lines().count(),
         path: rel,
     }
 }
