@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::balance;
 use crate::engine::{News, Scenario};
 use crate::policy::{self, Fixed};
-use crate::scenario::{self, ScenarioError, Severity};
+use crate::scenario::{self, Diagnostic, Location, ScenarioError, Severity};
 use crate::sim::{self, Batch};
 
 /// Every bot plays the smoke simulation, for this many weeks and seeds.
@@ -17,70 +17,149 @@ const SMOKE_SEEDS: u64 = 3;
 /// runs vary; fifty take about a quarter of a second).
 const BALANCE_RUNS: u32 = 50;
 
-/// Check each file and report on `out`; `true` when none has errors. An error
-/// writing the report ends the check. `progress` is told how far each file's
-/// simulations are (the file, runs done, runs in all).
+/// What `check` found in one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file (or built-in name) as given.
+    pub file: String,
+    /// Every finding, errors first.
+    pub findings: Vec<Diagnostic>,
+    /// What the smoke simulation played, when it ran.
+    pub played: Option<String>,
+    /// Whether the file was read but is not a valid scenario.
+    invalid: bool,
+}
+
+impl FileReport {
+    /// Whether the file has no errors.
+    pub fn ok(&self) -> bool {
+        !self.findings.iter().any(Diagnostic::is_error)
+    }
+
+    fn tally(&self) -> String {
+        let errors = self.findings.iter().filter(|d| d.is_error()).count();
+        tally(errors, self.findings.len() - errors)
+    }
+
+    /// The report as text: a finding a paragraph, then a line of totals.
+    pub fn write_text(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for d in &self.findings {
+            writeln!(out, "{d}")?;
+        }
+        if let Some(played) = self.played.as_ref().filter(|_| self.ok()) {
+            writeln!(out, "{}: ok, {} ({played})", self.file, self.tally())?;
+        } else if self.invalid {
+            writeln!(out, "{}: {}", self.file, self.tally())?;
+        }
+        Ok(())
+    }
+
+    /// The report as JSON (documented in docs/scenario-format.md).
+    pub fn to_json(&self) -> serde_json::Value {
+        let errors = self.findings.iter().filter(|d| d.is_error()).count();
+        serde_json::json!({
+            "file": self.file,
+            "ok": self.ok(),
+            "errors": errors,
+            "warnings": self.findings.len() - errors,
+            "played": self.played,
+            "diagnostics": self.findings.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// Check each file and report on `out`, as text or as one JSON object;
+/// `true` when none has errors. An error writing the report ends the check.
+/// `progress` is told how far each file's simulations are (the file, runs
+/// done, runs in all).
 pub fn check_all(
     files: &[String],
+    json: bool,
     out: &mut dyn std::io::Write,
     progress: &(dyn Fn(&str, usize, usize) + Sync),
 ) -> std::io::Result<bool> {
-    let mut all_ok = true;
+    let mut reports = Vec::new();
     for file in files {
-        all_ok &= check_one(file, out, &|done, all| progress(file, done, all))?;
+        let report = check_one(file, &|done, all| progress(file, done, all));
+        if !json {
+            report.write_text(out)?;
+        }
+        reports.push(report);
+    }
+    let all_ok = reports.iter().all(FileReport::ok);
+    if json {
+        let value = serde_json::json!({
+            "ok": all_ok,
+            "files": reports.iter().map(FileReport::to_json).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{value}")?;
     }
     Ok(all_ok)
 }
 
-fn check_one(
-    file: &str,
-    out: &mut dyn std::io::Write,
-    progress: balance::Progress,
-) -> std::io::Result<bool> {
-    let (checked, _) = match scenario::resolve(file) {
-        Ok(found) => found,
+/// Check `file`: load it, then (when it loads) play the smoke simulation and
+/// the quick balance sample.
+pub fn check_one(file: &str, progress: balance::Progress) -> FileReport {
+    let mut report = FileReport {
+        file: file.to_string(),
+        findings: Vec::new(),
+        played: None,
+        invalid: false,
+    };
+    let checked = match scenario::resolve(file) {
+        Ok((checked, _)) => checked,
         Err(ScenarioError::Invalid(found)) => {
-            let errors = found
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            let warnings = found.len() - errors;
-            writeln!(out, "{}", ScenarioError::Invalid(found))?;
-            writeln!(out, "{file}: {}", tally(errors, warnings))?;
-            return Ok(false);
+            report.findings = scenario::diagnostic::sorted(&found)
+                .into_iter()
+                .cloned()
+                .collect();
+            report.invalid = true;
+            return report;
         }
         Err(e) => {
-            writeln!(out, "{e}")?;
-            return Ok(false);
+            let (origin, message) = match e {
+                ScenarioError::Io { origin, message } => (origin, message),
+                other => (file.to_string(), other.to_string()),
+            };
+            report.findings.push(Diagnostic {
+                severity: Severity::Error,
+                origin,
+                location: Location::File,
+                message,
+                hint: None,
+            });
+            return report;
         }
     };
-    for w in &checked.warnings {
-        writeln!(out, "{w}")?;
-    }
+    report.findings = checked.warnings;
     let scenario = Arc::new(checked.scenario);
     let played =
         smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario, progress)?)));
     match played {
         Ok((summary, balance)) => {
-            for w in &balance {
-                writeln!(
-                    out,
-                    "{file}: warning: {w}; `cto-sim balance {}` shows the whole grid",
-                    shell_word(file)
-                )?;
+            for w in balance {
+                report.findings.push(Diagnostic {
+                    severity: Severity::Warning,
+                    origin: file.to_string(),
+                    location: Location::File,
+                    message: format!(
+                        "{w}; `cto-sim balance {}` shows the whole grid",
+                        shell_word(file)
+                    ),
+                    hint: None,
+                });
             }
-            writeln!(
-                out,
-                "{file}: ok, {} ({summary})",
-                tally(0, checked.warnings.len() + balance.len())
-            )?;
-            Ok(true)
+            report.played = Some(summary);
         }
-        Err(message) => {
-            writeln!(out, "{file}: error: the smoke simulation failed: {message}")?;
-            Ok(false)
-        }
+        Err(message) => report.findings.push(Diagnostic {
+            severity: Severity::Error,
+            origin: file.to_string(),
+            location: Location::File,
+            message: format!("the smoke simulation failed: {message}"),
+            hint: None,
+        }),
     }
+    report
 }
 
 /// A quick balance sample (`balanced`, `passive` and the quick grid over

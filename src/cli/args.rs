@@ -97,6 +97,10 @@ pub enum Command {
         /// Scenario files (or built-in names) to check.
         #[arg(required = true)]
         files: Vec<String>,
+        /// Print exactly one JSON object: every finding with its file, line,
+        /// column, field path, severity, message and hint.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -61,10 +61,10 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         Some(Command::Report { file }) => report(&runs::named(&file), out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
         Some(Command::New { name }) => new::new(&name, out),
-        Some(Command::Check { files }) => {
+        Some(Command::Check { files, json }) => {
             let meter = progress::Meter::new();
             let tell = |file: &str, done, all| meter.tell(&format!("checking {file}"), done, all);
-            let ok = crate::check::check_all(&files, out, &tell);
+            let ok = crate::check::check_all(&files, json, out, &tell);
             meter.finish();
             if ok? {
                 Ok(())

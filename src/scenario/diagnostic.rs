@@ -16,12 +16,14 @@ pub enum Severity {
 pub enum Location {
     /// A position in the text: 1-based line and column, with the line itself
     /// (or, for a very long line, the part around the column) and the caret's
-    /// column within what is shown.
+    /// column within what is shown; for a finding about a value, the
+    /// value's field path as well.
     Span {
         line: usize,
         col: usize,
         source_line: String,
         caret: usize,
+        path: Option<String>,
     },
     /// A field, as a path (`events[2].choices[0].effects[1]`).
     Path(String),
@@ -71,6 +73,47 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The field path it is about, if it is about one.
+    pub fn path(&self) -> Option<&str> {
+        match &self.location {
+            Location::Path(path)
+            | Location::Span {
+                path: Some(path), ..
+            } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The 1-based line and column it points at, if it is located in the text.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        match self.location {
+            Location::Span { line, col, .. } => Some((line, col)),
+            _ => None,
+        }
+    }
+}
+
+impl Diagnostic {
+    /// The finding as JSON: `file`, `line`, `column` (1-based, in
+    /// characters; `null` when not located in the text), `path` (`null` when
+    /// about no field), `severity` (`"error"` or `"warning"`), `message` and
+    /// `hint` (`null` without one).
+    pub fn to_json(&self) -> serde_json::Value {
+        let (line, column) = self.line_col().unzip();
+        serde_json::json!({
+            "file": self.origin,
+            "line": line,
+            "column": column,
+            "path": self.path(),
+            "severity": match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "message": self.message,
+            "hint": self.hint,
+        })
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -85,8 +128,13 @@ impl fmt::Display for Diagnostic {
                 col,
                 source_line,
                 caret,
+                path,
             } => {
-                write!(f, "{}:{line}:{col}: {label}: {}", self.origin, self.message)?;
+                write!(f, "{}:{line}:{col}: ", self.origin)?;
+                if let Some(path) = path {
+                    write!(f, "{path}: ")?;
+                }
+                write!(f, "{label}: {}", self.message)?;
                 if !source_line.is_empty() {
                     // Tabs would shift the caret; show them as single spaces.
                     let shown: String = source_line
@@ -107,6 +155,22 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A readable slice of a (possibly huge) line around column `col`, and the
+/// column of the same character within the slice.
+pub fn window(line: &str, col: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WIDTH {
+        return (line.to_string(), col);
+    }
+    let start = col
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let slice: String = chars[start..end].iter().collect();
+    (slice, col - start)
 }
 
 /// `found` in the order a person reads them: errors first, then warnings, each

@@ -1,6 +1,6 @@
 //! From text to a checked scenario: limits, parsing with located errors, validation.
 
-use super::diagnostic::{Diagnostic, Location, Severity};
+use super::diagnostic::{window, Diagnostic, Location, Severity};
 use super::suggest;
 use super::validate::validate;
 use crate::engine::Scenario;
@@ -19,9 +19,10 @@ pub struct Checked {
 
 /// Parse `text` (named `origin` in messages) and validate it.
 ///
-/// On failure, every diagnostic found is returned: one for a syntax or type
-/// error (parsing cannot go on after it), or all the semantic errors and
-/// warnings together.
+/// On failure, every diagnostic found is returned: the syntax and type errors
+/// the parser can read past (see [`super::spans::after_syntax_error`]), or
+/// all the semantic errors and warnings together. Findings about a value carry
+/// its line and column.
 pub fn load_str(text: &str, origin: &str) -> Result<Checked, Vec<Diagnostic>> {
     if text.len() as u64 > MAX_BYTES {
         return Err(vec![Diagnostic {
@@ -35,8 +36,10 @@ pub fn load_str(text: &str, origin: &str) -> Result<Checked, Vec<Diagnostic>> {
             hint: None,
         }]);
     }
-    let scenario = parse(text, origin).map_err(|d| vec![*d])?;
-    let found = validate(&scenario, origin);
+    let scenario = parse(text, origin)
+        .map_err(|d| super::spans::after_syntax_error(text, origin, *d, parse))?;
+    let mut found = validate(&scenario, origin);
+    super::spans::place(&mut found, text);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
     }
@@ -141,6 +144,7 @@ pub fn locate(e: &ron::error::SpannedError, text: &str, origin: &str) -> Diagnos
                 col,
                 source_line,
                 caret,
+                path: None,
             },
             message,
             hint,
@@ -206,22 +210,6 @@ fn at_end(text: &str, line: usize, col: usize) -> bool {
     let last_line = trimmed.lines().count().max(1);
     let last_col = trimmed.lines().last().map_or(0, |l| l.chars().count());
     line > last_line || (line == last_line && col > last_col)
-}
-
-/// A readable slice of a (possibly huge) line around column `col`, and the
-/// column of the same character within the slice.
-fn window(line: &str, col: usize) -> (String, usize) {
-    const WIDTH: usize = 100;
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= WIDTH {
-        return (line.to_string(), col);
-    }
-    let start = col
-        .saturating_sub(WIDTH / 2)
-        .min(chars.len().saturating_sub(WIDTH));
-    let end = (start + WIDTH).min(chars.len());
-    let slice: String = chars[start..end].iter().collect();
-    (slice, col - start)
 }
 
 /// Our wording for a parser error, with a hint where we have one.

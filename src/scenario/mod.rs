@@ -6,7 +6,9 @@
 pub mod diagnostic;
 pub mod error;
 pub mod load;
+pub mod outline;
 pub mod skeleton;
+mod spans;
 pub mod suggest;
 pub mod validate;
 

@@ -169,9 +169,9 @@ fn warnings_of(file: &str) -> Vec<String> {
     checked
         .warnings
         .iter()
-        .map(|w| match &w.location {
-            cto_sim::scenario::Location::Path(path) => format!("{path}: {}", w.message),
-            other => panic!("a warning located by {other:?}"),
+        .map(|w| match w.path() {
+            Some(path) => format!("{path}: {}", w.message),
+            None => panic!("a warning about no field: {w:?}"),
         })
         .collect()
 }
@@ -279,4 +279,49 @@ fn the_balance_report_has_intervals_endings_the_search_and_a_verdict() {
             .any(|l| l.as_str().unwrap().contains("passive")),
         "{verdict:?}"
     );
+}
+
+/// `check --json` on a file with a value error and syntax errors: every error
+/// is there, each with the line and column of what is wrong, as documented in
+/// docs/scenario-format.md; the text form points at the value with a caret.
+#[test]
+fn check_json_gives_every_error_with_its_line_and_column() {
+    let file = "tests/scenarios/broken/value_and_syntax_errors.ron";
+    let out = cto_sim(&["check", "--json", file]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["ok"], false);
+    let report = &json["files"][0];
+    assert_eq!(report["file"], file);
+    assert_eq!(report["errors"], 3, "{report:#}");
+    let found: Vec<(u64, u64, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["severity"], "error");
+            assert!(d["hint"].is_string(), "{d}");
+            (
+                d["line"].as_u64().expect("a line"),
+                d["column"].as_u64().expect("a column"),
+                d["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The missing comma after `title: "Two"`, found at the next field; the
+    // `5%`, found after the parser read past the broken event; `morale: 60`.
+    assert_eq!(found[0], (19, 13, "expected a comma"));
+    assert_eq!(found[1], (26, 22, "expected a number, without `%`"));
+    assert_eq!(found[2], (7, 64, "60 is outside the allowed range 0–1"));
+    assert_eq!(report["diagnostics"][2]["path"], "start.morale");
+    let (code, out) = check(file);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(&format!("{file}:7:64: start.morale: error: 60 is outside")),
+        "{out}"
+    );
+    let mut shown = out.lines().skip_while(|l| !l.contains(":7:64:")).skip(1);
+    let (line, caret) = (shown.next().unwrap(), shown.next().unwrap());
+    let under = caret.find('^').expect("a caret");
+    assert_eq!(&line[under..under + 2], "60", "{out}");
 }
