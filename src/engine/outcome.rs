@@ -12,20 +12,14 @@ fn score_factor(ending: Ending, scenario: &Scenario) -> f64 {
             .endings
             .get(usize::from(i))
             .map_or(1.0, |e| e.factor()),
-        Ending::Ipo => 1.0,
-        Ending::TimeUp => TIME_UP_FACTOR,
-        Ending::Puppet | Ending::TenXProgrammer => 0.6,
-        Ending::Fired => 0.4,
-        Ending::OutOfCash => 0.2,
+        e => e.built_in().map_or(1.0, |b| b.score_factor),
     }
 }
 
 /// Score bonus for a win at week 0; it shrinks linearly to 5 at the horizon.
 const IPO_BONUS: f64 = 25.0;
 
-/// A run that drifts to the horizon without winning has not done the job: its
-/// score is scaled by this.
-pub const TIME_UP_FACTOR: f64 = 0.75;
+pub use super::ending::TIME_UP_FACTOR;
 
 /// The ARR a scenario asks for: the lowest ARR one of its own win endings
 /// requires, or its IPO bar when none names one.
@@ -68,14 +62,7 @@ pub fn score(state: &State, scenario: &Scenario) -> f64 {
     }
     .clamp(0.0, 1.0);
     let ending = state.ending.unwrap_or(Ending::TimeUp);
-    let win = match ending {
-        Ending::Ipo => true,
-        Ending::Custom(i) => scenario
-            .endings
-            .get(usize::from(i))
-            .is_some_and(|e| e.outcome == Outcome::Win),
-        _ => false,
-    };
+    let win = scenario.ending_outcome(ending) == Some(Outcome::Win);
     let bonus = if win {
         let horizon = f64::from(horizon_weeks.max(1));
         let left = (horizon - f64::from(state.week)).max(0.0);

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ending::Ending;
+pub use super::ending::Outcome;
 use super::events::{Condition, EventDef, Op};
 use super::kinds::ReportingLine;
 use super::metric::Metric;
@@ -88,12 +89,8 @@ impl Scenario {
     /// scenario's own endings say which they are.
     pub fn ending_outcome(&self, ending: Ending) -> Option<Outcome> {
         match ending {
-            Ending::Ipo => Some(Outcome::Win),
-            Ending::TimeUp => None,
-            Ending::OutOfCash | Ending::Fired | Ending::Puppet | Ending::TenXProgrammer => {
-                Some(Outcome::Loss)
-            }
             Ending::Custom(i) => self.endings.get(usize::from(i)).map(|e| e.outcome),
+            e => e.built_in().and_then(|b| b.outcome),
         }
     }
 
@@ -232,13 +229,6 @@ impl Default for Start {
             coding_multiple: None,
         }
     }
-}
-
-/// Whether a scenario ending is a win or a loss.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Outcome {
-    Win,
-    Loss,
 }
 
 /// A scenario's own ending: the run ends when all conditions hold for `for_weeks`
