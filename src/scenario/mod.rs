@@ -133,7 +133,11 @@ pub fn user_files() -> Vec<PathBuf> {
 /// One line of `cto-sim scenarios`.
 #[derive(Clone, Debug)]
 pub struct Listing {
+    /// How to name it on the command line: a built-in's name or the file
+    /// name without `.ron`.
     pub name: String,
+    /// The scenario's own `name` (the file name when it does not load).
+    pub title: String,
     pub source: Source,
     /// The description, or what is wrong with the file.
     pub description: String,
@@ -143,12 +147,21 @@ pub struct Listing {
 
 /// Every scenario the player can pick: built-in ones, then the user's.
 pub fn list() -> Vec<Listing> {
+    list_with(&user_files())
+}
+
+/// The built-in scenarios, then the scenario files `user` (as from the user
+/// folder), each loaded, with what is wrong with those that do not load.
+pub fn list_with(user: &[PathBuf]) -> Vec<Listing> {
     let mut out: Vec<Listing> = BUILTIN
         .iter()
         .map(|(name, text)| {
             let sc = Scenario::from_ron(text, name);
             Listing {
                 name: name.to_string(),
+                title: sc
+                    .as_ref()
+                    .map_or_else(|_| name.to_string(), |s| s.name.clone()),
                 source: Source::Builtin,
                 description: sc
                     .as_ref()
@@ -158,13 +171,13 @@ pub fn list() -> Vec<Listing> {
             }
         })
         .collect();
-    for path in user_files() {
+    for path in user {
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let loaded =
-            read_text(&path).and_then(|t| Scenario::from_ron(&t, &path.display().to_string()));
+            read_text(path).and_then(|t| Scenario::from_ron(&t, &path.display().to_string()));
         let shadowed = BUILTIN.iter().any(|(n, _)| *n == name);
         out.push(Listing {
             description: match (&loaded, shadowed) {
@@ -177,8 +190,11 @@ pub fn list() -> Vec<Listing> {
             },
             difficulty: loaded.as_ref().ok().map(|s| s.difficulty),
             valid: loaded.is_ok() && !shadowed,
+            title: loaded
+                .as_ref()
+                .map_or_else(|_| name.clone(), |s| s.name.clone()),
             name,
-            source: Source::User(path),
+            source: Source::User(path.clone()),
         });
     }
     out

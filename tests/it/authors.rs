@@ -325,3 +325,88 @@ fn check_json_gives_every_error_with_its_line_and_column() {
     let under = caret.find('^').expect("a caret");
     assert_eq!(&line[under..under + 2], "60", "{out}");
 }
+
+/// The picker on the built-ins, a valid file and a broken one in the
+/// scenario folder, with the cursor on `row`.
+fn picker_with_a_broken_file(row: usize) -> cto_sim::ui::screens::picker::Picker {
+    let files = [
+        std::path::PathBuf::from("scenarios/examples/pivot.ron"),
+        std::path::PathBuf::from("tests/scenarios/broken/value_and_syntax_errors.ron"),
+    ];
+    let mut picker =
+        cto_sim::ui::screens::picker::Picker::with_listing(cto_sim::scenario::list_with(&files));
+    picker.cursor = row;
+    picker
+}
+
+fn draw_picker(
+    picker: &cto_sim::ui::screens::picker::Picker,
+    theme: cto_sim::ui::theme::Theme,
+) -> ratatui::buffer::Buffer {
+    let area = ratatui::layout::Rect::new(0, 0, 100, 24);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    picker.render(theme, None, area, &mut buf);
+    buf
+}
+
+/// A scenario in the folder that does not load is in the picker, greyed out,
+/// with its first error; every scenario is listed by its own name; picking the
+/// broken one says what is wrong instead of starting.
+#[test]
+fn the_picker_lists_a_broken_scenario_greyed_out_with_its_error() {
+    use cto_sim::ui::keymap::Action;
+    use cto_sim::ui::screens::protocol::Outcome;
+    let broken_row = cto_sim::scenario::BUILTIN.len() + 1;
+    let mut picker = picker_with_a_broken_file(broken_row);
+    let shown = draw_picker(&picker, cto_sim::ui::theme::Theme::PLAIN);
+    let screen: String = (0..shown.area.height)
+        .map(|y| {
+            let line: String = (0..shown.area.width)
+                .map(|x| shown[(x, y)].symbol().to_string())
+                .collect();
+            line.trim_end().to_string() + "\n"
+        })
+        .collect();
+    assert!(screen.contains("Garage to growth"), "{screen}");
+    assert!(screen.contains("The pivot"), "{screen}");
+    assert!(screen.contains("(does not load:"), "{screen}");
+    insta::assert_snapshot!(screen);
+    match picker.on_action(Action::Select) {
+        Outcome::Say(message) => assert!(message.contains("expected a comma"), "{message}"),
+        other => panic!("a broken scenario started: {other:?}"),
+    }
+    // Away from the cursor, the broken one is greyed and the others are not.
+    let colour = cto_sim::ui::theme::Theme { color: true };
+    picker.cursor = 0;
+    let drawn = draw_picker(&picker, colour);
+    let row = |i: usize| drawn[(2, 2 + i as u16)].style();
+    assert_eq!(row(broken_row).fg, colour.dim().fg);
+    assert_ne!(row(broken_row - 1).fg, colour.dim().fg);
+}
+
+/// An event with no `once` and no cooldown that fires often and pays far
+/// more, over the run, than the company starts with is flagged at the
+/// effect; no built-in scenario is (they check clean, `scenarios.rs`).
+#[test]
+fn an_event_that_can_pay_out_every_week_is_flagged() {
+    let found = warnings_of("tests/scenarios/warnings/weekly_windfall.ron");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "events[0].choices[0].effects[0].by: this event can fire every week (chance 0.5"
+        ),
+        "{found:?}"
+    );
+    assert!(found[0].contains("+$520.0M cash"), "{found:?}");
+    for (name, text) in cto_sim::scenario::BUILTIN {
+        let checked = cto_sim::scenario::load_str(text, name).unwrap();
+        assert!(
+            checked
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains("every week")),
+            "{name}: {:?}",
+            checked.warnings
+        );
+    }
+}

@@ -343,6 +343,7 @@ fn a_file_name_that_is_not_utf8_still_loads_from_the_picker() {
         seed: String::new(),
         listing: vec![scenario::Listing {
             name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+            title: "Tutorial".into(),
             source: scenario::Source::User(path.clone()),
             description: String::new(),
             difficulty: Some(1),

@@ -3,6 +3,7 @@
 mod events;
 mod numbers;
 mod params;
+mod windfall;
 
 use super::diagnostic::Diagnostic;
 
@@ -37,6 +38,9 @@ pub fn validate(sc: &Scenario, origin: &str) -> Vec<Diagnostic> {
     c.params(&sc.params);
     c.endings(sc);
     c.events(sc);
+    if sc.events.len() <= MAX_EVENTS {
+        c.windfalls(sc);
+    }
     c.found
 }
 

@@ -1,4 +1,5 @@
-//! The scenario picker: every valid scenario, its description, and the seed.
+//! The scenario picker: every scenario by its own name (those that do not
+//! load greyed out, with what is wrong), its description, and the seed.
 
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use crate::ui::goals::endings_summary;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{hint_bar, panel};
+use crate::untrusted::one_line;
 
 /// The picker's state.
 #[derive(Clone, Debug)]
@@ -28,12 +30,19 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// The picker with every valid scenario, built-in ones first.
+    /// The picker with every scenario, built-in ones first.
     pub fn new() -> Picker {
-        let listing: Vec<Listing> = scenario::list().into_iter().filter(|l| l.valid).collect();
+        Picker::with_listing(scenario::list())
+    }
+
+    /// The picker offering `listing` (those not valid shown greyed out).
+    pub fn with_listing(listing: Vec<Listing>) -> Picker {
         let endings = listing
             .iter()
-            .map(|l| load(l).map_or_else(|_| Vec::new(), |c| endings_summary(&c.scenario)))
+            .map(|l| {
+                let loaded = load(l).ok().filter(|_| l.valid);
+                loaded.map_or_else(Vec::new, |c| endings_summary(&c.scenario))
+            })
             .collect();
         Picker {
             cursor: 0,
@@ -68,6 +77,12 @@ impl Picker {
         let Some(choice) = self.listing.get(self.cursor) else {
             return Outcome::Stay;
         };
+        if !choice.valid {
+            // Greyed out: say what is wrong instead.
+            return Outcome::Say(
+                load(choice).map_or_else(|e| e.to_string(), |_| choice.description.clone()),
+            );
+        }
         match load(choice) {
             Ok(checked) => Outcome::Start(Arc::new(checked.scenario), seed),
             Err(e) => Outcome::Say(e.to_string()),
@@ -85,28 +100,58 @@ impl Picker {
         .areas(area);
         Line::styled("New game: pick a scenario", t.title()).render(head, buf);
         let [list, about] =
-            Layout::horizontal([Constraint::Length(30), Constraint::Fill(1)]).areas(body);
+            Layout::horizontal([Constraint::Length(38), Constraint::Fill(1)]).areas(body);
         let names: Vec<Line> = self
             .listing
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let stars = "*".repeat(usize::from(l.difficulty.unwrap_or(0)));
-                let style = if i == self.cursor {
-                    t.selected()
+                let stars = if l.valid {
+                    "*".repeat(usize::from(l.difficulty.unwrap_or(0)))
                 } else {
-                    Style::new()
+                    "(!)".to_string()
+                };
+                let style = match (i == self.cursor, l.valid) {
+                    (true, _) => t.selected(),
+                    (false, true) => Style::new(),
+                    (false, false) => t.dim(),
                 };
                 let mark = t.mark(i == self.cursor);
-                Line::styled(format!("{mark}{:<20} {stars:<5}", l.name), style)
+                let title = fit(&one_line(&l.title), 28);
+                Line::styled(format!("{mark}{title:<28} {stars:<5}"), style)
             })
             .collect();
         Paragraph::new(names)
             .block(panel("Scenarios", true, t))
             .render(list, buf);
+        let desc = self.about(t);
+        Paragraph::new(desc)
+            .wrap(Wrap { trim: true })
+            .block(panel("About", false, t))
+            .render(about, buf);
+        self.render_seed(t, seed_area, buf);
+        if let Some(s) = status {
+            Line::styled(s.lines().next().unwrap_or("").to_string(), t.bad())
+                .render(status_area, buf);
+        }
+        hint_bar(Context::Picker, t, keys.width).render(keys, buf);
+    }
+
+    /// The About panel: the scenario under the cursor, or what is wrong with it.
+    fn about(&self, t: Theme) -> Vec<Line<'static>> {
         let desc = self.listing.get(self.cursor).map_or_else(Vec::new, |l| {
+            if !l.valid {
+                return vec![
+                    Line::styled(one_line(&l.title).into_owned(), t.dim()),
+                    Line::styled(l.source.to_string(), t.dim()),
+                    Line::raw(""),
+                    Line::styled(l.description.clone(), t.bad()),
+                    Line::raw(""),
+                    Line::styled("Fix it, then `cto-sim check` the file.", t.dim()),
+                ];
+            }
             vec![
-                Line::styled(l.name.clone(), t.title()),
+                Line::styled(one_line(&l.title).into_owned(), t.title()),
                 Line::styled(
                     format!(
                         "{} · difficulty {}",
@@ -120,8 +165,7 @@ impl Picker {
                 Line::raw(""),
             ]
         });
-        let desc: Vec<Line> = desc
-            .into_iter()
+        desc.into_iter()
             .chain(
                 self.endings
                     .get(self.cursor)
@@ -129,17 +173,7 @@ impl Picker {
                     .flatten()
                     .map(|e| Line::styled(e.clone(), t.dim())),
             )
-            .collect();
-        Paragraph::new(desc)
-            .wrap(Wrap { trim: true })
-            .block(panel("About", false, t))
-            .render(about, buf);
-        self.render_seed(t, seed_area, buf);
-        if let Some(s) = status {
-            Line::styled(s.lines().next().unwrap_or("").to_string(), t.bad())
-                .render(status_area, buf);
-        }
-        hint_bar(Context::Picker, t, keys.width).render(keys, buf);
+            .collect()
     }
 
     /// The seed typed, and what a seed is for, in as many words as fit.
@@ -173,6 +207,15 @@ impl Default for Picker {
     fn default() -> Self {
         Picker::new()
     }
+}
+
+/// `text` cut to `width` characters, with `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
 }
 
 /// Load the scenario of `choice`: a built-in by name, a file by its path as it
