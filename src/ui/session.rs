@@ -9,7 +9,7 @@ use super::{news, warnings};
 use crate::engine::ledger::LedgerEntry;
 use crate::engine::par::par;
 use crate::engine::risk::{risks, Risk};
-use crate::engine::{Attention, Decision, DecisionError, Game, Scenario, Stage, State};
+use crate::engine::{Attention, Decision, DecisionError, Game, News, Scenario, Stage, State};
 use crate::run::replay::{self, Replays};
 use crate::run::{Recording, RunError, RunRecord};
 
@@ -33,6 +33,8 @@ pub struct WeekPoint {
     pub par: Attention,
     /// The influence ledger of the week.
     pub ledger: Vec<LedgerEntry>,
+    /// The events settled this week: (deck index, choice taken).
+    pub settled: Vec<(usize, usize)>,
 }
 
 /// A run being played (or shown), with its history.
@@ -195,6 +197,14 @@ impl WeekPoint {
             attention,
             par,
             ledger: s.ledger.clone(),
+            settled: s
+                .news
+                .iter()
+                .filter_map(|n| match *n {
+                    News::EventSettled { event, choice, .. } => Some((event, choice)),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 }

@@ -3,11 +3,16 @@
 use super::money::money;
 use super::session::{Session, WeekPoint};
 use super::tips::tips;
-use crate::engine::{score, Activity, Ending, Stage};
+use crate::engine::{score, Activity, Cause, Ending, Scenario, Stage};
 use crate::untrusted::one_line;
 
-/// The weeks where influence moved most: (week, net move in points, main cause).
-pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)> {
+/// The weeks where influence moved most: (week, net move in points, main
+/// cause). An event is named, with the choice taken.
+pub fn biggest_moves(
+    history: &[WeekPoint],
+    scenario: &Scenario,
+    n: usize,
+) -> Vec<(u32, f64, String)> {
     let mut moves: Vec<(u32, f64, String)> = history
         .iter()
         .map(|w| {
@@ -20,13 +25,38 @@ pub fn biggest_moves(history: &[WeekPoint], n: usize) -> Vec<(u32, f64, String)>
                         .abs()
                         .total_cmp(&b.influence_points.abs())
                 })
-                .map_or("", |e| e.cause.label());
-            (w.week, net, cause.to_string())
+                .map_or(String::new(), |e| match e.cause {
+                    Cause::Event(i) => event_cause(history, scenario, w.week, i),
+                    other => other.label().to_string(),
+                });
+            (w.week, net, cause)
         })
         .collect();
     moves.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
     moves.truncate(n);
     moves
+}
+
+/// Event `i` of the deck by its title, with the choice last taken for it by
+/// `week` (a spread lands weeks after the choice).
+fn event_cause(history: &[WeekPoint], scenario: &Scenario, week: u32, i: usize) -> String {
+    let Some(event) = scenario.events.get(i) else {
+        return "event".into();
+    };
+    let choice = history
+        .iter()
+        .rev()
+        .filter(|w| w.week <= week)
+        .find_map(|w| w.settled.iter().rev().find(|(e, _)| *e == i))
+        .and_then(|&(_, c)| event.choices.get(c));
+    match choice {
+        Some(choice) => format!(
+            "event \"{}\": \"{}\"",
+            one_line(&event.title),
+            one_line(&choice.label)
+        ),
+        None => format!("event \"{}\"", one_line(&event.title)),
+    }
 }
 
 /// The player's mean attention in each stage played, and the mean of the
@@ -129,7 +159,7 @@ pub fn markdown(session: &Session) -> String {
     line(String::new());
     line("## Where influence moved most".into());
     line(String::new());
-    for (w, net, cause) in biggest_moves(&session.history, 5) {
+    for (w, net, cause) in biggest_moves(&session.history, sc, 5) {
         line(format!("- week {w}: {net:+.1} points ({cause})"));
     }
     line(String::new());

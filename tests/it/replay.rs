@@ -392,3 +392,35 @@ fn a_replays_last_week_shows_the_last_decision() {
     assert!(shown.contains(&format!("Week {weeks} of 286")), "{shown}");
     assert!(shown.contains(&format!(" w{weeks}/{weeks} ")), "{shown}");
 }
+
+/// Where influence moved because of an event, the report names the event
+/// and the choice taken, not just "(event)".
+#[test]
+fn the_report_names_the_event_and_the_choice_behind_a_move() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["report", "tests/runs/turnaround-balanced-5.ron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let moved: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("## Where influence moved most"))
+        .take_while(|l| !l.starts_with("## Attention"))
+        .collect();
+    assert!(!md.contains("(event)"), "{moved:#?}");
+    let sc = Scenario::builtin("turnaround").unwrap();
+    let named = moved
+        .iter()
+        .find(|l| l.contains("(event \""))
+        .unwrap_or_else(|| panic!("no event named: {moved:#?}"));
+    assert!(
+        sc.events
+            .iter()
+            .any(|e| named.contains(&format!("\"{}\"", e.title))
+                && e.choices
+                    .iter()
+                    .any(|c| named.contains(&format!(": \"{}\")", c.label)))),
+        "{named}"
+    );
+}

@@ -149,7 +149,7 @@ impl End {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled("Where influence moved most", t.title()));
-        for (w, net, cause) in biggest_moves(h, 5) {
+        for (w, net, cause) in biggest_moves(h, sc, 5) {
             lines.push(Line::raw(format!(" week {w:<4} {net:+5.1}  {cause}")));
         }
         lines.push(Line::raw(""));
