@@ -8,6 +8,7 @@
 //! its own slot, so the report is bit-identical whatever the thread count.
 
 mod cliffs;
+mod events;
 mod runs;
 mod search;
 
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use cliffs::{cliffs, Cliff};
+pub use events::{event_stats, ChoiceStats, EventStats};
 pub use runs::{batches, batches_told, mean_ci95, threads, Progress, Row, QUIET};
 pub use search::{paired_lead, Found};
 
@@ -107,8 +109,23 @@ pub struct Report {
     pub passive_wins: bool,
     /// The search from the grid's best, and its check on fresh seeds.
     pub search: Option<Found>,
+    /// Each event of the deck: how often it fires for `balanced`, what it
+    /// took, and each choice's paired effect on the final score.
+    pub events: Vec<EventStats>,
     /// What the figures say, in words, each with the next thing to try.
     pub verdict: Vec<String>,
+}
+
+/// Points between an event's best and worst choice under which its choices
+/// barely matter.
+pub const MOOT_SPREAD: f64 = 0.3;
+
+fn plural_events(n: usize) -> String {
+    if n == 1 {
+        "1 event".to_string()
+    } else {
+        format!("{n} events")
+    }
 }
 
 /// `balanced`'s share of wins outside which a scenario is too easy or too
@@ -150,6 +167,32 @@ impl Report {
             } else if b.win_rate < low {
                 said.push(format!("balanced wins {pct:.0}% of runs: hard even for a good player. Try: a longer horizon, a lower bar, or more cash at the start; see which endings it meets above."));
             }
+        }
+        let multi: Vec<&EventStats> = self
+            .events
+            .iter()
+            .filter(|e| e.choices.len() > 1 && e.per_run > 0.0)
+            .collect();
+        let moot = multi.iter().filter(|e| e.spread < MOOT_SPREAD).count();
+        let dominated = multi
+            .iter()
+            .filter(|e| e.dominated && e.spread >= MOOT_SPREAD)
+            .count();
+        if dominated + moot > 0 {
+            said.push(format!("Of {} events with a choice that fired, {dominated} have one right answer and {moot} barely matter (under 0.3 points between choices): make a choice's worth depend on the company's state (cash, stage, team, debt, power), so that what is right at Seed is wrong at Series B.", multi.len()));
+        }
+        let silent: Vec<&str> = self
+            .events
+            .iter()
+            .filter(|e| e.per_run == 0.0)
+            .map(|e| e.id.as_str())
+            .collect();
+        if !silent.is_empty() {
+            said.push(format!(
+                "{} never fired for balanced: {}. Check their `when` and `chance`.",
+                plural_events(silent.len()),
+                silent.join(", ")
+            ));
         }
         let share = self.fixed_winning as f64 / self.grid_size.max(1) as f64;
         if share >= 0.1 {
@@ -246,6 +289,7 @@ pub fn report_told(
         bots,
         best_fixed: best,
         search: found,
+        events: events::event_stats(scenario, runs, seed, threads)?,
         verdict: Vec::new(),
     };
     report.verdict = report.verdict();

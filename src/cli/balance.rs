@@ -70,9 +70,10 @@ pub(super) fn balance(
             found.lead, found.lead_ci95
         )?;
     }
+    print_events(out, &report.events, runs)?;
     writeln!(out)?;
     for line in &report.verdict {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", one_line(line))?;
     }
     Ok(())
 }
@@ -87,4 +88,51 @@ fn print_row(out: &mut dyn std::io::Write, r: &Row) -> std::io::Result<()> {
         r.win_rate * 100.0,
         r.ending_shares()
     )
+}
+
+/// The events `balanced` met, with each choice: how often it was taken and
+/// its paired effect on the final score against the default.
+fn print_events(
+    out: &mut dyn std::io::Write,
+    events: &[balance::EventStats],
+    runs: u32,
+) -> std::io::Result<()> {
+    let fired: Vec<&balance::EventStats> = events.iter().filter(|e| e.per_run > 0.0).collect();
+    if fired.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nEvents ({} of {} fired; balanced over {}; each choice played on from every firing, paired with the default):",
+        fired.len(),
+        events.len(),
+        plural(runs, "run")
+    )?;
+    for e in fired {
+        let flag = if e.choices.len() > 1 && e.spread < balance::MOOT_SPREAD {
+            "  choices barely matter"
+        } else if e.dominated {
+            "  one right answer"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{}: {:.1} a run, median week {}{flag}",
+            one_line(&e.id),
+            e.per_run,
+            e.median_week
+        )?;
+        for c in &e.choices {
+            writeln!(
+                out,
+                "    {:<40} taken {:>3.0}%  {:>+6.1} ± {:.1}",
+                one_line(&c.label),
+                c.taken * 100.0,
+                c.effect,
+                c.effect_ci95
+            )?;
+        }
+    }
+    Ok(())
 }

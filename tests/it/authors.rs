@@ -272,6 +272,19 @@ fn the_balance_report_has_intervals_endings_the_search_and_a_verdict() {
     let best = search["fresh_best"]["policy"].as_str().unwrap();
     assert!(best.starts_with("fixed:"), "{best}");
     assert!(search["lead_ci95"].as_f64().is_some(), "{search}");
+    let events = v["events"].as_array().unwrap();
+    let deck = cto_sim::engine::Scenario::builtin("tutorial")
+        .unwrap()
+        .events;
+    assert_eq!(
+        events.len(),
+        deck.len(),
+        "every event of the tutorial's deck"
+    );
+    for e in events {
+        assert!(e["per_run"].as_f64().unwrap() >= 0.0, "{e}");
+        assert!(!e["choices"].as_array().unwrap().is_empty(), "{e}");
+    }
     let verdict = v["verdict"].as_array().unwrap();
     assert!(
         verdict

@@ -442,3 +442,21 @@ fn a_batch_counts_distinct_events_and_the_most_repeated_one() {
     assert_eq!(b.max.event_repeats, most);
     assert!(b.results.iter().all(|r| r.distinct_events <= r.events));
 }
+
+/// The balance report finds the event whose answer decides a run: on
+/// turnaround, taking the fix-it week is worth about ten points every time
+/// it fires, and the default ("No") is the losing answer.
+#[test]
+fn the_event_statistics_find_the_answer_that_decides_turnaround() {
+    let sc = std::sync::Arc::new(cto_sim::engine::Scenario::builtin("turnaround").unwrap());
+    let stats = cto_sim::balance::event_stats(&sc, 10, 1, 2).unwrap();
+    let fix = stats.iter().find(|e| e.id == "fix_it_week").unwrap();
+    assert!(fix.per_run >= 0.9, "{fix:?}");
+    assert!(fix.dominated, "{fix:?}");
+    let yes = &fix.choices[0];
+    assert!(
+        yes.effect >= 5.0 && yes.effect - yes.effect_ci95 > 0.0,
+        "{fix:?}"
+    );
+    assert!(yes.taken >= 0.9, "balanced takes it: {fix:?}");
+}
