@@ -101,6 +101,9 @@ pub enum Command {
         /// column, field path, severity, message and hint.
         #[arg(long)]
         json: bool,
+        /// Check the one FILE again every time it is saved, until Ctrl-C.
+        #[arg(long, conflicts_with = "json")]
+        watch: bool,
     },
 }
 

@@ -9,6 +9,7 @@ mod new;
 mod progress;
 mod runs;
 mod simulate;
+mod watch;
 mod words;
 
 pub use args::{Cli, Command, ScenarioChoice, SimulateArgs, VERSION};
@@ -61,7 +62,16 @@ pub fn run_from(cli: Cli, out: &mut dyn Write, started: Instant) -> Result<(), C
         Some(Command::Report { file }) => report(&runs::named(&file), out),
         Some(Command::Scenarios) => Ok(list_scenarios(out)?),
         Some(Command::New { name }) => new::new(&name, out),
-        Some(Command::Check { files, json }) => {
+        Some(Command::Check {
+            files, watch: true, ..
+        }) => match files.as_slice() {
+            [file] => watch::watch(file, out),
+            _ => {
+                writeln!(out, "error: --watch takes one file")?;
+                Err(CliError::Failed)
+            }
+        },
+        Some(Command::Check { files, json, .. }) => {
             let meter = progress::Meter::new();
             let tell = |file: &str, done, all| meter.tell(&format!("checking {file}"), done, all);
             let ok = crate::check::check_all(&files, json, out, &tell);

@@ -423,3 +423,75 @@ fn an_event_that_can_pay_out_every_week_is_flagged() {
         );
     }
 }
+
+/// `check --watch` checks the file, checks it again when it is saved, and
+/// stops with exit code 0 on Ctrl-C (SIGINT).
+#[cfg(unix)]
+#[test]
+fn check_watch_rechecks_on_save_and_stops_on_ctrl_c() {
+    use std::io::{BufRead, BufReader};
+    let dir = std::env::temp_dir().join(format!("cto-sim-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.ron");
+    std::fs::copy("scenarios/tutorial.ron", &file).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
+        .args(["check", "--watch", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // Never hang the suite: the watcher is killed after a minute unless the
+    // test is done with it by then.
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .is_err()
+        {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    });
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut until = |needle: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            seen.push(line.clone());
+            if line.contains(needle) {
+                return seen;
+            }
+        }
+        panic!("no {needle:?} in {seen:#?}");
+    };
+    let first = until("watching");
+    assert!(
+        first.iter().any(|l| l.contains(": ok, 0 errors")),
+        "{first:#?}"
+    );
+    std::fs::write(
+        &file,
+        "(version: 1, name: \"x\", description: \"y\", start: (morale: 60))",
+    )
+    .unwrap();
+    let again = until("watching");
+    assert!(
+        again.iter().any(|l| l.contains("changed: checking again")),
+        "{again:#?}"
+    );
+    assert!(
+        again.iter().any(|l| l.contains("start.morale: error")),
+        "{again:#?}"
+    );
+    let _ = Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status();
+    let last = until("stopped watching");
+    assert!(!last.is_empty());
+    let status = child.wait().unwrap();
+    done.send(()).unwrap();
+    guard.join().unwrap();
+    assert!(status.success(), "{status:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
