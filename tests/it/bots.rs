@@ -460,3 +460,40 @@ fn the_event_statistics_find_the_answer_that_decides_turnaround() {
     );
     assert!(yes.taken >= 0.9, "balanced takes it: {fix:?}");
 }
+
+/// A CTO who drifts under 15% strategy and is fired was warned at least 20
+/// weeks before: the fired warning (credits heading for zero) appears that
+/// early, in every fired run of splits with 5–10% strategy.
+#[test]
+fn a_drifting_cto_is_warned_twenty_weeks_before_being_fired() {
+    let scenario = Arc::new(common::default_scenario());
+    let mut fired = 0;
+    for policy in ["fixed:10/30/30/30", "fixed:5/35/30/30", "fixed:10/50/30/10"] {
+        for seed in 1..=100 {
+            let mut first_warning = None;
+            let r = cto_sim::sim::play(&scenario, policy, seed, |s| {
+                let warned = cto_sim::engine::risk::risks(s, &scenario)
+                    .iter()
+                    .any(|r| r.ending == Ending::Fired);
+                if warned && first_warning.is_none() {
+                    first_warning = Some(s.week);
+                }
+            })
+            .unwrap();
+            if r.ending != Ending::Fired {
+                continue;
+            }
+            fired += 1;
+            let lead = first_warning.map_or(0, |w| r.weeks.saturating_sub(w));
+            assert!(
+                lead >= 20,
+                "{policy} seed {seed}: warned {lead} weeks ahead"
+            );
+        }
+    }
+    println!("{fired} fired runs, each warned 20 weeks ahead or more");
+    assert!(
+        fired > 0,
+        "no drifting CTO was fired: the test tests nothing"
+    );
+}
