@@ -144,7 +144,10 @@ impl Report {
                 self.best_fixed.first().map_or("", |r| r.policy.as_str()),
             ),
         };
-        if lead < 0.0 {
+        let noise = self.search.as_ref().map_or(0.0, |f| f.lead_ci95);
+        if lead.abs() <= noise {
+            said.push(format!("balanced and the best recipe found ({best}) cannot be told apart at --runs {}: the lead is {lead:.1} ± {noise:.1} points. Play more runs (--runs 200) before changing the scenario for it.", self.runs));
+        } else if lead < 0.0 {
             said.push(format!("A recipe beats balanced by {:.1} points ({best}): a split, or phases of splits, kept whatever happens wins here. Try: a crisis mid-run that needs another split for a while, a stage change inside the run, or needs that outgrow the week (recruiting cost per hire, the hours reports take).", -lead));
         } else if lead < CLEAR_LEAD {
             said.push(format!("The best recipe found comes within {lead:.1} points of balanced ({best}): adapting barely pays. Try: needs that change as the company grows (a stage change inside the run, a market that drifts, a crisis mid-run)."));

@@ -22,6 +22,10 @@ pub const CONTINUATION: &str = "balanced,answers=default";
 /// event dominated.
 pub const DOMINATED_SHARE: f64 = 0.8;
 
+/// Firings an event needs before it can be called dominated: one or two
+/// firings say nothing about a choice being best every time.
+pub const MIN_FIRINGS: usize = 5;
+
 /// Points under which two choices of a firing count as ending alike.
 pub const TIE: f64 = 0.05;
 
@@ -29,7 +33,8 @@ pub const TIE: f64 = 0.05;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventStats {
     pub id: String,
-    /// Firings per run.
+    /// Firings in all, and per run.
+    pub firings: usize,
     pub per_run: f64,
     /// The median week of its firings (0 when it never fired).
     pub median_week: u32,
@@ -213,9 +218,10 @@ fn summarise(scenario: &Scenario, all: &[Firing], runs: u32) -> Vec<EventStats> 
                 - effects.fold(f64::INFINITY, f64::min);
             EventStats {
                 id: def.id.clone(),
+                firings: n,
                 per_run: n as f64 / f64::from(runs.max(1)),
                 median_week: weeks.get(weeks.len() / 2).copied().unwrap_or(0),
-                dominated: !scored.is_empty() && same_best > DOMINATED_SHARE,
+                dominated: scored.len() >= MIN_FIRINGS && same_best > DOMINATED_SHARE,
                 same_best: if scored.is_empty() { 0.0 } else { same_best },
                 spread: if scored.is_empty() { 0.0 } else { spread },
                 choices,

@@ -64,10 +64,15 @@ pub(super) fn balance(
         )?;
         print_row(out, &found.fresh_balanced)?;
         print_row(out, &found.fresh_best)?;
+        let (word, by) = if found.lead < 0.0 {
+            ("trails", -found.lead)
+        } else {
+            ("leads", found.lead)
+        };
         writeln!(
             out,
-            "balanced leads by {:.1} ± {:.1} points (paired by seed, 95%).",
-            found.lead, found.lead_ci95
+            "balanced {word} by {by:.1} ± {:.1} points (paired by seed, 95%).",
+            found.lead_ci95
         )?;
     }
     print_events(out, &report.events, runs)?;
@@ -118,9 +123,10 @@ fn print_events(
         };
         writeln!(
             out,
-            "{}: {:.1} a run, median week {}{flag}",
+            "{}: {:.1} a run ({}), median week {}{flag}",
             one_line(&e.id),
             e.per_run,
+            plural(e.firings, "firing"),
             e.median_week
         )?;
         for c in &e.choices {

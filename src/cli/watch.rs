@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -25,7 +25,16 @@ enum Wake {
 /// Check `file`, then again on every save, until Ctrl-C (or SIGTERM), which
 /// ends it with exit code 0.
 pub fn watch(file: &str, out: &mut dyn Write) -> Result<(), CliError> {
-    let path = PathBuf::from(file);
+    // A name from the scenario folder is watched as its file there.
+    let Some(path) = crate::scenario::file_of(file) else {
+        let why = if crate::scenario::BUILTIN.iter().any(|(n, _)| *n == file) {
+            "a built-in scenario never changes; `cto-sim new NAME` writes one of your own to watch"
+        } else {
+            "no such scenario file; give its path or its name in your scenario folder (`cto-sim scenarios` lists them)"
+        };
+        writeln!(out, "{file}: error: --watch needs a file: {why}")?;
+        return Err(CliError::Failed);
+    };
     let Some(name) = path.file_name().map(OsString::from) else {
         writeln!(out, "{file}: error: --watch needs a file")?;
         return Err(CliError::Failed);

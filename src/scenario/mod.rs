@@ -226,6 +226,18 @@ pub fn load_path(path: &Path) -> Result<Checked, ScenarioError> {
     load_str(&text, &path.display().to_string()).map_err(ScenarioError::Invalid)
 }
 
+/// The file a scenario argument names: the path itself, or the file of that
+/// name in the user's scenario folder (`None` for a built-in or an unknown
+/// name).
+pub fn file_of(arg: &str) -> Option<PathBuf> {
+    if looks_like_path(arg) {
+        return Some(PathBuf::from(arg));
+    }
+    user_files()
+        .into_iter()
+        .find(|p| p.file_stem().is_some_and(|s| s == arg))
+}
+
 /// Find a scenario by built-in name, user-folder name or path, and check it.
 pub fn resolve(arg: &str) -> Result<(Checked, Source), ScenarioError> {
     if looks_like_path(arg) {

@@ -425,17 +425,32 @@ fn an_event_that_can_pay_out_every_week_is_flagged() {
 }
 
 /// `check --watch` checks the file, checks it again when it is saved, and
-/// stops with exit code 0 on Ctrl-C (SIGINT).
+/// stops with exit code 0 on Ctrl-C (SIGINT), whether it is given the file's
+/// path or its name in the scenario folder (as the reference writes it).
 #[cfg(unix)]
 #[test]
 fn check_watch_rechecks_on_save_and_stops_on_ctrl_c() {
+    for by_name in [false, true] {
+        watch_session(by_name);
+    }
+}
+
+#[cfg(unix)]
+fn watch_session(by_name: bool) {
     use std::io::{BufRead, BufReader};
-    let dir = std::env::temp_dir().join(format!("cto-sim-watch-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("mine.ron");
+    let dir = std::env::temp_dir().join(format!("cto-sim-watch-{}-{by_name}", std::process::id()));
+    let folder = dir.join("scenarios");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("mine.ron");
     std::fs::copy("scenarios/tutorial.ron", &file).unwrap();
+    let arg = if by_name {
+        "mine".to_string()
+    } else {
+        file.to_str().unwrap().to_string()
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_cto-sim"))
-        .args(["check", "--watch", file.to_str().unwrap()])
+        .env("CTO_SIM_DATA_DIR", &dir)
+        .args(["check", "--watch", &arg])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
