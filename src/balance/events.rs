@@ -10,8 +10,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::runs::mean_ci95;
-use crate::engine::{score, Answer, Game, Scenario};
-use crate::policy::{self, Policy};
+use crate::engine::{Answer, Game, Scenario};
+use crate::policy::{self, answer, Policy};
 use crate::sim::SimError;
 
 /// Who plays the runs, and who plays on from each firing.
@@ -156,16 +156,10 @@ fn firings(scenario: &Arc<Scenario>, seed: u64) -> Result<Vec<Firing>, SimError>
 /// The final score of `game` played on with `first` this week and the
 /// continuation's plan after.
 fn play_on(game: &Game, first: &crate::engine::Decision, seed: u64) -> Result<f64, SimError> {
-    let mut g = game.clone();
     let mut bot: Box<dyn Policy> = policy::by_name(CONTINUATION, seed)?;
-    let mut d = first.clone();
-    while !g.is_over() {
-        if g.advance(&d).is_err() {
-            break;
-        }
-        d = bot.decide(g.state(), g.scenario());
-    }
-    Ok(score(g.state(), g.scenario()))
+    Ok(answer::play_on(game.clone(), first, None, &mut |s, sc| {
+        bot.decide(s, sc)
+    }))
 }
 
 fn summarise(scenario: &Scenario, all: &[Firing], runs: u32) -> Vec<EventStats> {

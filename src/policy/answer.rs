@@ -113,14 +113,36 @@ fn future(
     seed: u64,
     next: &mut dyn FnMut(&State, &Scenario) -> Decision,
 ) -> f64 {
-    let mut g = Game::resumed(Arc::clone(scenario), s.clone(), seed);
+    let g = Game::resumed(Arc::clone(scenario), s.clone(), seed);
+    play_on(g, first, Some(s.week + HORIZON), next)
+}
+
+/// The score of `game` played on: `first` this week, then `next` every week,
+/// until the run ends or the week `until`. A decision the engine refuses
+/// ends the future where it stands.
+pub fn play_on(
+    mut game: Game,
+    first: &Decision,
+    until: Option<u32>,
+    next: &mut dyn FnMut(&State, &Scenario) -> Decision,
+) -> f64 {
     let mut d = first.clone();
-    let until = s.week + HORIZON;
-    while !g.is_over() && g.state().week < until {
-        if g.advance(&d).is_err() {
+    while !game.is_over() && until.is_none_or(|w| game.state().week < w) {
+        if game.advance(&d).is_err() {
             break;
         }
-        d = next(g.state(), scenario);
+        d = next(game.state(), game.scenario());
     }
-    score(g.state(), scenario)
+    score(game.state(), game.scenario())
+}
+
+/// The answers a bot that reads forecasts gives this week: [`read`], then
+/// [`answers`].
+pub fn answer(
+    s: &State,
+    scenario: &Scenario,
+    week: &Decision,
+    next: &mut dyn FnMut(&State, &Scenario) -> Decision,
+) -> Vec<Answer> {
+    answers(&read(s, scenario, week, next))
 }

@@ -270,8 +270,12 @@ impl Policy for Fixed {
                 answers: false,
                 ..*self
             };
-            let readings = answer::read(s, scenario, &d, &mut |s, sc| quiet.clone().plan(s, sc));
-            d.answers = answer::answers(&readings);
+            // Each future week plans from a copy: a phase one future
+            // reaches does not carry into the next.
+            d.answers = answer::answer(s, scenario, &d, &mut |s, sc| {
+                let mut q = quiet;
+                q.plan(s, sc)
+            });
         }
         d
     }

@@ -4,8 +4,7 @@
 //! and end of a run are worth: the score `balanced` loses by stopping there.
 
 use super::balanced::Balanced;
-use super::base::Policy;
-use crate::engine::draft::follow_events;
+use super::base::{kept, Policy};
 use crate::engine::state::State;
 use crate::engine::{Decision, Scenario};
 
@@ -28,20 +27,16 @@ impl Freeze {
 
 impl Policy for Freeze {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
-        if s.week < self.until || self.held.is_none() && s.week == 0 {
-            let d = Balanced::REFERENCE.decide(s, scenario).0;
-            self.held = Some(Decision {
-                answers: Vec::new(),
-                ..d.clone()
-            });
-            return d;
+        if s.week >= self.until {
+            if let Some(held) = self.held.as_mut() {
+                return kept(held, s, scenario);
+            }
         }
-        let held = self.held.get_or_insert_with(Decision::default);
-        follow_events(&mut held.hiring, s, scenario);
-        Decision {
-            // The screen keeps the draft but shows each VP's line as it is.
-            vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
-            ..held.clone()
-        }
+        let d = Balanced::REFERENCE.decide(s, scenario).0;
+        self.held = Some(Decision {
+            answers: Vec::new(),
+            ..d.clone()
+        });
+        d
     }
 }

@@ -65,29 +65,25 @@ pub enum PolicyError {
 
 /// The bot called `name`, seeded with `seed` (only `random` uses it).
 pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
-    if let Some(spec) = name.strip_prefix("balanced,") {
-        return balanced::Balanced::parse(spec)
-            .map(|b| Box::new(b) as Box<dyn Policy>)
-            .map_err(|why| PolicyError::BadOptions {
-                spec: name.to_string(),
+    if let Some(options) = name.strip_prefix("balanced,") {
+        return boxed(balanced::Balanced::parse(options), |why| {
+            PolicyError::BadOptions {
+                spec: name.into(),
                 why,
-            });
+            }
+        });
     }
-    if let Some(spec) = name.strip_prefix("freeze:") {
-        return freeze::Freeze::parse(spec)
-            .map(|f| Box::new(f) as Box<dyn Policy>)
-            .map_err(|why| PolicyError::BadOptions {
-                spec: name.to_string(),
-                why,
-            });
+    if let Some(week) = name.strip_prefix("freeze:") {
+        return boxed(freeze::Freeze::parse(week), |why| PolicyError::BadOptions {
+            spec: name.into(),
+            why,
+        });
     }
-    if let Some(spec) = name.strip_prefix("fixed:") {
-        return Fixed::parse(spec)
-            .map(|f| Box::new(f) as Box<dyn Policy>)
-            .map_err(|why| PolicyError::BadFixed {
-                spec: name.to_string(),
-                why,
-            });
+    if let Some(split) = name.strip_prefix("fixed:") {
+        return boxed(Fixed::parse(split), |why| PolicyError::BadFixed {
+            spec: name.into(),
+            why,
+        });
     }
     let style = match name {
         "balanced" => return Ok(Box::new(balanced::Balanced::REFERENCE)),
@@ -115,6 +111,16 @@ pub fn by_name(name: &str, seed: u64) -> Result<Box<dyn Policy>, PolicyError> {
         }
     };
     Ok(Box::new(Scripted { style }))
+}
+
+/// A parsed bot, boxed, or why it does not parse.
+fn boxed<P: Policy + 'static>(
+    parsed: Result<P, String>,
+    error: impl FnOnce(String) -> PolicyError,
+) -> Result<Box<dyn Policy>, PolicyError> {
+    parsed
+        .map(|p| Box::new(p) as Box<dyn Policy>)
+        .map_err(error)
 }
 
 /// The names of all named bots (fixed policies are named by their spec).

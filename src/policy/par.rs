@@ -7,10 +7,10 @@
 //! what the screen's guide is worth to a player who never decides to grow.
 
 use super::answer;
-use super::base::{within_limits, Policy};
-use super::fixed::BALANCED_HOURS;
+use super::balanced;
+use super::base::{kept, within_limits, Policy};
 use super::scripted::Sensible;
-use crate::engine::draft::{first_draft, follow_events};
+use crate::engine::draft::first_draft;
 use crate::engine::par::par;
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Decision, Scenario};
@@ -36,9 +36,8 @@ impl Policy for ParBot {
         if !self.keep_draft {
             // A player who plays par reads each event's forecast, as the
             // coach does: the events are answered as `balanced` answers them.
-            let readings =
-                answer::read(s, scenario, &d, &mut |s, sc| ParBot::new(false).plan(s, sc));
-            d.answers = answer::answers(&readings);
+            d.answers =
+                answer::answer(s, scenario, &d, &mut |s, sc| ParBot::new(false).plan(s, sc));
         }
         d
     }
@@ -50,14 +49,10 @@ impl ParBot {
         let sensible = Sensible::of(s, scenario);
         let mut d = if self.keep_draft {
             let draft = self.draft.get_or_insert_with(|| first_draft(s, scenario));
-            follow_events(&mut draft.hiring, s, scenario);
-            Decision {
-                vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
-                ..draft.clone()
-            }
+            kept(draft, s, scenario)
         } else {
             Decision {
-                hours: BALANCED_HOURS,
+                hours: balanced::hours(scenario),
                 refactor_pct: sensible.refactor,
                 hiring: sensible.hiring,
                 vp_lines: vec![ReportingLine::Cto; s.people.vps.len()],

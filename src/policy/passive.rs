@@ -1,8 +1,8 @@
 //! The passive bot: exactly what a player gets by pressing Enter every week —
 //! the screen's first draft, never changed, events left to their default.
 
-use super::base::Policy;
-use crate::engine::draft::{first_draft, follow_events};
+use super::base::{kept, Policy};
+use crate::engine::draft::first_draft;
 use crate::engine::state::State;
 use crate::engine::{Decision, Scenario};
 
@@ -15,12 +15,6 @@ pub(super) struct Passive {
 impl Policy for Passive {
     fn decide(&mut self, s: &State, scenario: &Scenario) -> Decision {
         let draft = self.draft.get_or_insert_with(|| first_draft(s, scenario));
-        // The screen's draft follows what the week's events did to the targets.
-        follow_events(&mut draft.hiring, s, scenario);
-        // The screen keeps the draft but shows each VP's line as it is.
-        Decision {
-            vp_lines: s.people.vps.iter().map(|v| v.line).collect(),
-            ..draft.clone()
-        }
+        kept(draft, s, scenario)
     }
 }
