@@ -17,7 +17,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use cliffs::{cliffs, Cliff};
-pub use events::{event_stats, ChoiceStats, EventStats};
+pub use events::{event_stats, ChoiceStats, ConditionReach, EventStats, Reach};
 pub use runs::{batches, batches_told, mean_ci95, threads, Progress, Row, QUIET};
 pub use search::{paired_lead, Found};
 

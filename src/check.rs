@@ -1,4 +1,8 @@
-//! `cto-sim check`: parse, validate, then a short smoke simulation with bots.
+//! `cto-sim check`: parse, validate, then a short smoke simulation with bots,
+//! a quick balance sample, and what a few runs say about each event
+//! (`events.rs`).
+
+mod events;
 
 use std::sync::Arc;
 
@@ -132,11 +136,21 @@ pub fn check_one(file: &str, progress: balance::Progress) -> FileReport {
         }
     };
     report.findings = checked.warnings;
+    let (text, origin) = (checked.text, checked.origin);
     let scenario = Arc::new(checked.scenario);
-    let played =
-        smoke(&scenario).and_then(|summary| Ok((summary, balance_warnings(&scenario, progress)?)));
+    let played = smoke(&scenario).and_then(|summary| {
+        let balance = balance_warnings(&scenario, progress)?;
+        let events = events::event_warnings(&scenario).map_err(|e| e.to_string())?;
+        Ok((summary, balance, events))
+    });
     match played {
-        Ok((summary, balance)) => {
+        Ok((summary, balance, events)) => {
+            let mut found: Vec<Diagnostic> = events
+                .into_iter()
+                .map(|(i, message)| Diagnostic::warning(&origin, format!("events[{i}]"), message))
+                .collect();
+            scenario::place(&mut found, &text);
+            report.findings.extend(found);
             for w in balance {
                 report.findings.push(Diagnostic {
                     severity: Severity::Warning,

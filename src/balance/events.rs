@@ -10,7 +10,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::runs::mean_ci95;
-use crate::engine::{Answer, Game, Scenario};
+use crate::engine::events::EventDef;
+use crate::engine::{Answer, Game, Scenario, State};
 use crate::policy::{self, answer, Policy};
 use crate::sim::SimError;
 
@@ -47,6 +48,71 @@ pub struct EventStats {
     pub dominated: bool,
     /// The best choice's mean effect minus the worst's, in points.
     pub spread: f64,
+    /// The choice most often best, when one was best in a firing at all.
+    #[serde(skip)]
+    pub best: Option<usize>,
+    /// How near its `when` came to holding in `balanced`'s runs (the
+    /// played-on futures not counted).
+    #[serde(skip)]
+    pub reach: Reach,
+}
+
+/// How near an event's `when` came to holding, week by week, over the runs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reach {
+    /// Weeks in which all its conditions held at once.
+    pub weeks_held: usize,
+    /// Per condition of its `when`: in how many weeks it held, and the
+    /// lowest and highest value its metric took.
+    pub conditions: Vec<ConditionReach>,
+}
+
+/// One condition of an event's `when`, over the runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConditionReach {
+    pub weeks_held: usize,
+    pub lowest: f64,
+    pub highest: f64,
+}
+
+impl Reach {
+    fn new(def: &EventDef) -> Reach {
+        Reach {
+            weeks_held: 0,
+            conditions: def
+                .when
+                .iter()
+                .map(|_| ConditionReach {
+                    weeks_held: 0,
+                    lowest: f64::INFINITY,
+                    highest: f64::NEG_INFINITY,
+                })
+                .collect(),
+        }
+    }
+
+    /// Count the week `s` in.
+    fn see(&mut self, def: &EventDef, s: &State) {
+        let mut all = true;
+        for (c, seen) in def.when.iter().zip(&mut self.conditions) {
+            let x = c.metric.read(s);
+            seen.lowest = seen.lowest.min(x);
+            seen.highest = seen.highest.max(x);
+            let holds = c.holds(s);
+            seen.weeks_held += usize::from(holds);
+            all &= holds;
+        }
+        self.weeks_held += usize::from(all);
+    }
+
+    fn add(&mut self, other: &Reach) {
+        self.weeks_held += other.weeks_held;
+        for (a, b) in self.conditions.iter_mut().zip(&other.conditions) {
+            a.weeks_held += b.weeks_held;
+            a.lowest = a.lowest.min(b.lowest);
+            a.highest = a.highest.max(b.highest);
+        }
+    }
 }
 
 /// One choice of an event.
@@ -70,6 +136,12 @@ struct Firing {
     scores: Vec<f64>,
 }
 
+/// One run's firings, and how near each event's `when` came to holding.
+struct Played {
+    firings: Vec<Firing>,
+    reach: Vec<Reach>,
+}
+
 /// The statistics of every event of `scenario` over `runs` runs from `seed`.
 pub fn event_stats(
     scenario: &Arc<Scenario>,
@@ -80,18 +152,10 @@ pub fn event_stats(
     let seeds: Vec<u64> = (0..u64::from(runs)).map(|i| seed.wrapping_add(i)).collect();
     let threads = threads.clamp(1, seeds.len().max(1));
     let chunks: Vec<&[u64]> = seeds.chunks(seeds.len().div_ceil(threads).max(1)).collect();
-    let played: Vec<Result<Vec<Firing>, SimError>> = std::thread::scope(|scope| {
+    let played: Vec<Result<Vec<Played>, SimError>> = std::thread::scope(|scope| {
         let workers: Vec<_> = chunks
             .iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut all = Vec::new();
-                    for &s in *chunk {
-                        all.extend(firings(scenario, s)?);
-                    }
-                    Ok(all)
-                })
-            })
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|&s| firings(scenario, s)).collect()))
             .collect();
         workers
             .into_iter()
@@ -99,19 +163,33 @@ pub fn event_stats(
             .collect()
     });
     let mut all = Vec::new();
+    let mut reach: Vec<Reach> = scenario.events.iter().map(Reach::new).collect();
     for chunk in played {
-        all.extend(chunk?);
+        for run in chunk? {
+            all.extend(run.firings);
+            for (r, seen) in reach.iter_mut().zip(&run.reach) {
+                r.add(seen);
+            }
+        }
     }
-    Ok(summarise(scenario, &all, runs))
+    let mut stats = summarise(scenario, &all, runs);
+    for (stat, r) in stats.iter_mut().zip(reach) {
+        stat.reach = r;
+    }
+    Ok(stats)
 }
 
 /// Every firing of one run of `balanced`, each choice played on to the end.
-fn firings(scenario: &Arc<Scenario>, seed: u64) -> Result<Vec<Firing>, SimError> {
+fn firings(scenario: &Arc<Scenario>, seed: u64) -> Result<Played, SimError> {
     let mut bot = policy::by_name(PLAYER, seed)?;
     let mut game = Game::new(Arc::clone(scenario), seed);
     let mut out = Vec::new();
+    let mut reach: Vec<Reach> = scenario.events.iter().map(Reach::new).collect();
     while !game.is_over() {
         let s = game.state();
+        for (r, def) in reach.iter_mut().zip(&scenario.events) {
+            r.see(def, s);
+        }
         let d = bot.decide(s, scenario);
         for (at, pending) in s.pending.iter().enumerate() {
             let Some(def) = scenario.events.get(pending.event) else {
@@ -150,7 +228,10 @@ fn firings(scenario: &Arc<Scenario>, seed: u64) -> Result<Vec<Firing>, SimError>
                 error,
             })?;
     }
-    Ok(out)
+    Ok(Played {
+        firings: out,
+        reach,
+    })
 }
 
 /// The final score of `game` played on with `first` this week and the
@@ -205,8 +286,8 @@ fn summarise(scenario: &Scenario, all: &[Firing], runs: u32) -> Vec<EventStats> 
                     }
                 }
             }
-            let same_best =
-                best.iter().copied().max().unwrap_or(0) as f64 / scored.len().max(1) as f64;
+            let most = best.iter().copied().max().unwrap_or(0);
+            let same_best = most as f64 / scored.len().max(1) as f64;
             let effects = choices.iter().map(|c| c.effect);
             let spread = effects.clone().fold(f64::NEG_INFINITY, f64::max)
                 - effects.fold(f64::INFINITY, f64::min);
@@ -218,6 +299,8 @@ fn summarise(scenario: &Scenario, all: &[Firing], runs: u32) -> Vec<EventStats> 
                 dominated: scored.len() >= MIN_FIRINGS && same_best > DOMINATED_SHARE,
                 same_best: if scored.is_empty() { 0.0 } else { same_best },
                 spread: if scored.is_empty() { 0.0 } else { spread },
+                best: best.iter().position(|&k| k == most).filter(|_| most > 0),
+                reach: Reach::default(),
                 choices,
             }
         })

@@ -15,6 +15,10 @@ pub const MAX_DEPTH: usize = 32;
 pub struct Checked {
     pub scenario: Scenario,
     pub warnings: Vec<Diagnostic>,
+    /// The text it was read from, and its name in messages: later findings
+    /// (`check`'s) are placed in it as these are.
+    pub text: String,
+    pub origin: String,
 }
 
 /// Parse `text` (named `origin` in messages) and validate it.
@@ -46,6 +50,8 @@ pub fn load_str(text: &str, origin: &str) -> Result<Checked, Vec<Diagnostic>> {
     Ok(Checked {
         scenario,
         warnings: found,
+        text: text.to_string(),
+        origin: origin.to_string(),
     })
 }
 

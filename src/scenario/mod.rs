@@ -19,6 +19,7 @@ use crate::engine::Scenario;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use error::ScenarioError;
 pub use load::{load_str, Checked, MAX_BYTES};
+pub use spans::place;
 
 /// The scenarios built into the binary: (name, RON text).
 pub const BUILTIN: &[(&str, &str)] = &[
