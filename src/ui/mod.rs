@@ -9,6 +9,7 @@
 pub mod app;
 pub mod autosave;
 pub mod decided;
+pub mod effects;
 pub mod forecast;
 pub mod goals;
 pub mod guide;

@@ -12,10 +12,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::coach::Coach;
 use crate::engine::events::EventDef;
 use crate::engine::Decision;
+use crate::ui::effects::effects_wrapped;
 use crate::ui::keymap::{Action, Context};
 use crate::ui::news::event_text;
 use crate::ui::session::Session;
-use crate::ui::text::wrapped_height;
+use crate::ui::text::{clip, wrapped_height};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{centered, confirm, hint_bar, panel, Scroll};
 use crate::untrusted::printable;
@@ -122,7 +123,7 @@ impl EventDialog {
         let def = event(session, self.index)?;
         let text = text(def, session);
         area.map(|a| {
-            let parts = layout(def, &text, a);
+            let parts = layout(def, &text, a, self.cursor);
             parts.text_lines.saturating_sub(parts.body.height)
         })
     }
@@ -134,7 +135,7 @@ impl EventDialog {
             return;
         };
         let text = text(def, session);
-        let parts = layout(def, &text, area);
+        let parts = layout(def, &text, area, self.cursor);
         Clear.render(parts.rect, buf);
         panel(&printable(&def.title), true, t).render(parts.rect, buf);
         let (body, text_lines) = (parts.body, parts.text_lines);
@@ -159,7 +160,7 @@ impl EventDialog {
             .wrap(Wrap { trim: true })
             .scroll((scroll, 0))
             .render(body_text, buf);
-        Paragraph::new(choice_lines(def, self.cursor, t)).render(parts.list, buf);
+        Paragraph::new(choice_lines(def, self.cursor, &parts.effects, t)).render(parts.list, buf);
         hint_bar(Context::Event, t, parts.keys.width).render(parts.keys, buf);
     }
 }
@@ -184,23 +185,45 @@ struct Parts {
     keys: Rect,
     /// Lines the text takes wrapped to the body's width.
     text_lines: u16,
+    /// The lines of what each choice does, shown under it.
+    effects: Vec<Vec<String>>,
 }
 
-fn layout(def: &EventDef, text: &str, area: Rect) -> Parts {
+/// Columns the effects are indented by, under the choice's label (past its
+/// mark and number).
+const EFFECTS_INDENT: u16 = 4;
+
+/// Lines of the text kept in view, at least, when the choices' effects take
+/// room (the rest scrolls).
+const MIN_TEXT_LINES: u16 = 3;
+
+fn layout(def: &EventDef, text: &str, area: Rect, cursor: usize) -> Parts {
     let width = 72.min(area.width.saturating_sub(4));
     let inner_width = width.saturating_sub(2).max(1);
     // The text keeps a blank column on its right: a wide character that the
     // wrapping puts in the last column then cannot cover the border.
     let text_lines = wrapped_height(text, inner_width.saturating_sub(1));
     let choices = def.choices.len() as u16;
+    // Borders, header, a blank line, a blank line, the keys: six rows that
+    // always show; then as much of the text as the choices leave.
+    let room = area
+        .height
+        .saturating_sub(2 + 6 + text_lines.min(MIN_TEXT_LINES));
+    let effects = effect_lines(
+        def,
+        cursor,
+        usize::from(inner_width.saturating_sub(EFFECTS_INDENT + 1)),
+        usize::from(room.saturating_sub(choices)),
+    );
+    let list = choices + effects.iter().map(Vec::len).sum::<usize>() as u16;
     // Header, text, a blank line, the choices, a blank line, the keys, borders.
-    let wanted = 2 + text_lines + 1 + choices + 2 + 2;
+    let wanted = 2 + text_lines + 1 + list + 2 + 2;
     let rect = centered(area, width, wanted.min(area.height.saturating_sub(2)));
     let [head, body, _, list, _, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(choices),
+        Constraint::Length(list),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -212,32 +235,71 @@ fn layout(def: &EventDef, text: &str, area: Rect) -> Parts {
         list,
         keys,
         text_lines,
+        effects,
     }
 }
 
-/// The choices, numbered, the cursor's highlighted and the default marked.
-fn choice_lines(def: &EventDef, cursor: usize, t: Theme) -> Vec<Line<'static>> {
-    def.choices
+/// What each choice does, wrapped to `width` columns, in at most `room`
+/// lines: every choice's in full when they fit, else the cursor's alone
+/// (cut to the room left, the last line ending in an ellipsis).
+fn effect_lines(def: &EventDef, cursor: usize, width: usize, room: usize) -> Vec<Vec<String>> {
+    let width = width.max(2);
+    let all: Vec<Vec<String>> = def
+        .choices
         .iter()
+        .map(|c| effects_wrapped(&c.effects, width))
+        .collect();
+    if all.iter().map(Vec::len).sum::<usize>() <= room {
+        return all;
+    }
+    all.into_iter()
         .enumerate()
-        .map(|(i, c)| {
-            let marker = if i == def.default_choice {
-                " (if you don't answer)"
-            } else {
-                ""
-            };
-            let style = if i == cursor {
-                t.selected()
-            } else {
-                Style::new()
-            };
-            Line::from(vec![
-                Span::styled(
-                    format!("{}{}. {} ", t.mark(i == cursor), i + 1, printable(&c.label)),
-                    style,
-                ),
-                Span::styled(marker, t.dim()),
-            ])
+        .map(|(i, mut lines)| {
+            if i != cursor {
+                return Vec::new();
+            }
+            if lines.len() > room {
+                lines.truncate(room);
+                if let Some(last) = lines.last_mut() {
+                    *last = clip(&format!("{last} …"), width);
+                }
+            }
+            lines
         })
         .collect()
+}
+
+/// The choices, numbered, the cursor's highlighted and the default marked,
+/// each with what it does under it, dimmed.
+fn choice_lines(
+    def: &EventDef,
+    cursor: usize,
+    effects: &[Vec<String>],
+    t: Theme,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(usize::from(EFFECTS_INDENT));
+    let mut lines = Vec::new();
+    for (i, c) in def.choices.iter().enumerate() {
+        let marker = if i == def.default_choice {
+            " (if you don't answer)"
+        } else {
+            ""
+        };
+        let style = if i == cursor {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{}{}. {} ", t.mark(i == cursor), i + 1, printable(&c.label)),
+                style,
+            ),
+            Span::styled(marker, t.dim()),
+        ]));
+        for words in effects.get(i).into_iter().flatten() {
+            lines.push(Line::styled(format!("{indent}{words}"), t.dim()));
+        }
+    }
+    lines
 }
