@@ -260,7 +260,7 @@ mod tests {
     fn a_scenario_that_asks_for_arr_is_forecast_in_arr() {
         let sc = Scenario::builtin("turnaround").unwrap();
         assert_eq!(goal(&sc).metric, Metric::Arr);
-        assert_eq!(goal(&sc).target, 4_000_000.0);
+        assert_eq!(goal(&sc).target, 10_000_000.0);
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("scale_up", 10, 0x9051_4796_0f44_f321),
     ("puppet_rescue", 10, 0x55a4_7f1a_6d40_fcd7),
     ("turnaround", 10, 0x6d9e_e4a9_dac6_d9f1),
+    ("scale_up", 10, 0xeec9_f78e_0c34_4434),
+    ("puppet_rescue", 10, 0x7f2b_f9b0_e4df_c4c9),
+    ("turnaround", 10, 0x347e_20f0_bc21_e0e4),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

@@ -160,10 +160,10 @@ fn balance_reports_bots_and_the_best_fixed_policies() {
 
 /// `balance` tells an author how far adapting leads the best recipe, and
 /// when many fixed splits win almost every run (the scenario hardly tests
-/// the player) — as `scale_up` is, where a fifth of the grid always wins.
+/// the player) — as the tutorial is, where half of the grid always wins.
 #[test]
 fn balance_says_how_much_adapting_pays_and_how_many_recipes_win() {
-    let out = cto_sim(&["balance", "--scenario", "scale_up", "--runs", "2"]);
+    let out = cto_sim(&["balance", "--scenario", "tutorial", "--runs", "2"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     let verdict = report

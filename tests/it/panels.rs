@@ -22,7 +22,7 @@ fn the_goal_is_on_screen() {
         goal.contains("debt tax") && goal.contains("(≤ 30%)"),
         "{goal}"
     );
-    assert!(goal.contains("ARR") && goal.contains("of $4.0M"), "{goal}");
+    assert!(goal.contains("ARR") && goal.contains("of $10.0M"), "{goal}");
     let default = text(&App::new_game(builtin("default"), 1), 80, 24);
     assert!(
         default.contains("Goal: IPO at $75.0M ARR, Series C+ · now $150k · next round $2.0M"),
@@ -317,7 +317,7 @@ fn the_goal_line_counts_the_weeks_the_win_has_held() {
     let source = std::fs::read_to_string("scenarios/scale_up.ron")
         .unwrap()
         .replace("op: at_least, value: 24)", "op: at_least, value: 10)")
-        .replace("value: 8000000.0)", "value: 1000000.0)");
+        .replace("value: 16000000.0)", "value: 1000000.0)");
     let scenario = scenario::load_str(&source, "easy").unwrap().scenario;
     let mut app = App::new_game(Arc::new(scenario), 1);
     assert!(!text(&app, 200, 50).contains("(held"));
@@ -344,14 +344,14 @@ fn the_goal_line_shows_every_condition_at_80_columns() {
     let narrow = text(&app, 80, 24);
     let goal = narrow.lines().nth(2).unwrap();
     assert!(
-        goal.contains("engineers 12/24") && goal.contains("ARR $3.0M/$8.0M (8 wk)"),
+        goal.contains("engineers 12/24") && goal.contains("ARR $3.0M/$16.0M (8 wk)"),
         "{goal}"
     );
     let wide = text(&app, 200, 50);
     let goal = wide.lines().nth(2).unwrap();
     assert!(
         goal.contains("Goal: engineers 12 of 24")
-            && goal.contains("ARR $3.0M of $8.0M for 8 weeks"),
+            && goal.contains("ARR $3.0M of $16.0M for 8 weeks"),
         "{goal}"
     );
 }

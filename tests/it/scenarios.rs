@@ -158,8 +158,8 @@ fn the_forms_the_reference_gives_all_read() {
                 &format!("background: Genius,\n        {start}"),
             )
             .replace(
-                "    endings: [",
-                &format!("    params: ({params}),\n    endings: ["),
+                "    params: (\n",
+                &format!("    params: (\n        {params},\n"),
             );
         load_str(&text, "forms")
             .unwrap_or_else(|e| panic!("{}", scenario::ScenarioError::Invalid(e)))
