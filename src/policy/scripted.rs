@@ -37,7 +37,7 @@ pub(super) const MANAGERS_FROM: u32 = 10;
 pub(super) const VP_SPAN: u32 = 35;
 /// Refactoring protected as the debt bites: (debt tax above, share), the
 /// first that applies; else the usual share.
-pub(super) const REFACTOR_BY_DEBT: [(f64, u8); 2] = [(0.3, 35), (0.2, 25)];
+pub(super) const REFACTOR_BY_DEBT: [(f64, u8); 2] = [(0.25, 35), (0.15, 25)];
 pub(super) const REFACTOR_USUAL: u8 = 15;
 /// Months of runway under which a prudent CTO stops hiring, unless a raise
 /// is under way.

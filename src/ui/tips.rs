@@ -38,7 +38,7 @@ pub fn tips(ending: Ending, s: &State, sc: &Scenario) -> Vec<&'static str> {
         }
     }
     if s.metrics.debt_tax > 0.3 {
-        t.push("Debt ate a third of the team's time: protect 25–35% for refactoring when the tax passes 20%.");
+        t.push("Debt ate a third of the team's time: protect 25–35% for refactoring once the tax passes 15%.");
     }
     if s.company.morale < 0.4 {
         t.push("Morale follows management coverage: a manager per 6–8 engineers, and time for your own reports.");

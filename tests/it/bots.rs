@@ -151,7 +151,7 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
     // Read the delegator's runs: low authority, little influence, direction ignored.
     let scenario = Arc::new(common::default_scenario());
     let mut gaps = Vec::new();
-    for seed in 1..=20 {
+    for seed in 1..=40 {
         let mut last = None;
         let r =
             cto_sim::sim::play(&scenario, "delegator", seed, |s| last = Some(s.clone())).unwrap();
@@ -163,9 +163,10 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
         assert!(s.metrics.adoption < 0.4);
         gaps.push(s.company.alignment - s.metrics.direction);
     }
-    // Most delegators end as puppets; a few meet a CEO whose bar is low
-    // enough to keep them (the bar is drawn per run: docs/model.md).
-    assert!(gaps.len() >= 12, "only {} puppet endings in 20", gaps.len());
+    // Most delegators end as puppets; some meet a CEO whose bar is low
+    // enough to keep them (the bar is drawn per run: docs/model.md), or reach
+    // the horizon before the signature has held long enough.
+    assert!(gaps.len() >= 24, "only {} puppet endings in 40", gaps.len());
     // The CTO is right but ignored: the strategy-execution gap is wide.
     let mean_gap = gaps.iter().sum::<f64>() / gaps.len() as f64;
     assert!(

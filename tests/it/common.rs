@@ -11,11 +11,13 @@ pub fn default_scenario() -> Scenario {
     Scenario::builtin("default").expect("the default scenario loads")
 }
 
-/// The default scenario changed by `edit`, with its event deck removed so that
-/// a test measures the model alone.
+/// The default scenario changed by `edit`, with its event deck removed and the
+/// rules' own parameters (not the scenario's: its garage code carries more
+/// debt) so that a test measures the model alone.
 pub fn quiet_scenario(edit: impl FnOnce(&mut Scenario)) -> Arc<Scenario> {
     let mut s = default_scenario();
     s.events.clear();
+    s.params = cto_sim::engine::params::Params::default();
     edit(&mut s);
     Arc::new(s)
 }
