@@ -34,6 +34,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("scale_up", 10, 0xeec9_f78e_0c34_4434),
     ("puppet_rescue", 10, 0x7f2b_f9b0_e4df_c4c9),
     ("turnaround", 10, 0x347e_20f0_bc21_e0e4),
+    ("puppet_rescue", 10, 0x44dd_7de4_677e_6cc0),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.
