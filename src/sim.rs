@@ -2,7 +2,7 @@
 //! is the one play loop: `simulate`, `simulate --record`, `check`'s smoke runs
 //! and the tests all go through it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -35,7 +35,13 @@ pub struct RunResult {
     /// Different events that fired, and the most times one of them fired.
     pub distinct_events: u32,
     pub event_repeats: u32,
+    /// Different events that fired after week [`LATE_WEEK`]: the decisions
+    /// of the second half of a run.
+    pub distinct_events_late: u32,
 }
+
+/// The week after which [`RunResult::distinct_events_late`] counts events.
+pub const LATE_WEEK: u32 = 150;
 
 /// Why a bot could not play.
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +99,7 @@ fn drive(
     let mut bot = policy::by_name(policy, seed)?;
     let mut game = Game::new(Arc::clone(scenario), seed);
     let mut fired: BTreeMap<usize, u32> = BTreeMap::new();
+    let mut late: BTreeSet<usize> = BTreeSet::new();
     while !game.is_over() && max_weeks.is_none_or(|max| game.state().week < max) {
         let decision = bot.decide(game.state(), scenario);
         game.advance(&decision)
@@ -105,6 +112,9 @@ fn drive(
         for n in &game.state().news {
             if let News::EventFired(e) = n {
                 *fired.entry(*e).or_default() += 1;
+                if game.state().week > LATE_WEEK {
+                    late.insert(*e);
+                }
             }
         }
         each_week(&game, &decision);
@@ -113,6 +123,7 @@ fn drive(
         events: fired.values().sum(),
         distinct_events: fired.len() as u32,
         event_repeats: fired.values().copied().max().unwrap_or(0),
+        distinct_events_late: late.len() as u32,
         ..RunResult::of(&game, game.hash())
     })
 }
@@ -135,6 +146,7 @@ impl RunResult {
             events: 0,
             distinct_events: 0,
             event_repeats: 0,
+            distinct_events_late: 0,
         }
     }
 }
@@ -152,6 +164,8 @@ pub struct Means {
     pub events: f64,
     /// Different events that fired, per run.
     pub distinct_events: f64,
+    /// Different events that fired after week 150, per run.
+    pub distinct_events_after_week_150: f64,
 }
 
 /// Largest values over a batch.
@@ -275,6 +289,7 @@ fn summarise(
         *outcomes.entry(outcome.to_string()).or_default() += 1;
         mean.events += f64::from(r.events);
         mean.distinct_events += f64::from(r.distinct_events);
+        mean.distinct_events_after_week_150 += f64::from(r.distinct_events_late);
         max.event_repeats = max.event_repeats.max(r.event_repeats);
         mean.score += r.score;
         mean.influence += r.influence;
@@ -294,6 +309,7 @@ fn summarise(
         &mut mean.weeks,
         &mut mean.events,
         &mut mean.distinct_events,
+        &mut mean.distinct_events_after_week_150,
     ] {
         *x /= k;
     }

@@ -150,7 +150,13 @@ fn each_choice_shows_what_it_does_even_at_80x24() {
 #[test]
 fn a_crowded_event_shows_the_highlighted_choices_effects() {
     let (scenario, mut def, _) = longest_effects();
-    let many = def.choices[0].clone();
+    // The choice with the longest effects, each effect twice, six times.
+    let many = def
+        .choices
+        .iter()
+        .max_by_key(|c| effects_line(&c.effects).width())
+        .unwrap()
+        .clone();
     def.choices = (1..=6)
         .map(|i| {
             let mut c = many.clone();

@@ -11,6 +11,7 @@ mod calibration;
 mod cli;
 mod coach;
 mod decisions;
+mod deck;
 mod determinism;
 mod dialog;
 mod endings;

@@ -55,12 +55,18 @@ fn default_with(id: &str, edit: impl FnOnce(&mut Scenario)) -> Scenario {
 }
 
 #[test]
-fn agreeing_to_the_ceo_s_vp_starts_a_search_and_a_vp_joins() {
-    let sc = default_with("ceo_wants_vp", |sc| sc.start.engineers = 24);
+fn naming_a_vp_as_the_owner_of_delivery_starts_a_search_and_a_vp_joins() {
+    let sc = default_with("delivery_owner", |sc| {
+        sc.start.engineers = 24;
+        sc.start.stage = cto_sim::engine::Stage::SeriesB;
+        sc.start.cash = 40_000_000.0;
+        sc.start.arr = 10_000_000.0;
+    });
     let search_weeks = sc.params.hiring.vp_search_weeks;
     let mut searching_from = None;
     let mut joined = None;
-    play(sc, 20, ("ceo_wants_vp", "Agree: start the search"), |s| {
+    let answer = ("delivery_owner", "A VP of Engineering, reporting to me");
+    play(sc, 20, answer, |s| {
         if searching_from.is_none() && s.people.vp_search.is_some() {
             searching_from = Some(s.week);
         }
