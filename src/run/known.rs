@@ -35,7 +35,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("puppet_rescue", 10, 0x7f2b_f9b0_e4df_c4c9),
     ("turnaround", 10, 0x347e_20f0_bc21_e0e4),
     ("puppet_rescue", 10, 0x44dd_7de4_677e_6cc0),
-    ("default", 10, 0x4399_d1d5_9089_a78d),
+    ("default", 10, 0x60d4_dff1_82b1_ef1c),
     ("tutorial", 10, 0x55bf_fc14_1c8d_5edc),
 ];
 

@@ -151,7 +151,9 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
     // Read the delegator's runs: low authority, little influence, direction ignored.
     let scenario = Arc::new(common::default_scenario());
     let mut gaps = Vec::new();
-    for seed in 1..=40 {
+    // Sixty seeds: at forty, one run more or less (a CEO's bar drawn a
+    // little lower) moved the share across the line.
+    for seed in 1..=60 {
         let mut last = None;
         let r =
             cto_sim::sim::play(&scenario, "delegator", seed, |s| last = Some(s.clone())).unwrap();
@@ -166,7 +168,7 @@ fn a_puppet_cto_keeps_the_title_but_loses_the_organisation() {
     // Most delegators end as puppets; some meet a CEO whose bar is low
     // enough to keep them (the bar is drawn per run: docs/model.md), or reach
     // the horizon before the signature has held long enough.
-    assert!(gaps.len() >= 24, "only {} puppet endings in 40", gaps.len());
+    assert!(gaps.len() >= 36, "only {} puppet endings in 60", gaps.len());
     // The CTO is right but ignored: the strategy-execution gap is wide.
     let mean_gap = gaps.iter().sum::<f64>() / gaps.len() as f64;
     assert!(
