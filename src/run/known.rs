@@ -27,6 +27,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("default", 10, 0x0eba_2563_72e9_b3a2),
     ("default", 10, 0xc92b_3f86_8b45_8523),
     ("default", 10, 0x87f0_95a8_b86d_aecb),
+    ("default", 10, 0x6332_ed61_d3be_14df),
     ("tutorial", 10, 0x96c1_8421_bcbf_e663),
     ("scale_up", 10, 0x9051_4796_0f44_f321),
     ("puppet_rescue", 10, 0x55a4_7f1a_6d40_fcd7),
