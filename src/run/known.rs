@@ -37,6 +37,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("turnaround", 10, 0x347e_20f0_bc21_e0e4),
     ("puppet_rescue", 10, 0x44dd_7de4_677e_6cc0),
     ("default", 10, 0x60d4_dff1_82b1_ef1c),
+    ("default", 10, 0x2e7c_5007_5dfc_7d64),
     ("tutorial", 10, 0x55bf_fc14_1c8d_5edc),
 ];
 
