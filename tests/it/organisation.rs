@@ -210,3 +210,30 @@ fn spread_effects_add_up_to_their_whole_amount() {
         assert!((spread[w] - at_once[w]).abs() < 0.01, "week {}", w + 1);
     }
 }
+
+/// A VP who leaves through an event while the week's decision still names a
+/// reporting line for them: the week is played, the VP is gone, and the
+/// organisation backfills the post (the target stayed). Every bot, and the
+/// player's own draft, plays on.
+#[test]
+fn a_vp_who_leaves_through_an_event_does_not_stop_the_week() {
+    let text = std::fs::read_to_string("tests/scenarios/vp_leaves.ron").unwrap();
+    let sc = cto_sim::scenario::load_str(&text, "vp_leaves.ron")
+        .expect("the fixture loads")
+        .scenario;
+    let mut left = false;
+    let game = play(sc.clone(), 6, ("vp_goes", "Wish them well"), |s| {
+        left |= s
+            .news
+            .iter()
+            .any(|n| matches!(n, cto_sim::engine::News::VpLeft))
+            || s.people.vps.is_empty();
+    });
+    assert!(left, "the VP left");
+    assert_eq!(game.state().week, 6);
+    let sc = Arc::new(sc);
+    for bot in cto_sim::policy::names() {
+        let r = cto_sim::sim::play(&sc, bot, 1, |_| {}).expect("the bot plays");
+        assert!(r.weeks > 2, "{bot} stopped at week {}", r.weeks);
+    }
+}

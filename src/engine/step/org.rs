@@ -15,8 +15,12 @@ impl Week<'_> {
     /// VP had as the week began is no change, even if an event has moved the
     /// VP since). Taking a VP back from the CEO, and sharing responsibility in
     /// a forum, are the CEO's call.
+    ///
+    /// A line for a VP who left this week (an event's `Leave(vp)` settled
+    /// before the lines) has no VP to move and is ignored.
     pub(super) fn apply_reporting_lines(&mut self, before: &[ReportingLine]) {
-        for (i, &line) in self.decision.vp_lines.iter().enumerate() {
+        let in_post = self.state.people.vps.len();
+        for (i, &line) in self.decision.vp_lines.iter().enumerate().take(in_post) {
             let old = self.state.people.vps[i].line;
             if old == line || before.get(i) == Some(&line) {
                 continue;
