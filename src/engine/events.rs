@@ -59,18 +59,81 @@ pub struct Condition {
     pub metric: Metric,
     pub op: Op,
     pub value: f64,
+    /// A scenario's own loss endings only: each run draws its threshold once,
+    /// at the start, uniformly in `value ± spread` (boards differ in patience).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<f64>,
 }
 
 impl Condition {
+    /// `metric op value` with no spread.
+    pub fn new(metric: Metric, op: Op, value: f64) -> Condition {
+        Condition {
+            metric,
+            op,
+            value,
+            spread: None,
+        }
+    }
+
     /// Whether the condition holds in `state`.
     pub fn holds(&self, state: &State) -> bool {
+        self.holds_at(state, self.value)
+    }
+
+    /// Whether the condition holds in `state` with `threshold` in place of
+    /// its value (this run's drawn threshold).
+    pub fn holds_at(&self, state: &State, threshold: f64) -> bool {
         let x = self.metric.read(state);
         match self.op {
-            Op::Below => x < self.value,
-            Op::AtMost => x <= self.value,
-            Op::Above => x > self.value,
-            Op::AtLeast => x >= self.value,
+            Op::Below => x < threshold,
+            Op::AtMost => x <= threshold,
+            Op::Above => x > threshold,
+            Op::AtLeast => x >= threshold,
         }
+    }
+
+    /// This run's threshold for this condition, condition `condition` of the
+    /// scenario's own ending `ending`: the value `state`'s run drew for it,
+    /// or its own value.
+    pub fn threshold(&self, state: &State, ending: usize, condition: usize) -> f64 {
+        state.ending_bar(ending, condition).unwrap_or(self.value)
+    }
+
+    /// The spread drawn around the value, 0 when there is none.
+    pub fn spread(&self) -> f64 {
+        self.spread.unwrap_or(0.0)
+    }
+
+    /// The same condition against `threshold`, without a spread: for a
+    /// metric that counts (weeks, people, VPs, stages) the whole-number
+    /// threshold that holds for exactly the same counts, so that a drawn
+    /// `engineers below 20.3` reads `engineers below 21`.
+    pub fn at(&self, threshold: f64) -> Condition {
+        let value = if !self.metric.counts() {
+            threshold
+        } else {
+            match self.op {
+                Op::Below | Op::AtLeast => libm::ceil(threshold),
+                Op::AtMost | Op::Above => libm::floor(threshold),
+            }
+        };
+        Condition::new(self.metric, self.op, value)
+    }
+}
+
+impl Metric {
+    /// Whether the metric only takes whole numbers.
+    pub fn counts(self) -> bool {
+        matches!(
+            self,
+            Metric::Week
+                | Metric::Engineers
+                | Metric::Managers
+                | Metric::Vps
+                | Metric::Headcount
+                | Metric::Stage
+        )
     }
 }
 

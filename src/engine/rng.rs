@@ -27,6 +27,10 @@ pub enum Stream {
     Policy = 5,
     /// Whether the CEO agrees to give a VP back to the CTO.
     Politics = 6,
+    /// The thresholds of a scenario's own endings drawn once per run (a
+    /// condition's `spread`): read at the start only, so a scenario without
+    /// spreads draws nothing from it and the other streams never shift.
+    Board = 7,
 }
 
 /// SplitMix64 finaliser: spreads a seed over all 64 bits.

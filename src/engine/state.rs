@@ -346,6 +346,15 @@ pub struct Scheduled {
     pub week: u32,
 }
 
+/// A threshold of a scenario's own ending drawn for this run: condition
+/// `condition` of ending `ending` holds against `value` instead of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EndingBar {
+    pub ending: u16,
+    pub condition: u16,
+    pub value: f64,
+}
+
 /// The whole state of a run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -375,6 +384,10 @@ pub struct State {
     pub scheduled: Vec<Scheduled>,
     /// Consecutive weeks each scenario ending's conditions held.
     pub ending_streaks: Vec<u32>,
+    /// This run's thresholds of the scenario's own ending conditions that
+    /// have a spread, drawn at the start; empty when none has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ending_bars: Vec<EndingBar>,
     /// What happened last week, for the news log.
     pub news: Vec<News>,
     /// Why influence and credits moved last week.
@@ -384,6 +397,15 @@ pub struct State {
 }
 
 impl State {
+    /// The threshold this run drew for condition `condition` of the
+    /// scenario's own ending `ending`; `None` when it has no spread.
+    pub fn ending_bar(&self, ending: usize, condition: usize) -> Option<f64> {
+        self.ending_bars
+            .iter()
+            .find(|b| usize::from(b.ending) == ending && usize::from(b.condition) == condition)
+            .map(|b| b.value)
+    }
+
     /// Influence on the 0–100 scale players see.
     pub fn influence_points(&self) -> f64 {
         self.metrics.influence * 100.0

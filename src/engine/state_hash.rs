@@ -3,8 +3,8 @@
 
 use super::hash::StateHasher;
 use super::state::{
-    Company, Metrics, Ongoing, PendingEvent, People, Power, Raise, ReportingLine, Scheduled, State,
-    Tracking, Trends, Vp,
+    Company, EndingBar, Metrics, Ongoing, PendingEvent, People, Power, Raise, ReportingLine,
+    Scheduled, State, Tracking, Trends, Vp,
 };
 
 impl State {
@@ -32,6 +32,7 @@ impl State {
             ongoing,
             scheduled,
             ending_streaks,
+            ending_bars,
             news,
             ledger,
             ending,
@@ -69,6 +70,17 @@ impl State {
         hash_events(h, pending, event_last_fired, ongoing, scheduled);
         for &streak in ending_streaks {
             h.u64(u64::from(streak));
+        }
+        // Nothing when no condition has a spread: such runs hash as before.
+        for &EndingBar {
+            ending,
+            condition,
+            value,
+        } in ending_bars
+        {
+            h.u64(u64::from(ending));
+            h.u64(u64::from(condition));
+            h.f64(value);
         }
         h.u64(news.len() as u64);
         h.u64(ledger.len() as u64);

@@ -250,3 +250,76 @@ fn the_ceo_agrees_to_a_forum_as_often_as_trust_and_credits_allow() {
         "{trusted} of 100 agreed with trust and credits"
     );
 }
+
+/// The quiet default scenario, kept at ten engineers, with one loss ending:
+/// fewer than `value ± spread` engineers in week 1 or later.
+fn board_scenario(spread: Option<f64>) -> Arc<Scenario> {
+    use cto_sim::engine::events::{Condition, Metric, Op};
+    use cto_sim::engine::scenario::{CustomEnding, Outcome};
+    common::quiet_scenario(|s| {
+        s.start.engineers = 10;
+        s.start.managers = 1;
+        s.endings = vec![CustomEnding {
+            id: "board".to_string(),
+            title: "The board wanted a bigger team.".to_string(),
+            outcome: Outcome::Loss,
+            when: vec![Condition {
+                spread,
+                ..Condition::new(Metric::Engineers, Op::Below, 10.0)
+            }],
+            for_weeks: 1,
+            score_factor: None,
+        }];
+    })
+}
+
+/// With `spread: 4` on `engineers below 10`, each run's board wants its own
+/// number between 6 and 14: about half of the boards are content with the
+/// ten engineers the company has, and a run ends in week 1 exactly when its
+/// own board is not.
+#[test]
+fn each_board_draws_its_own_patience_within_the_spread() {
+    let scenario = board_scenario(Some(4.0));
+    let d = decision(45, Attention::new(30, 20, 10, 40));
+    let mut ended = 0;
+    let mut bars = Vec::new();
+    for seed in 1..=200 {
+        let mut game = Game::new(Arc::clone(&scenario), seed);
+        let bar = scenario.endings[0].when[0].threshold(game.state(), 0, 0);
+        assert!((6.0..=14.0).contains(&bar), "seed {seed}: {bar}");
+        bars.push(bar);
+        play_steady(&mut game, 1, &d);
+        let lost = game.state().ending == Some(Ending::Custom(0));
+        let engineers = f64::from(game.state().people.engineers());
+        assert_eq!(lost, engineers < bar, "seed {seed}: {engineers} vs {bar}");
+        ended += usize::from(lost);
+    }
+    assert!((60..=140).contains(&ended), "{ended} of 200 boards gave up");
+    let lowest = bars.iter().copied().fold(f64::INFINITY, f64::min);
+    let highest = bars.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    assert!(lowest < 7.0 && highest > 13.0, "{lowest}–{highest}");
+}
+
+/// The board's draw has a stream of its own: adding a spread changes the
+/// threshold and nothing else a seed brings (the same company, week by week,
+/// while the ending has not come).
+#[test]
+fn a_spread_changes_nothing_else_a_seed_brings() {
+    let d = decision(45, Attention::new(30, 20, 10, 40));
+    for seed in 1..=5 {
+        let [mut plain, mut drawn] = [None, Some(3.0)].map(|spread| {
+            // A threshold no run reaches: the run goes on.
+            let mut sc = (*board_scenario(spread)).clone();
+            sc.endings[0].when[0].value = 4.0;
+            Game::new(Arc::new(sc), seed)
+        });
+        play_steady(&mut plain, 30, &d);
+        play_steady(&mut drawn, 30, &d);
+        assert!(plain.state().ending_bars.is_empty());
+        assert_eq!(drawn.state().ending_bars.len(), 1);
+        let mut without = drawn.state().clone();
+        without.ending_bars.clear();
+        assert_eq!(&without, plain.state(), "seed {seed}");
+        assert_ne!(plain.hash(), drawn.hash(), "the drawn bar is hashed");
+    }
+}

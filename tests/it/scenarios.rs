@@ -442,3 +442,46 @@ fn puppet_rescues_description_counts_the_team_it_starts_with() {
     assert!(sc.description.contains(&team), "{}", sc.description);
     assert!(!sc.description.contains("two engineers"));
 }
+
+/// A spread draws a loss ending's threshold per run; anywhere else, or
+/// negative, it is an error at its own field.
+#[test]
+fn a_spread_is_refused_where_no_threshold_is_drawn() {
+    let text = r#"(
+        version: 1,
+        name: "Spreads",
+        description: "Spreads where they belong and where they do not.",
+        endings: [
+            (id: "grown", title: "Grown.", outcome: Win, when: [(metric: engineers, op: at_least, value: 20, spread: 2)]),
+            (id: "shrunk", title: "Shrunk.", outcome: Loss, when: [(metric: engineers, op: below, value: 2, spread: -1)]),
+            (id: "late", title: "Late.", outcome: Loss, when: [(metric: week, op: at_least, value: 40), (metric: engineers, op: below, value: 10, spread: 3)]),
+            (id: "moody", title: "Moody.", outcome: Loss, when: [(metric: morale, op: below, value: 0.2, spread: 2)]),
+        ],
+        events: [(id: "hello", title: "Hello", text: "Hi.", when: [(metric: week, op: at_least, value: 3, spread: 1)], choices: [(label: "Hi", effects: [Change(metric: credits, by: 0.01)])])],
+    )"#;
+    let found = load_str(text, "spreads.ron").unwrap_err();
+    let errors: Vec<&str> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.path())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "endings[0].when[0].spread",
+            "endings[1].when[0].spread",
+            "endings[3].when[0].spread",
+            "events[0].when[0].spread",
+        ],
+        "{found:?}"
+    );
+    // The valid one loads on its own, and keeps its spread.
+    let late = text.find("(id: \"late\"").unwrap();
+    let end = text[late..].find("]),").unwrap() + late + 2;
+    let valid = format!(
+        "(version: 1, name: \"Late\", description: \"A late board.\", endings: [{}])",
+        &text[late..end]
+    );
+    let checked = load_str(&valid, "late.ron").unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(checked.scenario.endings[0].when[1].spread, Some(3.0));
+}

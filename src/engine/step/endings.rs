@@ -85,7 +85,11 @@ impl Week<'_> {
         let s = &mut *self.state;
         let mut custom = None;
         for (i, end) in self.scenario.endings.iter().enumerate() {
-            let holds = end.when.iter().all(|c| c.holds(s));
+            let holds = end
+                .when
+                .iter()
+                .enumerate()
+                .all(|(j, c)| c.holds_at(s, c.threshold(s, i, j)));
             let streak = &mut s.ending_streaks[i];
             *streak = if holds { *streak + 1 } else { 0 };
             if custom.is_none() && *streak >= end.for_weeks.max(1) {

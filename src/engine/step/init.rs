@@ -4,9 +4,10 @@
 use super::business::{recurring_costs, runway};
 use super::power::{adoption, influence};
 use super::week::clamp01;
+use crate::engine::rng::{SimRng, Stream};
 use crate::engine::scenario::{Scenario, Start};
 use crate::engine::state::{
-    Company, Metrics, People, Power, Raise, ReportingLine, State, Tracking, Vp,
+    Company, EndingBar, Metrics, People, Power, Raise, ReportingLine, State, Tracking, Vp,
 };
 
 /// The state of a new run of `sc`, before the first week.
@@ -52,6 +53,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
         ongoing: Vec::new(),
         scheduled: Vec::new(),
         ending_streaks: vec![0; sc.endings.len()],
+        ending_bars: Vec::new(),
         news: Vec::new(),
         ledger: Vec::new(),
         ending: None,
@@ -81,6 +83,27 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
     m.runway_months = runway(state.company.cash, m.burn);
     m.burn_multiple = 0.0;
     state
+}
+
+/// This run's thresholds for the scenario's own ending conditions that have
+/// a spread, each drawn once, uniformly in `value ± spread`, from the board's
+/// own stream: a scenario without spreads draws nothing.
+pub(super) fn ending_bars(sc: &Scenario, seed: u64) -> Vec<EndingBar> {
+    let mut rng = SimRng::new(seed, Stream::Board);
+    let mut bars = Vec::new();
+    for (i, end) in sc.endings.iter().enumerate() {
+        for (j, c) in end.when.iter().enumerate() {
+            let spread = c.spread();
+            if spread > 0.0 {
+                bars.push(EndingBar {
+                    ending: u16::try_from(i).unwrap_or(u16::MAX),
+                    condition: u16::try_from(j).unwrap_or(u16::MAX),
+                    value: c.value + rng.uniform(-spread, spread),
+                });
+            }
+        }
+    }
+    bars
 }
 
 fn all_vps_to_ceo(st: &Start) -> bool {

@@ -47,6 +47,9 @@ impl Game {
         let spread = ep.puppet_influence_spread;
         state.tracking.puppet_bar =
             (ep.puppet_influence + rngs.politics.uniform(-spread, spread)).clamp(0.0, 1.0);
+        // The board's patience with the scenario's own endings, drawn once:
+        // boards differ.
+        state.ending_bars = init::ending_bars(&scenario, seed);
         Game {
             seed,
             state,

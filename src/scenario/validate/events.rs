@@ -97,7 +97,11 @@ impl Checker<'_> {
             );
         }
         for (j, c) in ev.when.iter().enumerate() {
-            self.condition(&format!("{path}.when[{j}]"), c);
+            self.condition(
+                &format!("{path}.when[{j}]"),
+                c,
+                Some("an event's conditions take no spread: only a scenario's own loss endings draw a threshold for each run"),
+            );
         }
         self.ignored_timing(path, ev);
         if !ev.follow_up_only && !Self::satisfiable(&ev.when, horizon) {

@@ -9,7 +9,7 @@ use super::diagnostic::Diagnostic;
 
 use crate::engine::events::{Condition, Metric, Op};
 use crate::engine::outcome::Ending;
-use crate::engine::scenario::{CustomEnding, FORMAT_VERSION};
+use crate::engine::scenario::{CustomEnding, Outcome, FORMAT_VERSION};
 use crate::engine::Scenario;
 
 /// Most events in a deck.
@@ -209,8 +209,21 @@ impl Checker<'_> {
         }
     }
 
-    fn condition(&mut self, path: &str, c: &Condition) {
+    /// A condition's value, and its spread: `refused` says why this
+    /// condition may not have one (`None`: a loss ending's, which may).
+    fn condition(&mut self, path: &str, c: &Condition, refused: Option<&str>) {
         self.num(&format!("{path}.value"), c.value, -1e12, 1e12);
+        let Some(spread) = c.spread else {
+            return;
+        };
+        let path = format!("{path}.spread");
+        match refused {
+            Some(why) => self.error(path, why),
+            None => {
+                let (lo, hi) = c.metric.range();
+                self.num(&path, spread, 0.0, (hi - lo).min(1e12));
+            }
+        }
     }
 
     /// Whether every condition of `when` can hold at once (each inside its
@@ -296,8 +309,14 @@ impl Checker<'_> {
                 format!("at most {MAX_LIST} conditions"),
             );
         }
+        let refused = match end.outcome {
+            Outcome::Loss => None,
+            Outcome::Win => Some(
+                "only a loss ending's conditions take a spread: a win's conditions are the goal the player reads",
+            ),
+        };
         for (j, c) in end.when.iter().enumerate() {
-            self.condition(&format!("{path}.when[{j}]"), c);
+            self.condition(&format!("{path}.when[{j}]"), c, refused);
         }
         self.int(
             &format!("{path}.for_weeks"),
@@ -313,6 +332,25 @@ impl Checker<'_> {
                 format!("{path}.when"),
                 "this ending is unreachable: its conditions can never all hold before the horizon",
             );
+        } else if !end.when.is_empty() && !Self::satisfiable(&hardest(&end.when), sc.horizon_weeks)
+        {
+            self.warning(
+                format!("{path}.when"),
+                "in the runs that draw the strictest thresholds this ending can never happen: its spreads close it",
+            );
         }
     }
+}
+
+/// `when` with each spread condition at the strictest threshold a run can draw.
+fn hardest(when: &[Condition]) -> Vec<Condition> {
+    when.iter()
+        .map(|c| {
+            let value = match c.op {
+                Op::AtLeast | Op::Above => c.value + c.spread(),
+                Op::AtMost | Op::Below => c.value - c.spread(),
+            };
+            Condition::new(c.metric, c.op, value)
+        })
+        .collect()
 }

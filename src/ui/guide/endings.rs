@@ -88,7 +88,12 @@ fn own(sc: &Scenario, s: Option<&State>) -> Vec<Block> {
             Outcome::Win => "win",
             Outcome::Loss => "loss",
         };
-        let when: Vec<String> = end.when.iter().map(words).collect();
+        let when: Vec<String> = end
+            .when
+            .iter()
+            .enumerate()
+            .map(|(j, c)| drawn_words(c, s.map(|s| c.threshold(s, i, j))))
+            .collect();
         let weeks = if end.for_weeks > 1 {
             format!(", for {}", plural(end.for_weeks, "week"))
         } else {
@@ -141,6 +146,24 @@ fn words(c: &Condition) -> String {
         Op::AtLeast => "at least",
     };
     format!("{} {op} {}", name(c), c.metric.format(c.value))
+}
+
+/// A condition in words; with a spread, this run's threshold (`drawn`) and
+/// the range it was drawn from, or, outside a run, the range alone.
+fn drawn_words(c: &Condition, drawn: Option<f64>) -> String {
+    let spread = c.spread();
+    if spread <= 0.0 {
+        return words(c);
+    }
+    let range = format!(
+        "{}–{}",
+        c.metric.format(c.value - spread),
+        c.metric.format(c.value + spread)
+    );
+    match drawn {
+        Some(bar) => format!("{} (this run's, drawn from {range})", words(&c.at(bar))),
+        None => format!("{} (drawn for each run from {range})", words(c)),
+    }
 }
 
 /// The influence under which this run's CEO sidelines the CTO, or, outside
