@@ -39,6 +39,9 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("default", 10, 0x60d4_dff1_82b1_ef1c),
     ("default", 10, 0x2e7c_5007_5dfc_7d64),
     ("tutorial", 10, 0x55bf_fc14_1c8d_5edc),
+    // The boards' deadlines drawn for each run (a condition's `spread`).
+    ("scale_up", 10, 0xf3d1_4a35_c678_2b37),
+    ("turnaround", 10, 0xc023_78c9_a1fd_faec),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

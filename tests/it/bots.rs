@@ -8,7 +8,7 @@ use crate::common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use cto_sim::engine::{Ending, Stage};
+use cto_sim::engine::{Ending, Scenario, Stage};
 use cto_sim::policy;
 use cto_sim::sim::{batch, Batch};
 
@@ -273,6 +273,32 @@ fn five_points_of_attention_never_flip_an_ending() {
             worst.ending
         );
         assert!(worst.gap() <= 0.35, "{options}: {worst:?}");
+    }
+}
+
+/// The boards' deadlines are slopes, not cliffs: on scale_up and turnaround
+/// (whose boards draw their patience for each run, a `spread` on the
+/// headcount they want), between fixed splits five points apart at a 15%
+/// floor no ending's share moves by more than 35 points, whichever line the
+/// VPs report on and at 45 or 48 hours. 50 seeds; the full figures (and
+/// puppet_rescue's) are in docs/model.md, "Cliffs".
+#[test]
+fn five_points_of_recruiting_never_flip_a_boards_deadline() {
+    for name in ["scale_up", "turnaround"] {
+        let scenario = Arc::new(Scenario::builtin(name).unwrap());
+        for options in [
+            ",vp=cto,hours=45",
+            ",vp=cto,hours=48",
+            ",vp=ceo,hours=45",
+            ",vp=ceo,hours=48",
+            ",vp=forum,hours=45",
+            ",vp=forum,hours=48",
+        ] {
+            let cliffs = cto_sim::balance::cliffs(&scenario, 10, 15, 50, options).unwrap();
+            assert!(cliffs.len() >= 900, "{} shares compared", cliffs.len());
+            let worst = &cliffs[0];
+            assert!(worst.gap() <= 0.35, "{name}{options}: {worst:?}");
+        }
     }
 }
 

@@ -514,3 +514,49 @@ fn neglected_reports_name_the_hours_they_read_not_the_coverage() {
         m.cto_coverage
     );
 }
+
+/// A board whose patience is drawn for each run: outside a run the guide
+/// gives the range the week it starts counting is drawn from; in a run,
+/// this run's week.
+#[test]
+fn the_guide_shows_this_boards_bar_for_a_drawn_deadline() {
+    use cto_sim::engine::Game;
+    use cto_sim::ui::guide::Now;
+    let sc = builtin("scale_up");
+    let deadline = |now: Option<&Now>| -> String {
+        let guide = sections(&sc, now);
+        let (_, endings) = guide.last().unwrap();
+        let block = endings
+            .iter()
+            .find(|b| b.term.starts_with("The board lost patience"))
+            .expect("the board's deadline is in the guide");
+        block.paragraphs.join(" ")
+    };
+    let outside = deadline(None);
+    assert!(
+        outside.contains("week at least 34 (drawn for each run from 28–40)"),
+        "{outside}"
+    );
+    let mut shown = std::collections::BTreeSet::new();
+    for seed in 1..=20 {
+        let game = Game::new(Arc::clone(&sc), seed);
+        let s = game.state();
+        let bar = sc.endings[1].when[0].threshold(s, 1, 0);
+        let now = Now {
+            s,
+            sc: &sc,
+            par: None,
+            forecast: None,
+        };
+        let text = deadline(Some(&now));
+        let asked = bar.ceil();
+        assert!(
+            text.contains(&format!(
+                "week at least {asked:.0} (this run's, drawn from 28–40)"
+            )),
+            "seed {seed}, bar {bar}: {text}"
+        );
+        shown.insert(asked as u32);
+    }
+    assert!(shown.len() >= 4, "boards asked for {shown:?}");
+}
