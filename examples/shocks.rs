@@ -5,11 +5,11 @@
 //! Issue 22 asks `balanced` to win at least 40% of that tenth.
 //!
 //! `cargo run --release --example shocks [SCENARIO] [SEEDS] [POLICY…]`
-//! (defaults: default, 200 seeds, balanced).
+//! (defaults: default, 200 seeds, balanced; SCENARIO may be a path).
 
 use std::sync::Arc;
 
-use cto_sim::engine::{News, Scenario};
+use cto_sim::engine::Scenario;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -19,23 +19,15 @@ fn main() {
         Some(rest) if !rest.is_empty() => rest.iter().map(String::as_str).collect(),
         _ => vec!["balanced"],
     };
-    let sc = Arc::new(Scenario::builtin(name).expect("a built-in scenario"));
-    let mut rows: Vec<(usize, u64)> = (1..=seeds)
-        .map(|seed| {
-            let mut shocks = 0;
-            cto_sim::sim::play(&sc, "balanced,answers=default", seed, |s| {
-                shocks += s
-                    .news
-                    .iter()
-                    .filter(|x| matches!(x, News::MarketShock))
-                    .count();
-            })
-            .expect("balanced plays");
-            (shocks, seed)
-        })
-        .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let tenth = &rows[..rows.len().div_ceil(10)];
+    // A built-in name, a name in the scenario folder, or a path.
+    let sc: Arc<Scenario> = match cto_sim::scenario::resolve(name) {
+        Ok((checked, _)) => Arc::new(checked.scenario),
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let tenth = &cto_sim::sim::most_shocked_tenth(&sc, seeds)[..];
     let (fewest, most) = (tenth[tenth.len() - 1].0, tenth[0].0);
     println!(
         "{name}: the {} of {seeds} seeds with the most market shocks ({fewest}–{most})",

@@ -354,3 +354,29 @@ fn digest(results: &[RunResult]) -> String {
     }
     format!("{:016x}", h.finish())
 }
+
+/// Seeds `1..=seeds` with the most market shocks, most first: the tenth
+/// (rounded up) with their shock counts. Shocks are drawn from the strategy
+/// stream, so the count barely depends on who plays; it is counted under
+/// `balanced,answers=default`. Issue 22's "can skill beat bad luck?" plays
+/// these.
+pub fn most_shocked_tenth(scenario: &Arc<Scenario>, seeds: u64) -> Vec<(usize, u64)> {
+    let mut rows: Vec<(usize, u64)> = (1..=seeds)
+        .map(|seed| {
+            let mut shocks = 0;
+            // A built-in bot on a checked scenario: an error would mean no
+            // week was played, and no week counts no shock.
+            let _ = play(scenario, "balanced,answers=default", seed, |s| {
+                shocks += s
+                    .news
+                    .iter()
+                    .filter(|x| matches!(x, News::MarketShock))
+                    .count();
+            });
+            (shocks, seed)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    rows.truncate(rows.len().div_ceil(10));
+    rows
+}

@@ -34,6 +34,10 @@ const MAX_HIRES_PER_WEEK: f64 = 2.0;
 /// falls short of what the board counts as delivered.
 const WEEKS_TO_HIRE: f64 = 13.0;
 const WEEKS_TO_HIRE_BEHIND: f64 = 8.0;
+/// Fit still up for grabs after a market shock (0–1) at which par answers
+/// the competitor: recruiting waits, management halves (never under
+/// [`MIN_MANAGEMENT_PCT`]) and the week goes to strategy.
+pub const CONTESTED_AT: f64 = 0.02;
 /// Par covers the reports' need with this margin.
 const MANAGEMENT_MARGIN: f64 = 1.05;
 
@@ -123,6 +127,17 @@ pub struct ParWhy {
     pub hours_per_pct: f64,
     /// Recruiting gave way so that strategy keeps its minimum.
     pub recruiting_waits: bool,
+    /// Fit a competitor's move took that strategy hours can still win back
+    /// (0–1); at [`CONTESTED_AT`] or more, recruiting waits for it and
+    /// management halves.
+    pub contested: f64,
+}
+
+impl ParWhy {
+    /// Par is answering a competitor's move: recruiting waits.
+    pub fn answering_shock(&self) -> bool {
+        self.contested >= CONTESTED_AT
+    }
 }
 
 impl ParWhy {
@@ -157,8 +172,18 @@ pub fn par(s: &State, p: &Params, hours: u8, wanted: u32) -> Par {
     } else {
         CODING_LARGE_PCT
     };
+    // While a competitor's move is still contested, the week's hours are
+    // worth most on strategy: recruiting waits and the direct reports get
+    // half their time (never under the minimum) until the market settles.
+    let contested = s.company.contested_fit;
+    let answering_shock = contested >= CONTESTED_AT;
     let management =
         pct(management_hours * MANAGEMENT_MARGIN).clamp(MIN_MANAGEMENT_PCT, MAX_MANAGEMENT_PCT);
+    let management = if answering_shock {
+        MIN_MANAGEMENT_PCT.max(management / 2)
+    } else {
+        management
+    };
     let open_positions = wanted.saturating_sub(n + people.in_pipeline());
     let vp_hires_per_week = people.vps.len() as f64 * p.hiring.vp_hires_per_week;
     // Recruiting hurries while the product falls short of what the board
@@ -173,7 +198,11 @@ pub fn par(s: &State, p: &Params, hours: u8, wanted: u32) -> Par {
     };
     let pace = (f64::from(open_positions) / weeks).max(f64::from(open_positions.min(1)));
     let hires_per_week = (pace.min(MAX_HIRES_PER_WEEK) - vp_hires_per_week).max(0.0);
-    let hiring = pct(hires_per_week * p.hiring.cto_hours_per_hire).min(MAX_HIRING_PCT);
+    let hiring = if answering_shock {
+        0
+    } else {
+        pct(hires_per_week * p.hiring.cto_hours_per_hire).min(MAX_HIRING_PCT)
+    };
     // Recruiting gets what coding, management and strategy's minimum leave.
     let room = 100u8.saturating_sub(coding + management + MIN_STRATEGY_PCT);
     let recruiting_waits = hiring > room;
@@ -192,6 +221,7 @@ pub fn par(s: &State, p: &Params, hours: u8, wanted: u32) -> Par {
             hands_on_below,
             hours_per_pct,
             recruiting_waits,
+            contested,
         },
     }
 }

@@ -151,6 +151,10 @@ pub struct Company {
     pub arr: f64,
     /// Product-market fit, 0–1.
     pub fit: f64,
+    /// Fit a competitor's move took that is still up for grabs (0–1): the
+    /// CTO's strategy hours win it back until the market settles.
+    #[serde(default)]
+    pub contested_fit: f64,
     /// Alignment of the CTO's technology agenda with viable business lines, 0–1.
     pub alignment: f64,
     /// Technical-debt stock, in feature points of rework.

@@ -95,6 +95,7 @@ impl Company {
             cash,
             arr,
             fit,
+            contested_fit,
             alignment,
             debt,
             codebase,
@@ -104,6 +105,11 @@ impl Company {
         h.u64(stage as u64);
         for x in [cash, arr, fit, alignment, debt, codebase, morale, staff] {
             h.f64(x);
+        }
+        // Only scenarios with contested shocks (`strategy.shock_settle`) ever
+        // hold any: the runs recorded before them keep their hashes.
+        if contested_fit != 0.0 {
+            h.f64(contested_fit);
         }
     }
 }

@@ -113,12 +113,21 @@ fn attention(activity: Activity, d: &Decision, why: &Why, scenario: &Scenario) -
     // Effective hours a share buys this week.
     let buys = |pct: u8| f64::from(pct) * p.hours_per_pct;
     match activity {
+        Activity::Strategy if p.answering_shock() => format!(
+            "a competitor moved: {:.0} points of fit are up for grabs until the market settles, and each strategy hour wins some back ({:.0} effective hours this week)",
+            p.contested * 100.0,
+            buys(pct)
+        ),
         Activity::Strategy if p.recruiting_waits => format!(
             "the rest of the week, where the business is decided (fit, direction, the board); recruiting gave way so that strategy keeps {pct}%"
         ),
         Activity::Strategy => format!(
             "the rest of the week ({:.0} effective hours), where the business is decided: fit, direction, the board's review",
             buys(pct)
+        ),
+        Activity::Hiring if p.answering_shock() && p.open_positions > 0 => format!(
+            "{} open positions wait a few weeks: a competitor's move is still contested, and this week's hours win more on strategy",
+            p.open_positions
         ),
         Activity::Hiring if p.open_positions == 0 => format!(
             "no one to find: the {} engineers wanted are on the team or on their way",
@@ -132,6 +141,12 @@ fn attention(activity: Activity, d: &Decision, why: &Why, scenario: &Scenario) -
         Activity::Coding => format!(
             "{} engineers, {:.0} or more: your own code no longer teaches fit, and a little coding only adds a fourth activity to switch between; the team codes",
             p.engineers, p.hands_on_below
+        ),
+        Activity::Management if p.answering_shock() => format!(
+            "{} need {:.0} h a week; for the few weeks a competitor's move is contested they get half, {pct}% ({:.0} h)",
+            reports(&p.reports, why.vps),
+            p.management_hours,
+            buys(pct)
         ),
         Activity::Management => format!(
             "{} need {:.0} h a week; {pct}% of your week gives {:.0} h",

@@ -42,6 +42,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     // The boards' deadlines drawn for each run (a condition's `spread`).
     ("scale_up", 10, 0xf3d1_4a35_c678_2b37),
     ("turnaround", 10, 0xc023_78c9_a1fd_faec),
+    ("default", 10, 0x8b21_7585_882c_ed28),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

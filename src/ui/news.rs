@@ -35,6 +35,10 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
             "The CEO refused to share VP #{} in a forum; not again before week {until}.",
             vp + 1
         ),
+        News::MarketShock if s.company.contested_fit > 0.0 => format!(
+            "A market shock: a competitor moved; fit and strategy alignment fell. {:.0} points of fit are contested: strategy hours in the next weeks win them back.",
+            s.company.contested_fit * 100.0
+        ),
         News::MarketShock => {
             "A market shock: a competitor moved; fit and strategy alignment fell.".into()
         }
@@ -140,8 +144,16 @@ pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
     }
     let w = &to.why;
     let why = match activity {
+        Activity::Strategy if w.answering_shock() => format!(
+            "a competitor moved: {:.0} points of fit to win back before the market settles",
+            w.contested * 100.0
+        ),
         Activity::Strategy => "what the other three leave".to_string(),
         Activity::Hiring if w.open_positions == 0 => "no open positions".to_string(),
+        Activity::Hiring if w.answering_shock() => format!(
+            "{} open, but a competitor's move comes first",
+            plural(w.open_positions, "position")
+        ),
         Activity::Hiring if w.recruiting_waits => format!(
             "{} open, but strategy keeps its fifth of the week",
             plural(w.open_positions, "position")
@@ -170,6 +182,10 @@ pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
             "{}: from {:.0} on, hands-on work no longer teaches fit",
             plural(w.engineers, "engineer"),
             w.hands_on_below
+        ),
+        Activity::Management if w.answering_shock() => format!(
+            "your direct reports need {:.0} h a week, half while a competitor's move is contested",
+            w.management_hours
         ),
         Activity::Management => format!(
             "your direct reports need {:.0} h a week",

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use cto_sim::engine::{Ending, Scenario, Stage};
+use cto_sim::engine::scenario::Outcome;
+use cto_sim::engine::{Ending, Stage};
 use cto_sim::policy;
 use cto_sim::sim::{batch, Batch};
 
@@ -525,4 +527,37 @@ fn a_drifting_cto_is_warned_twenty_weeks_before_being_fired() {
         fired > 0,
         "no drifting CTO was fired: the test tests nothing"
     );
+}
+
+/// Skill beats bad luck: on the tenth of default's 200 seeds with the most
+/// market shocks, the CTO who answers each competitor's move (par lets
+/// recruiting wait and gives the week to strategy while fit is contested)
+/// still wins at least 40% of runs; a strategy-heavy split that never
+/// answers wins fewer (`cargo run --release --example shocks`).
+#[test]
+fn answering_competitors_wins_the_runs_with_the_most_shocks() {
+    let scenario = Arc::new(common::default_scenario());
+    let tenth = cto_sim::sim::most_shocked_tenth(&scenario, 200);
+    let wins = |policy: &str| {
+        tenth
+            .iter()
+            .filter(|(_, seed)| {
+                let r = cto_sim::sim::play(&scenario, policy, *seed, |_| {}).unwrap();
+                scenario.ending_outcome(r.ending) == Some(Outcome::Win)
+            })
+            .count()
+    };
+    let (answering, fixed) = (wins("balanced"), wins("fixed:70/5/0/25"));
+    println!(
+        "most shocked {} seeds ({}–{} shocks): balanced wins {answering}, fixed {fixed}",
+        tenth.len(),
+        tenth[tenth.len() - 1].0,
+        tenth[0].0
+    );
+    assert!(
+        answering * 10 >= tenth.len() * 4,
+        "balanced wins {answering} of {}",
+        tenth.len()
+    );
+    assert!(answering > fixed);
 }

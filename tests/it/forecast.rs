@@ -134,7 +134,7 @@ mod on_screen {
         app.on_forecast(done);
         let wide = header(&app, 160);
         assert!(wide.contains("On this plan: ARR $"), "{wide}");
-        assert!(wide.contains("by week 286 (goal $75.0M)"), "{wide}");
+        assert!(wide.contains("by week 286 (goal $85.0M)"), "{wide}");
         // Shorter where the line is short; the next round gives way at 80.
         let medium = header(&app, 120);
         assert!(
@@ -142,7 +142,7 @@ mod on_screen {
             "{medium}"
         );
         let narrow = header(&app, 80);
-        assert!(narrow.contains("Goal: IPO at $75.0M ARR"), "{narrow}");
+        assert!(narrow.contains("Goal: IPO at $85.0M ARR"), "{narrow}");
         assert!(narrow.contains("· plan: $"), "{narrow}");
         assert!(narrow.contains("by wk 286"), "{narrow}");
     }

@@ -25,14 +25,14 @@ fn the_goal_is_on_screen() {
     assert!(goal.contains("ARR") && goal.contains("of $10.0M"), "{goal}");
     let default = text(&App::new_game(builtin("default"), 1), 80, 24);
     assert!(
-        default.contains("Goal: IPO at $75.0M ARR, Series C+ · now $150k · next round $2.0M"),
+        default.contains("Goal: IPO at $85.0M ARR, Series C+ · now $150k · next round $2.0M"),
         "{default}"
     );
     let mut picker = App::title();
     press(&mut picker, &[KeyCode::Enter]);
     let shown = text(&picker, 120, 40);
     assert!(
-        shown.contains("Win: an IPO at $75.0M ARR from Series C"),
+        shown.contains("Win: an IPO at $85.0M ARR from Series C"),
         "{shown}"
     );
     assert!(shown.contains("Lose: running out of cash"), "{shown}");

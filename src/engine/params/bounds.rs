@@ -147,6 +147,8 @@ pub const BOUNDS: &[Bound] = &[
     num("strategy.shock_chance", 0.0, 1.0),
     num("strategy.shock_fit", 0.0, 1.0),
     num("strategy.shock_alignment", 0.0, 1.0),
+    num("strategy.shock_win_back", 0.0, 1.0),
+    num("strategy.shock_settle", 0.0, 1.0),
     num("strategy.round_realign", 0.0, 1.0),
     num("strategy.uninformed_alignment", 0.0, 1.0),
     num("strategy.bet_even_quality", 0.0, 1.0),

@@ -410,6 +410,13 @@ impl Default for PowerParams {
     }
 }
 
+/// A parameter added after run files began embedding their scenario is left
+/// out of the text while it is 0 (its default, the rules as they were), so
+/// that the text, and the hash that names a built-in, stays as it was.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
 /// Strategy alignment and choice opportunities (technology bets).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -449,6 +456,15 @@ pub struct StrategyParams {
     pub shock_fit: f64,
     /// Strategy alignment a market shock takes away (share of alignment, 0–1).
     pub shock_alignment: f64,
+    /// Share of the fit a shock took that each 10 effective strategy hours
+    /// win back in a week (0–1), while the market has not settled: a CTO
+    /// who answers a competitor's move keeps the customers it reached for.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub shock_win_back: f64,
+    /// Share of the fit still up for grabs that the market settles each
+    /// week (0–1): what is not won back by then is lost.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub shock_settle: f64,
     /// Strategy alignment a closed round takes away (share, 0–1): the next
     /// stage needs a new strategy.
     pub round_realign: f64,
@@ -487,6 +503,8 @@ impl Default for StrategyParams {
             shock_chance: 0.025,
             shock_fit: 0.25,
             shock_alignment: 0.4,
+            shock_win_back: 0.0,
+            shock_settle: 0.0,
             round_realign: 0.5,
             uninformed_alignment: 0.5,
             bet_even_quality: 0.55,

@@ -22,6 +22,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
             cash: st.cash,
             arr: st.arr,
             fit: st.fit,
+            contested_fit: 0.0,
             alignment: st.alignment,
             debt: st.debt,
             codebase: st.codebase.max(1.0),

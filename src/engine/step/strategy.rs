@@ -12,6 +12,7 @@ use crate::engine::state::PowerBase;
 impl Week<'_> {
     pub(super) fn strategy(&mut self) {
         self.market_shock();
+        self.win_back();
         self.alignment();
         let sp = &self.params.strategy;
         if sp.bet_interval_weeks == 0 || !self.state.week.is_multiple_of(sp.bet_interval_weeks) {
@@ -28,9 +29,32 @@ impl Week<'_> {
             return;
         }
         let c = &mut self.state.company;
-        c.fit = clamp01(c.fit * (1.0 - sp.shock_fit));
+        let lost = c.fit * sp.shock_fit;
+        c.fit = clamp01(c.fit - lost);
+        if sp.shock_settle > 0.0 {
+            c.contested_fit = clamp01(c.contested_fit + lost);
+        }
         c.alignment = clamp01(c.alignment * (1.0 - sp.shock_alignment));
         self.state.news.push(News::MarketShock);
+    }
+
+    /// After a competitor's move the fit it took is contested for a few
+    /// weeks: each week strategy hours win back a share of it and the market
+    /// settles a share of the rest. Hours answer a shock only while it is
+    /// fresh, so a week of strategy now is worth more than one later.
+    fn win_back(&mut self) {
+        let sp = &self.params.strategy;
+        let e_s = self.metrics.effective_hours[Activity::Strategy];
+        let c = &mut self.state.company;
+        if c.contested_fit <= 0.0 {
+            return;
+        }
+        // Fit lost for good once the market settled it below a tenth of a point.
+        let rate = clamp01(sp.shock_win_back * e_s / 10.0);
+        let won = c.contested_fit * rate;
+        c.fit = clamp01(c.fit + won);
+        let left = (c.contested_fit - won) * (1.0 - sp.shock_settle);
+        c.contested_fit = if left < 1e-3 { 0.0 } else { clamp01(left) };
     }
 
     /// Strategy hours raise alignment; the market drifts away from it. In a

@@ -156,10 +156,17 @@ pub const WHY: &[Entry] = &[
     Entry {
         term: "Fit",
         part: Why,
-        labels: &["fit"],
+        labels: &["fit", "contested"],
         what: "Product-market fit, 0–100%: how much the market wants what you sell. ARR grows in proportion to it.",
-        moves: "Learns from shipping in a good direction and, while the company is small, from your hands-on work; loses 0.4% a week to competitors and 25% in a market shock; technology bets ±3.",
-        now: |n| format!("{:.0}%", n.s.company.fit * 100.0),
+        moves: "Learns from shipping in a good direction and, while the company is small, from your hands-on work; loses 0.4% a week to competitors and a share in each market shock (the scenario sets how much); technology bets ±3. Where the scenario contests shocks, the fit a shock took stays contested for a few weeks: your strategy hours win part of it back each week, and the market settles the rest.",
+        now: |n| {
+            let c = n.s.company.contested_fit;
+            if c > 0.0 {
+                format!("{:.0}%, {:.0} points contested", n.s.company.fit * 100.0, c * 100.0)
+            } else {
+                format!("{:.0}%", n.s.company.fit * 100.0)
+            }
+        },
     },
     Entry {
         term: "Delivery",

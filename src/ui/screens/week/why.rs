@@ -251,8 +251,13 @@ fn drivers(t: Theme, s: &State, sc: &Scenario) -> Vec<Line<'static>> {
             m.contact * 100.0
         )));
     }
+    let contested = if s.company.contested_fit > 0.0 {
+        format!(" ({:.0} contested)", s.company.contested_fit * 100.0)
+    } else {
+        String::new()
+    };
     lines.push(Line::raw(format!(
-        " Direction {:.0}% · fit {:.0}% · delivery {:.0}%",
+        " Direction {:.0}% · fit {:.0}%{contested} · delivery {:.0}%",
         m.direction * 100.0,
         s.company.fit * 100.0,
         m.delivery * 100.0
