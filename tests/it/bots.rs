@@ -8,9 +8,8 @@ use crate::common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use cto_sim::engine::{Ending, Scenario, Stage};
 use cto_sim::engine::scenario::Outcome;
-use cto_sim::engine::{Ending, Stage};
+use cto_sim::engine::{Ending, Scenario, Stage};
 use cto_sim::policy;
 use cto_sim::sim::{batch, Batch};
 
