@@ -43,6 +43,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("scale_up", 10, 0xf3d1_4a35_c678_2b37),
     ("turnaround", 10, 0xc023_78c9_a1fd_faec),
     ("default", 10, 0x8b21_7585_882c_ed28),
+    ("turnaround", 10, 0x73f0_82bd_6e88_0cc3),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.
