@@ -29,6 +29,7 @@ mod par;
 mod picture;
 mod properties;
 mod readme;
+mod refactoring;
 mod refusals;
 mod replay;
 mod retrospective;

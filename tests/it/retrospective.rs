@@ -41,10 +41,17 @@ fn the_report_names_what_decided_the_ending_first() {
         ("coder", "What decided it: coding"),
     ] {
         // The first three runs that end the way the style fails (a
-        // delegator whose CEO keeps a low bar is no puppet: no line to blame).
+        // delegator whose CEO keeps a low bar is no puppet: no line to blame;
+        // a coder whose roadmap slips is fired for delivery before the
+        // coding traps them).
+        let fails_its_way = |ending: Option<Ending>| match policy {
+            "delegator" => ending == Some(Ending::Puppet),
+            "coder" => ending == Some(Ending::TenXProgrammer),
+            _ => true,
+        };
         let failed = (1..=20)
             .map(|seed| (seed, played(&sc, policy, seed)))
-            .filter(|(_, run)| policy != "delegator" || run.state().ending == Some(Ending::Puppet))
+            .filter(|(_, run)| fails_its_way(run.state().ending))
             .take(3);
         for (seed, run) in failed {
             let md = markdown(&run);
