@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decision::Hiring;
-use super::kinds::ReportingLine;
+use super::kinds::{Activity, ReportingLine};
 pub use super::metric::Metric;
 use super::state::{People, State};
 
@@ -200,7 +200,25 @@ pub enum Effect {
     /// Move a hiring target by `by` (never below zero): a commitment the
     /// player made; they may move it back next week.
     Target { position: Position, by: i32 },
+    /// A crunch: over the next `weeks` weeks the CTO must put in `hours`
+    /// effective hours (the week's hours after fatigue; with `on`, the
+    /// hours given to that activity, after switching too). Once they are
+    /// in, the `met` effects happen (the week after); if the weeks run out
+    /// first, the `missed` ones. Neither may hold another deadline.
+    Deadline {
+        hours: f64,
+        weeks: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<Activity>,
+        #[serde(default)]
+        met: Vec<Effect>,
+        #[serde(default)]
+        missed: Vec<Effect>,
+    },
 }
+
+/// Longest deadline an event may set, in weeks.
+pub const MAX_DEADLINE_WEEKS: u32 = 26;
 
 /// A position in engineering an effect can fill, empty or target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

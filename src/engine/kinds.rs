@@ -18,7 +18,8 @@ pub const RUNWAY_LONG: f64 = 60.0;
 pub const BURN_MULTIPLE_CAP: f64 = 99.0;
 
 /// One of the four things a CTO spends the week on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Activity {
     Strategy,
     Hiring,

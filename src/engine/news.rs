@@ -56,6 +56,10 @@ pub enum News {
         choice: usize,
         by_cto: bool,
     },
+    /// The hours a deadline asked were in (the deck index of its event).
+    DeadlineMet(usize),
+    /// A deadline's weeks ran out before its hours were in.
+    DeadlineMissed(usize),
     /// The run ended.
     Ended(Ending),
 }

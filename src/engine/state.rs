@@ -350,6 +350,20 @@ pub struct Scheduled {
     pub week: u32,
 }
 
+/// A deadline under way: the `Effect::Deadline` at `effect` of choice
+/// `choice` of deck event `event`, counting the hours put in.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub event: usize,
+    pub choice: usize,
+    pub effect: usize,
+    /// First and last week whose hours count.
+    pub from: u32,
+    pub until: u32,
+    /// Effective hours put in so far.
+    pub done: f64,
+}
+
 /// A threshold of a scenario's own ending drawn for this run: condition
 /// `condition` of ending `ending` holds against `value` instead of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -386,6 +400,9 @@ pub struct State {
     pub ongoing: Vec<Ongoing>,
     /// Follow-up events waiting for their week.
     pub scheduled: Vec<Scheduled>,
+    /// Deadlines an answered event set, until they are met or missed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
     /// Consecutive weeks each scenario ending's conditions held.
     pub ending_streaks: Vec<u32>,
     /// This run's thresholds of the scenario's own ending conditions that

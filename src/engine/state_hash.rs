@@ -31,6 +31,7 @@ impl State {
             event_last_fired,
             ongoing,
             scheduled,
+            deadlines,
             ending_streaks,
             ending_bars,
             news,
@@ -68,6 +69,7 @@ impl State {
         metrics.hash_into(h);
         tracking.hash_into(h);
         hash_events(h, pending, event_last_fired, ongoing, scheduled);
+        hash_deadlines(h, deadlines);
         for &streak in ending_streaks {
             h.u64(u64::from(streak));
         }
@@ -277,6 +279,19 @@ impl Tracking {
         for x in [credits, authority, influence, adoption] {
             h.f64(x);
         }
+    }
+}
+
+/// The running deadlines: nothing when none runs, so such runs hash as
+/// before deadlines existed.
+fn hash_deadlines(h: &mut StateHasher, deadlines: &[super::state::Deadline]) {
+    for d in deadlines {
+        for x in [d.event, d.choice, d.effect] {
+            h.u64(x as u64);
+        }
+        h.u64(u64::from(d.from));
+        h.u64(u64::from(d.until));
+        h.f64(d.done);
     }
 }
 

@@ -55,7 +55,7 @@ pub fn advise(s: &State, scenario: &Scenario) -> Advice {
             attention(activity, &decision, &why, scenario),
         );
     }
-    say(Control::Hours, hours(decision.hours, scenario));
+    say(Control::Hours, hours(s, decision.hours, scenario));
     say(Control::Refactor, refactor(s, &decision, &why));
     say(Control::Engineers, engineers(s, &decision, &why));
     say(Control::Managers, managers(s, &decision, &why));
@@ -222,12 +222,25 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     }
 }
 
-/// The hours' reason.
-fn hours(hours: u8, scenario: &Scenario) -> String {
+/// The hours' reason: a deadline's crunch, or the week that does not tire.
+fn hours(s: &State, hours: u8, scenario: &Scenario) -> String {
     let a = &scenario.params.attention;
     let free = a.normal_hours + a.free_overtime_hours;
     let over = f64::from(hours) - free;
-    if over > 0.0 {
+    let crunch = super::crunch::crunches(s, scenario, s.people.engineers())
+        .into_iter()
+        .find(|c| c.hours == Some(hours));
+    if let (Some(c), true) = (crunch, over > 0.0) {
+        let title = scenario
+            .events
+            .get(c.event)
+            .map_or("?", |e| e.title.as_str());
+        format!(
+            "a deadline ({title}): {:.0} effective hours to put in over {}; a crunch pays from rest, and the tiredness costs the weeks after",
+            c.left,
+            if c.weeks == 1 { "this week".to_string() } else { format!("{} weeks", c.weeks) }
+        )
+    } else if over > 0.0 {
         format!("every week: {over:.0} past the {free:.0} that cost no fatigue, more hours for a little tiredness")
     } else {
         format!("every week: within the {free:.0} hours that cost no fatigue")

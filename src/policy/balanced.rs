@@ -9,7 +9,7 @@
 
 use super::base::{within_limits, Policy};
 use super::scripted::{Sensible, SensibleWhy};
-use super::{answer, fixed};
+use super::{answer, crunch, fixed};
 use crate::engine::par::{par, ParWhy};
 use crate::engine::state::{ReportingLine, State};
 use crate::engine::{Decision, Scenario};
@@ -157,8 +157,8 @@ impl LineStep {
 /// the free overtime. Past them each extra hour adds as much fatigue, which
 /// costs `overtime_cost` of every later week's hours as it decays: at the
 /// default figures an hour now costs about 1.35 effective hours over the
-/// weeks after, so no steady week and no crunch pays (measured: a crunch of
-/// 5 or 10 more hours during a raise scores 0.2 and 0.3 lower on default).
+/// weeks after, so no steady week pays: only a deadline's stake makes a
+/// short crunch worth it ([`crunch::hours`]).
 pub fn hours(scenario: &Scenario) -> u8 {
     let a = &scenario.params.attention;
     let rested = a.normal_hours + a.free_overtime_hours;
@@ -175,7 +175,7 @@ pub fn decide(s: &State, scenario: &Scenario) -> (Decision, Why) {
 /// `balanced`'s decision for the week after `s` before it answers events.
 fn plan(s: &State, scenario: &Scenario) -> (Decision, Why) {
     let sensible = Sensible::of(s, scenario);
-    let hours = hours(scenario);
+    let hours = crunch::hours(s, scenario, hours(scenario), sensible.hiring.engineers);
     let shown = par(s, &scenario.params, hours, sensible.hiring.engineers);
     let lines: Vec<LineStep> = s
         .people

@@ -10,6 +10,7 @@ mod advice;
 pub mod answer;
 mod balanced;
 mod base;
+pub mod crunch;
 mod fixed;
 mod freeze;
 mod par;

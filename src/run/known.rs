@@ -46,6 +46,9 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     ("turnaround", 10, 0x73f0_82bd_6e88_0cc3),
     // Default's roadmap binds longer and young code is quicker to clean.
     ("default", 10, 0x63a2_4ddf_d8db_264b),
+    // Deadlines: the decks' crunches (issue 23).
+    ("default", 10, 0xd9f5_9e62_0357_8b4c),
+    ("turnaround", 10, 0xb667_7583_d614_e666),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

@@ -9,6 +9,7 @@ use super::money::money;
 use super::reporting::line_label;
 use super::text::{plural, wrap};
 use crate::engine::events::{Effect, Metric, Position, Tunable};
+use crate::engine::kinds::Activity;
 
 /// Between two effects.
 pub const SEPARATOR: &str = " · ";
@@ -84,7 +85,43 @@ fn effect_words(effect: &Effect) -> Option<String> {
             };
             format!("{wanted} {}", signed(f64::from(by), number))
         }
+        Effect::Deadline {
+            hours,
+            weeks,
+            on,
+            ref met,
+            ref missed,
+        } => deadline(hours, weeks, on, met, missed),
     })
+}
+
+/// A deadline in words: what it asks, then what follows either way.
+fn deadline(
+    hours: f64,
+    weeks: u32,
+    on: Option<Activity>,
+    met: &[Effect],
+    missed: &[Effect],
+) -> String {
+    let on = on.map_or(String::new(), |a| {
+        format!(" of {}", a.label().to_lowercase())
+    });
+    let asks = format!(
+        "deadline: {hours:.0} effective hours{on} in the next {}",
+        plural(weeks, "week")
+    );
+    let mut follows = Vec::new();
+    for (when, list) in [("met", met), ("missed", missed)] {
+        let said = effect_items(list).join(", ");
+        if !said.is_empty() {
+            follows.push(format!("{when}: {said}"));
+        }
+    }
+    if follows.is_empty() {
+        asks
+    } else {
+        format!("{asks} ({})", follows.join("; "))
+    }
 }
 
 /// A metric moved by `by`, at once or over `weeks` weeks.

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod deadline;
 pub mod decided;
 pub mod effects;
 pub mod forecast;

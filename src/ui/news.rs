@@ -83,9 +83,17 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
                 format!("{title}: settled without you: \"{label}\".")
             }
         }
+        News::DeadlineMet(i) => deadline_line(sc, *i, "met"),
+        News::DeadlineMissed(i) => deadline_line(sc, *i, "missed"),
         News::Ended(e) => format!("The run ended: {}", sc.ending_headline(*e)),
     }
     .replace("{week}", &s.week.to_string())
+}
+
+/// A deadline met or missed, under its event's title.
+fn deadline_line(sc: &Scenario, event: usize, how: &str) -> String {
+    let title = sc.events.get(event).map_or("?", |e| e.title.as_str());
+    format!("{title}: the deadline is {how}.")
 }
 
 /// An event's text with its placeholders filled in.

@@ -48,3 +48,15 @@ pub fn play_steady(game: &mut Game, weeks: u32, d: &Decision) {
         game.step(&d).expect("a legal decision");
     }
 }
+
+/// The field paths of the errors `text` gets when it is loaded as a
+/// scenario (it must fail to load).
+pub fn error_paths(text: &str, origin: &str) -> Vec<String> {
+    let found = cto_sim::scenario::load_str(text, origin).unwrap_err();
+    found
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.path())
+        .map(str::to_string)
+        .collect()
+}

@@ -10,6 +10,7 @@ mod bots;
 mod calibration;
 mod cli;
 mod coach;
+mod deadlines;
 mod decisions;
 mod deck;
 mod determinism;

@@ -4,6 +4,7 @@
 
 use std::process::Command;
 
+use crate::common;
 use cto_sim::engine::Scenario;
 use cto_sim::scenario::{self, load_str, BUILTIN};
 
@@ -459,21 +460,14 @@ fn a_spread_is_refused_where_no_threshold_is_drawn() {
         ],
         events: [(id: "hello", title: "Hello", text: "Hi.", when: [(metric: week, op: at_least, value: 3, spread: 1)], choices: [(label: "Hi", effects: [Change(metric: credits, by: 0.01)])])],
     )"#;
-    let found = load_str(text, "spreads.ron").unwrap_err();
-    let errors: Vec<&str> = found
-        .iter()
-        .filter(|d| d.is_error())
-        .filter_map(|d| d.path())
-        .collect();
     assert_eq!(
-        errors,
+        common::error_paths(text, "spreads.ron"),
         [
             "endings[0].when[0].spread",
             "endings[1].when[0].spread",
             "endings[3].when[0].spread",
             "events[0].when[0].spread",
         ],
-        "{found:?}"
     );
     // The valid one loads on its own, and keeps its spread.
     let late = text.find("(id: \"late\"").unwrap();

@@ -13,6 +13,8 @@ pub const MAX_PENDING: usize = 3;
 impl Week<'_> {
     /// Settle last week's events: the player's answer, or the default choice.
     pub(super) fn settle_events(&mut self) {
+        // Deadlines met or run out last week happen first.
+        self.settle_deadlines();
         // Effects spread over several weeks take their next step first.
         let week = self.state.week;
         let mut ongoing = std::mem::take(&mut self.state.ongoing);
@@ -39,7 +41,10 @@ impl Week<'_> {
                 ),
             };
             if let Some(c) = def.choices.get(choice) {
-                for effect in &c.effects {
+                for (k, effect) in c.effects.iter().enumerate() {
+                    if let Effect::Deadline { weeks, .. } = *effect {
+                        self.start_deadline(pe.event, choice, k, weeks);
+                    }
                     self.apply_choice_effect(pe.event, effect);
                 }
             }
@@ -51,7 +56,7 @@ impl Week<'_> {
         }
     }
 
-    fn apply_choice_effect(&mut self, event: usize, effect: &Effect) {
+    pub(super) fn apply_choice_effect(&mut self, event: usize, effect: &Effect) {
         match *effect {
             Effect::Change { metric, by } => self.apply_effect(event, metric, by),
             Effect::Spread { metric, by, weeks } => {
@@ -112,7 +117,8 @@ impl Week<'_> {
             Effect::Promote(n) => self.promote(n),
             Effect::HireVp => self.start_vp_search(),
             Effect::Leave(position) => self.leave(position),
-            Effect::Target { .. } => {}
+            // Started by the caller, which knows the choice.
+            Effect::Target { .. } | Effect::Deadline { .. } => {}
         }
         effect.follow(
             &mut self.targets,

@@ -53,6 +53,7 @@ pub(super) fn initial_state(sc: &Scenario) -> State {
         event_last_fired: vec![None; sc.events.len()],
         ongoing: Vec::new(),
         scheduled: Vec::new(),
+        deadlines: Vec::new(),
         ending_streaks: vec![0; sc.endings.len()],
         ending_bars: Vec::new(),
         news: Vec::new(),

@@ -5,6 +5,7 @@
 
 mod attention;
 mod business;
+mod deadlines;
 mod endings;
 mod engineering;
 mod event_effects;
@@ -163,6 +164,7 @@ impl Week<'_> {
         self.settle_events();
         self.apply_reporting_lines(&lines_before);
         self.attention();
+        self.count_deadlines();
         self.org_flows();
         self.structure();
         self.power();

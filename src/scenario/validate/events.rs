@@ -2,7 +2,7 @@
 //! choices and effects.
 
 use super::{is_snake_case, Checker, MAX_CHOICES, MAX_EVENTS, MAX_LIST, MAX_NAME, MAX_TEXT};
-use crate::engine::events::{placeholders, Effect, EventDef, Metric, Tunable};
+use crate::engine::events::{placeholders, Effect, EventDef, Metric, Tunable, MAX_DEADLINE_WEEKS};
 use crate::engine::Scenario;
 use crate::scenario::suggest;
 
@@ -246,7 +246,56 @@ impl Checker<'_> {
                     );
                 }
             }
+            Effect::Deadline {
+                hours,
+                weeks,
+                met,
+                missed,
+                ..
+            } => self.deadline(path, (*hours, *weeks), (met, missed), deck, followed),
             Effect::Promote(_) | Effect::HireVp | Effect::Leave(_) => {}
+        }
+    }
+
+    /// A deadline: hours and weeks in range, and what follows it, which may
+    /// not hold a deadline of its own.
+    fn deadline(
+        &mut self,
+        path: &str,
+        (hours, weeks): (f64, u32),
+        (met, missed): (&[Effect], &[Effect]),
+        deck: &Deck,
+        followed: &mut [bool],
+    ) {
+        self.num(&format!("{path}.hours"), hours, 1.0, 2000.0);
+        let most = u64::from(MAX_DEADLINE_WEEKS);
+        self.int(&format!("{path}.weeks"), u64::from(weeks), 1, most);
+        if met.is_empty() && missed.is_empty() {
+            self.error_hint(
+                path.to_string(),
+                "a deadline with nothing at stake",
+                "give it `met: [...]` or `missed: [...]` effects, e.g. `missed: [Change(metric: fit, by: -0.03)]`".into(),
+            );
+        }
+        for (name, list) in [("met", met), ("missed", missed)] {
+            if list.len() > MAX_LIST {
+                self.error(
+                    format!("{path}.{name}"),
+                    format!("at most {MAX_LIST} effects"),
+                );
+            }
+            for (k, eff) in list.iter().enumerate().take(MAX_LIST) {
+                let epath = format!("{path}.{name}[{k}]");
+                if matches!(eff, Effect::Deadline { .. }) {
+                    self.error_hint(
+                        epath,
+                        "a deadline inside a deadline",
+                        "start the second deadline from an event: `FollowUp(event: \"...\", weeks: 1)`".into(),
+                    );
+                } else {
+                    self.effect(&epath, eff, deck, followed);
+                }
+            }
         }
     }
 }

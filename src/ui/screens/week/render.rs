@@ -11,6 +11,7 @@ use super::layout::{self, parts, Right};
 use super::{Tab, Week};
 use crate::engine::risk::risks;
 use crate::engine::{RUNWAY_CAP, RUNWAY_LONG};
+use crate::ui::deadline::deadline_line;
 use crate::ui::keymap::Context;
 use crate::ui::money::money;
 use crate::ui::screens::protocol::Frame;
@@ -53,16 +54,20 @@ impl Week {
         parts.timeline
     }
 
-    /// Saving trouble first, then the ending that comes soonest, or else the
-    /// status.
+    /// Saving trouble first, then the ending that comes soonest, then a
+    /// running deadline, or else the status.
     fn status_line(&self, f: &Frame, area: Rect, buf: &mut Buffer) {
         let (s, sc) = (self.session.state(), self.session.scenario());
         let warning = f
             .saving
             .map(str::to_string)
             .or_else(|| risks(s, sc).first().map(|r| risk_line(r, sc, s)));
+        let d = &self.draft;
+        let deadline = || deadline_line(s, sc, d.hours, d.hiring.engineers);
         if let Some(warning) = warning {
             Line::styled(warning, f.theme.bad()).render(area, buf);
+        } else if let Some(line) = deadline() {
+            Line::styled(line, f.theme.warn()).render(area, buf);
         } else if let Some(msg) = f.status {
             Line::styled(msg.to_string(), f.theme.dim()).render(area, buf);
         }
