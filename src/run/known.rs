@@ -49,6 +49,7 @@ pub const BUILTIN_TEXTS: &[(&str, u32, u64)] = &[
     // Deadlines: the decks' crunches (issue 23).
     ("default", 10, 0xd9f5_9e62_0357_8b4c),
     ("turnaround", 10, 0xb667_7583_d614_e666),
+    ("puppet_rescue", 10, 0xc852_23f8_220f_7319),
 ];
 
 /// The built-in scenario whose text hashes to `hash` under `rules`, if any.

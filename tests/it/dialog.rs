@@ -167,7 +167,14 @@ fn a_crowded_event_shows_the_highlighted_choices_effects() {
         .collect();
     def.default_choice = 0;
     let first = effects_line(&def.choices[0].effects);
-    let head = first.split(" · ").next().unwrap().to_string();
+    // The start of the first effect: a long one (a deadline) wraps.
+    let head: String = first
+        .split(" · ")
+        .next()
+        .unwrap()
+        .chars()
+        .take(30)
+        .collect();
     let mut app = showing(scenario, def);
     let shown = text(&app, 80, 24);
     for i in 1..=6 {
