@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::kinds::RUNWAY_CAP;
+use super::kinds::{RUNWAY_CAP, RUNWAY_LONG};
 use super::stage::Stage;
 
 /// A quantity a condition can read or an effect can change. Fractions are on the
@@ -166,6 +166,11 @@ impl Metric {
                 .get(x as usize)
                 .map_or("?", |s| s.label())
                 .to_string(),
+            // As the header shows it: the 999 cap is no figure but "no limit".
+            Metric::RunwayMonths if x >= RUNWAY_CAP => {
+                "unlimited (revenue covers the costs)".to_string()
+            }
+            Metric::RunwayMonths if x > RUNWAY_LONG => "over five years".to_string(),
             Metric::RunwayMonths => format!("{x:.0} months"),
             _ if self.range() == (0.0, 1.0) => format!("{:.0}%", x * 100.0),
             _ => format!("{x:.0}"),

@@ -193,3 +193,28 @@ fn a_crowded_event_shows_the_highlighted_choices_effects() {
     assert!(under(&shown, "2. Option 2"), "{shown}");
     assert!(!under(&shown, "1. Option 1"), "{shown}");
 }
+
+/// Two events waiting open in their order: "Event 1 of 2" first, and
+/// answering it opens "Event 2 of 2" (default, the first seed with two).
+#[test]
+fn two_events_waiting_open_first_one_then_two() {
+    let sc = Arc::new(Scenario::builtin("default").unwrap());
+    let two_waiting = (1..20)
+        .find_map(|seed| {
+            let mut app = App::new_game(Arc::clone(&sc), seed);
+            while app.state()?.ending.is_none() {
+                if app.state()?.pending.len() == 2 {
+                    return Some(app);
+                }
+                app.end_week();
+            }
+            None
+        })
+        .expect("two events wait at once in some run");
+    let mut app = two_waiting;
+    let first = text(&app, 120, 40);
+    assert!(first.contains("Event 1 of 2"), "{first}");
+    press(&mut app, &[KeyCode::Enter]);
+    let second = text(&app, 120, 40);
+    assert!(second.contains("Event 2 of 2"), "{second}");
+}

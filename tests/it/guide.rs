@@ -560,3 +560,36 @@ fn the_guide_shows_this_boards_bar_for_a_drawn_deadline() {
     }
     assert!(shown.len() >= 4, "boards asked for {shown:?}");
 }
+
+/// Before the first week a figure reads "– (after the first week)", with no
+/// unit stuck after it ("…week)/yr"); after it, the figure carries its unit.
+#[test]
+fn a_figure_not_yet_measured_reads_without_a_stray_unit() {
+    let sc = builtin("default");
+    let mut app = App::new_game(Arc::clone(&sc), 1);
+    let nows = |app: &App| -> Vec<(&'static str, String)> {
+        let s = app.state().unwrap();
+        let now = cto_sim::ui::guide::Now {
+            s,
+            sc: &sc,
+            par: None,
+            forecast: None,
+        };
+        cto_sim::ui::guide::entries()
+            .map(|e| (e.term, (e.now)(&now)))
+            .collect()
+    };
+    for (term, now) in nows(&app) {
+        if let Some(at) = now.find("(after the first week)") {
+            let after = &now[at + "(after the first week)".len()..];
+            assert!(after.is_empty(), "{term}: {now}");
+        }
+    }
+    play_weeks(&mut app, 1);
+    let attrition = nows(&app)
+        .into_iter()
+        .find(|(term, _)| *term == "Attrition")
+        .unwrap()
+        .1;
+    assert!(attrition.ends_with("%/yr"), "{attrition}");
+}

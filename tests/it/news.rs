@@ -381,3 +381,27 @@ fn the_logs_first_line_is_week_one() {
     assert!(log.contains("w1    Week 1 at"), "{log}");
     assert!(!log.contains("w0"), "{log}");
 }
+
+/// An event's `{runway_months}` reads as the header does: no "999 months"
+/// when revenue covers the costs, no jumpy month count past five years.
+#[test]
+fn an_events_runway_reads_unlimited_when_revenue_covers_the_costs() {
+    let app = App::new_game(Arc::new(Scenario::builtin("default").unwrap()), 1);
+    let mut s = app.state().unwrap().clone();
+    let text = "Runway is {runway_months}.";
+    s.metrics.runway_months = cto_sim::engine::RUNWAY_CAP;
+    assert_eq!(
+        cto_sim::ui::news::event_text(text, &s),
+        "Runway is unlimited (revenue covers the costs)."
+    );
+    s.metrics.runway_months = 300.0;
+    assert_eq!(
+        cto_sim::ui::news::event_text(text, &s),
+        "Runway is over five years."
+    );
+    s.metrics.runway_months = 14.2;
+    assert_eq!(
+        cto_sim::ui::news::event_text(text, &s),
+        "Runway is 14 months."
+    );
+}

@@ -204,7 +204,7 @@ pub const WHY: &[Entry] = &[
         labels: &["attrition", "%/yr"],
         what: "The yearly share of people who leave at this week's morale: 13% at 60% morale, three times that when nobody manages. A leaver costs 55% of a year's salary.",
         moves: "Morale.",
-        now: |n| format!("{}/yr", pct(n, n.s.metrics.attrition_rate)),
+        now: |n| pct(n, n.s.metrics.attrition_rate).replace('%', "%/yr"),
     },
     Entry {
         term: "Power",
