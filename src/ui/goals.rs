@@ -16,16 +16,15 @@ use ratatui::text::Line;
 /// fit is cut by the screen.
 ///
 /// While a round is being raised the line says so first, in every week of
-/// the raise (with the goal after it where there is room).
+/// the raise (with the goal after it where there is room), in the one form
+/// the terminal's width picks ([`raise_line`]): it does not change from week
+/// to week, nor when the forecast comes in.
 pub fn goal_line_within(sc: &Scenario, s: &State, width: u16) -> String {
     let fits = |line: &str| Line::raw(line).width() <= usize::from(width);
     if let Some(r) = raising(s, sc) {
-        let full = raise_words(&r, false);
-        let with_goal = format!("{full} · {}", goal_line(sc, s));
-        return [with_goal, full, raise_words(&r, true)]
-            .into_iter()
-            .find(|l| fits(l))
-            .unwrap_or_else(|| raise_words(&r, true));
+        let raise = raise_line(&r, width);
+        let with_goal = format!("{raise} · {}", goal_line(sc, s));
+        return if fits(&with_goal) { with_goal } else { raise };
     }
     let full = goal_line(sc, s);
     if Line::raw(full.as_str()).width() <= usize::from(width) {
@@ -64,9 +63,9 @@ pub fn goal_and_plan(
     };
     let mut goals = vec![base.clone()];
     match raising(s, sc) {
-        // The raise's line without the goal, then its short form, leave
-        // room for the plan.
-        Some(r) => goals.extend([raise_words(&r, false), raise_words(&r, true)]),
+        // The raise's line without the goal leaves room for the plan; its
+        // form stays the one the width picks.
+        Some(r) => goals.push(raise_line(&r, width)),
         None if first_win(sc).is_none() => goals.push(ipo_goal(sc, s)),
         None => {}
     }
@@ -127,8 +126,19 @@ fn ipo_goal(sc: &Scenario, s: &State) -> String {
     )
 }
 
-/// A raise under way, in words: `Raising Series A · week 6 of 12–24 ·
-/// investors want ARR $1.7M–$2.3M, burn ≤3.5× (now $1.6M, 2.1×)`, or in
+/// The columns from which the header shows a raise in its long form: under
+/// them, the short one, whatever else the line holds, so the raise's words
+/// keep their place from week to week.
+pub const LONG_RAISE_FROM: u16 = 160;
+
+/// A raise under way as the header shows it at `width` columns.
+pub fn raise_line(r: &Raising, width: u16) -> String {
+    raise_words(r, width < LONG_RAISE_FROM)
+}
+
+/// A raise under way, in words: `Raising Series A · week 6 of 12–24, closes
+/// then whatever ARR does · investors want ARR $1.7M–$2.3M, burn ≤3.5× (now
+/// $1.6M, 2.1×)`, or in
 /// `short` form `Raising Series A · wk 6 (12–24) · ARR $1.6M of $1.7M–$2.3M · burn
 /// 2.1× (≤3.5×)`.
 pub fn raise_words(r: &Raising, short: bool) -> String {
@@ -148,7 +158,7 @@ pub fn raise_words(r: &Raising, short: bool) -> String {
         );
     }
     format!(
-        "Raising {} · week {} of {}–{} · investors want ARR {}–{}, burn ≤{}× (now {}, {burn:.1}×)",
+        "Raising {} · week {} of {}–{}, closes then whatever ARR does · investors want ARR {}–{}, burn ≤{}× (now {}, {burn:.1}×)",
         r.to.label(),
         r.week,
         r.takes[0],

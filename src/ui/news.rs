@@ -47,7 +47,7 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
             overridden,
             won,
         } => bet_line(*with_cto, *overridden, *won),
-        News::RaiseStarted { stage } => format!("The CEO started raising from {}.", stage.label()),
+        News::RaiseStarted { stage } => raise_started(*stage, sc),
         News::RoundClosed { stage, amount } => {
             format!(
                 "The round closed: {} raised, now {}.",
@@ -88,6 +88,23 @@ pub fn news_line(n: &News, s: &State, sc: &Scenario) -> String {
         News::Ended(e) => format!("The run ended: {}", sc.ending_headline(*e)),
     }
     .replace("{week}", &s.week.to_string())
+}
+
+/// `The CEO started raising the Series A round: it closes in 12–24 weeks,
+/// whatever ARR does.`: the round is the stage after `from`, and its weeks
+/// are drawn when it starts (as `engine::funding` reads them).
+fn raise_started(from: crate::engine::stage::Stage, sc: &Scenario) -> String {
+    use crate::engine::stage::Stage;
+    let bp = &sc.params.business;
+    let weeks = |x: f64| (f64::from(bp.raise_weeks) * x).round().max(1.0) as u32;
+    let [low, high] = bp.raise_lateness.map(weeks);
+    match Stage::ALL.get(from.index() + 1) {
+        Some(to) => format!(
+            "The CEO started raising the {} round: it closes in {low}–{high} weeks, whatever ARR does.",
+            to.label()
+        ),
+        None => "The CEO started raising.".into(),
+    }
 }
 
 /// A deadline met or missed, under its event's title.

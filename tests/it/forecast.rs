@@ -147,8 +147,10 @@ mod on_screen {
         assert!(narrow.contains("by wk 286"), "{narrow}");
     }
 
-    /// While a round is raised the header keeps the plan: the raise's line
-    /// gives way to its short form at 120 columns rather than drop the plan.
+    /// While a round is raised the header keeps the plan, and the raise's
+    /// line keeps one form at a given width, with the forecast in or not: the
+    /// short one at 120 columns, the long one (which says the round closes
+    /// in its week whatever ARR does) at 200.
     #[test]
     fn the_plan_stays_in_the_header_while_a_round_is_raised() {
         let mut app = game();
@@ -158,12 +160,24 @@ mod on_screen {
             play_weeks(&mut app, 1);
         }
         play_weeks(&mut app, 1);
+        let raise_part = |header: &str| {
+            let row = header.lines().find(|l| l.contains("Raising ")).unwrap();
+            let row = row.split(" · Goal").next().unwrap();
+            let row = row.trim_matches('"').split(" · plan").next().unwrap();
+            row.trim_end().to_string()
+        };
+        let medium_before = raise_part(&header(&app, 120));
+        let wide_before = raise_part(&header(&app, 200));
         let done = worked_out(&app);
         app.on_forecast(done);
         let medium = header(&app, 120);
+        assert!(medium.contains(&medium_before), "{medium_before}\n{medium}");
+        assert!(medium.contains(" · wk "), "{medium}");
         assert!(medium.contains("Raising "), "{medium}");
         assert!(medium.contains(" · plan: "), "{medium}");
         let wide = header(&app, 200);
+        assert!(wide.contains(&wide_before), "{wide_before}\n{wide}");
+        assert!(wide.contains("closes then whatever ARR does"), "{wide}");
         assert!(wide.contains("investors want ARR"), "{wide}");
         assert!(wide.contains(" · On this plan: "), "{wide}");
     }

@@ -128,8 +128,10 @@ fn a_raise_under_way_stays_in_the_news_panel_every_week_until_it_closes() {
             _ => raises.push((started, s.week)),
         }
         let line = format!(
-            "▸ The CEO started raising from {}.",
-            s.company.stage.label()
+            "▸ The CEO started raising the {} round: it closes in {}–{} weeks, whatever ARR does.",
+            r.to.label(),
+            r.takes[0],
+            r.takes[1]
         );
         week_mut(app).tab = Tab::News;
         for (w, h) in [(120, 40), (80, 24)] {

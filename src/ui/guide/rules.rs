@@ -16,7 +16,7 @@ pub const RULES: &[Entry] = &[
         term: "Raising",
         part: Raising,
         labels: &["raising", "investors want", "investors want arr", "burn", "wk"],
-        what: "The CEO starts a raise when runway falls under 9 months or ARR reaches the next round's bar. It takes 12–24 weeks (16 times a draw made when it starts). While it runs the header shows its week and what investors want.",
+        what: "The CEO starts a raise when runway falls under 9 months or ARR reaches the next round's bar. It takes 12–24 weeks (16 times a draw made when it starts), whatever ARR does meanwhile: investors judge ARR and burn only at the close. While it runs the header shows its week and what investors want.",
         moves: "At the close, investors' appetite scales the bar by 0.85–1.15: the round closes if ARR clears it and the burn multiple is at or under the maximum, for 0.7–1.2 times its size, and the company moves up a stage (alignment halves: the next stage needs a new strategy).",
         now: |n| match raising(n.s, n.sc) {
             Some(r) => crate::ui::goals::raise_words(&r, false),
