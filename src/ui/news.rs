@@ -107,6 +107,25 @@ fn raise_started(from: crate::engine::stage::Stage, sc: &Scenario) -> String {
     }
 }
 
+/// ` Hiring pauses: 3 open positions, but a competitor's move comes first.`
+/// when par's recruiting fell to nothing for a market shock while another
+/// share moved most (the strategy swing would hide it); else nothing.
+fn hiring_paused(from: &Par, to: &Par, moved_most: Activity) -> String {
+    let w = &to.why;
+    let paused = moved_most != Activity::Hiring
+        && to.attention.hiring == 0
+        && from.attention.hiring > 0
+        && w.open_positions > 0
+        && w.answering_shock();
+    if !paused {
+        return String::new();
+    }
+    format!(
+        " Hiring pauses: {} open, but a competitor's move comes first.",
+        plural(w.open_positions, "position")
+    )
+}
+
 /// A deadline met or missed, under its event's title.
 fn deadline_line(sc: &Scenario, event: usize, how: &str) -> String {
     let title = sc.events.get(event).map_or("?", |e| e.title.as_str());
@@ -218,8 +237,9 @@ pub fn par_moved(from: &Par, to: &Par) -> Option<String> {
         ),
     };
     let a = to.attention;
+    let paused = hiring_paused(from, to, activity);
     Some(format!(
-        "Par is now {}/{}/{}/{}: {} {}% → {}% ({why}).",
+        "Par is now {}/{}/{}/{}: {} {}% → {}% ({why}).{paused}",
         a.strategy,
         a.hiring,
         a.coding,

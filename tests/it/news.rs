@@ -407,3 +407,25 @@ fn an_events_runway_reads_unlimited_when_revenue_covers_the_costs() {
         "Runway is 14 months."
     );
 }
+
+/// When a competitor's move swings par to strategy and recruiting falls to
+/// nothing with positions open, the news says why hiring paused.
+#[test]
+fn par_news_says_hiring_pauses_for_a_competitors_move() {
+    use cto_sim::engine::par::{par, CONTESTED_AT};
+    let sc = Scenario::builtin("default").unwrap();
+    let app = App::new_game(Arc::new(sc.clone()), 1);
+    let calm = app.state().unwrap().clone();
+    let mut shocked = calm.clone();
+    shocked.company.contested_fit = CONTESTED_AT + 0.05;
+    let wanted = calm.people.engineers() + 3;
+    let before = par(&calm, &sc.params, 45, wanted);
+    let after = par(&shocked, &sc.params, 45, wanted);
+    assert!(before.attention.hiring > 0, "{before:?}");
+    assert_eq!(after.attention.hiring, 0, "{after:?}");
+    let line = cto_sim::ui::news::par_moved(&before, &after).expect("par moved");
+    assert!(
+        line.ends_with("Hiring pauses: 3 positions open, but a competitor's move comes first."),
+        "{line}"
+    );
+}

@@ -38,18 +38,22 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "Runway",
         part: Header,
-        labels: &["runway", "mo", "> 5 yr"],
+        labels: &["runway", "mo", "> 5 yr", "ceo raises under"],
         what: "Months the cash lasts at the recurring net burn: payroll, the rest of the company and running costs, less revenue. A one-off cost or refund moves cash, not the burn. ∞ when revenue covers the costs.",
-        moves: "Hiring raises the burn; ARR lowers it; a round adds cash. Under 9 months the CEO starts raising; under 6 the header turns red and a warning counts the weeks to out of cash.",
+        moves: "Hiring raises the burn; ARR lowers it; a round adds cash. Under 9 months on default the CEO starts raising (the header shows the scenario's own figure after runway: \"CEO raises under 9\"); under 6 the header turns red and a warning counts the weeks to out of cash.",
         now: |n| {
             let m = &n.s.metrics;
+            let rule = format!(
+                "; the CEO raises under {:.0} months",
+                n.sc.params.business.raise_below_runway_months
+            );
             if !n.played() {
-                "– (after the first week)".to_string()
+                format!("– (after the first week){rule}")
             } else if m.runway_months >= RUNWAY_CAP {
-                "∞: revenue covers the costs".to_string()
+                format!("∞: revenue covers the costs{rule}")
             } else {
                 format!(
-                    "{:.0} months: {} of cash over {} a month of net burn",
+                    "{:.0} months: {} of cash over {} a month of net burn{rule}",
                     m.runway_months,
                     money(n.s.company.cash),
                     money(m.burn)
@@ -262,8 +266,8 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "Engineers wanted",
         part: Organisation,
-        labels: &["engineers wanted", "positions open", "position open", "open", "no manager for", "promote", "none let go"],
-        what: "The engineering team you are hiring toward (engineers, ramping ones and accepted offers). The gap is the open positions par asks hiring hours for: \"N open, hiring X%: par Y%\" when you give it less. A target under the headcount (\"none let go\") hires nobody and lets nobody go: the team shrinks only as people leave.",
+        labels: &["engineers wanted", "positions open", "position open", "open", "no manager for", "promote", "none let go", "hiring waits out a competitor's move"],
+        what: "The engineering team you are hiring toward (engineers, ramping ones and accepted offers). The gap is the open positions par asks hiring hours for: \"N open, hiring X%: par Y%\" when you give it less; \"N open: hiring waits out a competitor's move\" while a market shock's fit is contested and par puts the hiring hours on strategy. A target under the headcount (\"none let go\") hires nobody and lets nobody go: the team shrinks only as people leave.",
         moves: "You set it. Recruiting stops at the target; a leaver reopens a position.",
         now: |n| plural(n.s.people.engineers() + n.s.people.in_pipeline(), "engineer").to_string() + " with offers",
     },

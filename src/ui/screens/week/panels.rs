@@ -294,6 +294,11 @@ impl Week {
         let par = self.par();
         let open = par.why.open_positions;
         let given = self.draft.attention.hiring;
+        if open > 0 && given == 0 && par.why.answering_shock() {
+            return Some(format!(
+                "{open} open: hiring waits out a competitor's move."
+            ));
+        }
         if open == 0 || given >= par.attention.hiring || par.why.recruiting_waits {
             return None;
         }

@@ -170,7 +170,8 @@ impl Week {
                 },
             ),
             Span::raw(format!(
-                "  Runway {runway}  ARR {}  Headcount {}  ",
+                "  Runway {runway}{}  ARR {}  Headcount {}  ",
+                raise_rule(s, sc, area.width),
                 money(s.company.arr),
                 s.people.headcount()
             )),
@@ -204,4 +205,21 @@ impl Week {
         }
         Line::from(spans)
     }
+}
+
+/// The columns from which the header says, after runway, under what runway
+/// the CEO raises.
+const RAISE_RULE_FROM: u16 = 104;
+
+/// ` (CEO raises under 9)`: the scenario's runway rule for starting a raise,
+/// while none is under way and a round is left, where the header has room.
+fn raise_rule(s: &crate::engine::State, sc: &crate::engine::Scenario, width: u16) -> String {
+    let idle = s.raise.weeks_left == 0 && crate::engine::funding::next_round(s, sc).is_some();
+    if width < RAISE_RULE_FROM || !idle {
+        return String::new();
+    }
+    format!(
+        " (CEO raises under {:.0})",
+        sc.params.business.raise_below_runway_months
+    )
 }
