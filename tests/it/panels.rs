@@ -355,3 +355,23 @@ fn the_goal_line_shows_every_condition_at_80_columns() {
         "{goal}"
     );
 }
+
+/// A managers target past what promotion can give (an experienced engineer
+/// each, one always stays coding) gets a warning in the org chart, which
+/// goes once the target is within reach.
+#[test]
+fn the_org_chart_warns_when_no_engineer_is_left_to_promote() {
+    isolate();
+    let mut app = App::new_game(builtin("default"), 1);
+    play_weeks(&mut app, 1);
+    let people = app.state().unwrap().people.clone();
+    let can = people.experienced - 1;
+    let wanted = people.managers + can + 2;
+    pm(&mut app).draft.hiring.managers = wanted;
+    let shown = text(&app, 200, 50);
+    let warning = format!("{wanted} managers wanted: {can} can be promoted");
+    assert!(shown.contains(&warning), "{warning}\n{shown}");
+    pm(&mut app).draft.hiring.managers = people.managers + can;
+    let within = text(&app, 200, 50);
+    assert!(!within.contains("can be promoted"), "{within}");
+}

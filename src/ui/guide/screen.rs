@@ -105,7 +105,7 @@ pub const SCREEN: &[Entry] = &[
         term: "On this plan",
         part: Header,
         labels: &["on this plan", "by week", "around week", "futures", "plan", "by wk", "goal reached", "ipo around week", "goal reached around week"],
-        what: "The forecast, after the goal: the rest of the run played 16 times with this week's draft held and events left to their defaults, each under other luck (never your run's own), as a range of the goal's figure by the horizon, or the week the goal or a loss most often comes. It appears a moment after each week and after a change of the draft; replays do not show it.",
+        what: "The forecast, after the goal: the rest of the run played 16 times, each under other luck (never your run's own). It assumes you keep this week's draft every week: the attention split, hours, refactoring and reporting lines as they are, the hiring targets as they are (moved as events move them, and scaled up with the stage's typical team when a round closes); your answers to this week's events as drafted, and every later event left to its default answer. It shows a range of the goal's figure by the horizon, or the week the goal or a loss most often comes. It appears a moment after each week and after a change of the draft; replays do not show it.",
         moves: "Your draft: attention, hours, hiring targets, refactoring, reporting lines. Green when the plan reaches the goal.",
         now: |n| {
             n.forecast.map_or("– (a moment after each week)".to_string(), |f| {
@@ -274,8 +274,8 @@ pub const SCREEN: &[Entry] = &[
     Entry {
         term: "Managers wanted",
         part: Organisation,
-        labels: &["managers wanted", "too many managers for you", "managers for one vp", "managers for", "vps"],
-        what: "The managers you want: one a week is promoted from your experienced engineers. \"No manager for N engineers: promote.\" when engineers outside every manager's span report to you and you cannot give them their hours; \"Too many managers for you: hire a VP.\" past about 5 managers per manager of managers.",
+        labels: &["managers wanted", "too many managers for you", "managers for one vp", "managers for", "vps", "can be promoted", "one engineer stays coding"],
+        what: "The managers you want: one a week is promoted from your experienced engineers. \"No manager for N engineers: promote.\" when engineers outside every manager's span report to you and you cannot give them their hours; \"Too many managers for you: hire a VP.\" past about 5 managers per manager of managers. \"6 managers wanted: 2 can be promoted (one engineer stays coding).\" when the target asks for more than your experienced engineers can give: ramping hires can be promoted once they have ramped up.",
         moves: "You set it; promotions take engineers off the features.",
         now: |n| plural(n.s.people.managers, "manager"),
     },

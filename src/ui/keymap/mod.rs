@@ -396,7 +396,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "H",
         action: Action::BigLeft,
         contexts: &[C::Week],
-        help: "much less (attention −20%, hours −5)",
+        help: "much less (attention −20%, hours −5, targets −4, VPs −1)",
         hint: "",
     },
     Binding {
@@ -404,7 +404,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "L",
         action: Action::BigRight,
         contexts: &[C::Week],
-        help: "much more (attention +20%, hours +5)",
+        help: "much more (attention +20%, hours +5, targets +4, VPs +1)",
         hint: "",
     },
     Binding {

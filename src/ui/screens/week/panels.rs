@@ -283,6 +283,7 @@ impl Week {
         ));
         let advice = self
             .hiring_advice()
+            .or_else(|| self.promotion_advice())
             .or_else(|| played.then(|| self.structure_advice()).flatten());
         lines.extend(advice.map(|advice| (None, Line::styled(advice, t.warn()))));
         lines
@@ -306,6 +307,21 @@ impl Week {
             "{} open, hiring {given}%: par {}%.",
             plural(open, "position"),
             par.attention.hiring
+        ))
+    }
+
+    /// A managers target past what promotion can reach: each manager is an
+    /// experienced engineer promoted, and one always stays coding (the
+    /// engine promotes only while two or more are experienced).
+    fn promotion_advice(&self) -> Option<String> {
+        let p = &self.state().people;
+        let wanted = self.draft.hiring.managers;
+        let can = p.experienced.saturating_sub(1);
+        if wanted <= p.managers + can {
+            return None;
+        }
+        Some(format!(
+            "{wanted} managers wanted: {can} can be promoted (one engineer stays coding)."
         ))
     }
 
