@@ -114,6 +114,17 @@ pub const SCREEN: &[Entry] = &[
             })
         },
     },
+    Entry {
+        term: "Deadline",
+        part: Header,
+        labels: &["deadline", "effective h", "makes it", "on track"],
+        what: "A date an event's answer set: the effective hours (your hours after fatigue; on one activity, when it says so) to put in over the weeks shown, what is in so far, and about how long a week makes it. The dialog said what follows when it is met and when it is missed.",
+        moves: "Your hours, from next week on (and the split, for a deadline on one activity). From rest, about 52 h a week puts in 96 in two weeks; a tired CTO puts in less at the same hours.",
+        now: |n| match n.s.deadlines.len() {
+            0 => "none running".to_string(),
+            k => format!("{k} running"),
+        },
+    },
     // Attention.
     Entry {
         term: "Attention",
@@ -178,7 +189,7 @@ pub const SCREEN: &[Entry] = &[
         term: "Hours",
         part: Attention,
         labels: &["hours", "h/week", "tired"],
-        what: "Hours you work a week (35–80). Past 45 h fatigue builds up and every hour yields less: −N% tired is what fatigue took last week.",
+        what: "Hours you work a week (35–80). Past 45 h fatigue builds up and every hour yields less: −N% tired is what fatigue took last week. A steady long week gives less than 45 h within a month; long hours pay only in a crunch, for a deadline, from rest.",
         moves: "Fatigue adds the hours over 45 each week and fades by a quarter a week; efficiency falls 0.75% per point of fatigue (to at most −70%).",
         now: |n| {
             if n.played() {
