@@ -229,7 +229,7 @@ fn hours(s: &State, hours: u8, scenario: &Scenario) -> String {
     let over = f64::from(hours) - free;
     let crunch = super::crunch::crunches(s, scenario, s.people.engineers())
         .into_iter()
-        .find(|c| c.hours == Some(hours));
+        .find(|c| c.fair == Some(hours));
     if let (Some(c), true) = (crunch, over > 0.0) {
         let title = scenario
             .events

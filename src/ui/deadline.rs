@@ -21,14 +21,14 @@ pub fn deadline_line(s: &State, sc: &Scenario, hours: u8, wanted: u32) -> Option
     } else {
         format!("{} weeks left", c.weeks)
     };
-    let now = put_in(s, sc, d, hours, wanted);
+    let now = put_in(s, sc, d, hours, wanted, c.weeks);
     let makes = match c.hours {
-        Some(h) if h <= hours => format!("{hours} h puts in ~{now:.0}: on track"),
-        Some(h) => format!("{hours} h puts in ~{now:.0}, ~{h} h a week makes it"),
-        None => "out of reach even at 60 h".to_string(),
+        Some(h) if h <= hours => format!("{hours} h a week puts in ~{now:.0}: on track"),
+        Some(h) => format!("{hours} h a week puts in ~{now:.0}; {h} h makes it"),
+        None => format!("out of reach even at {} h", crate::engine::HOURS_RANGE.1),
     };
     Some(format!(
-        "Deadline ({title}): {:.0}/{:.0} effective h{on} in, {weeks}; {makes}.",
+        "Deadline ({title}): {:.0}/{:.0} h{on} in, {weeks}; {makes}.",
         d.done, terms.hours
     ))
 }

@@ -107,8 +107,12 @@ fn deadline(
         format!(" of {}", a.label().to_lowercase())
     });
     let asks = format!(
-        "deadline: {hours:.0} effective hours{on} in the next {}",
-        plural(weeks, "week")
+        "deadline: {hours:.0} effective hours{on} over the {} after this one",
+        if weeks == 1 {
+            "week".to_string()
+        } else {
+            plural(weeks, "week")
+        }
     );
     let mut follows = Vec::new();
     for (when, list) in [("met", met), ("missed", missed)] {
