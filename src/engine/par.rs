@@ -88,11 +88,17 @@ impl Reports {
     }
 }
 
+/// The CTO's fatigue after a week of `hours`, from the fatigue carried in
+/// (Robinson: the overtime past the free hours builds up and decays).
+pub fn fatigue_after(a: &AttentionParams, fatigue: f64, hours: f64) -> f64 {
+    let tiring = (hours - a.normal_hours - a.free_overtime_hours).max(0.0);
+    a.fatigue_decay * fatigue + tiring
+}
+
 /// The CTO's efficiency (0–1) in a week of `hours`, after the fatigue carried
 /// in (`fatigue`): the attention stage's own reading.
 pub fn efficiency(a: &AttentionParams, fatigue: f64, hours: f64) -> f64 {
-    let tiring = (hours - a.normal_hours - a.free_overtime_hours).max(0.0);
-    (1.0 - a.overtime_cost * (a.fatigue_decay * fatigue + tiring)).max(a.min_efficiency)
+    (1.0 - a.overtime_cost * fatigue_after(a, fatigue, hours)).max(a.min_efficiency)
 }
 
 /// Par for the week ahead, and the figures it was read from.

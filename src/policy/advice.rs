@@ -55,7 +55,7 @@ pub fn advise(s: &State, scenario: &Scenario) -> Advice {
             attention(activity, &decision, &why, scenario),
         );
     }
-    say(Control::Hours, hours(s, decision.hours, scenario));
+    say(Control::Hours, hours(s, &decision, scenario));
     say(Control::Refactor, refactor(s, &decision, &why));
     say(Control::Engineers, engineers(s, &decision, &why));
     say(Control::Managers, managers(s, &decision, &why));
@@ -223,11 +223,13 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 }
 
 /// The hours' reason: a deadline's crunch, or the week that does not tire.
-fn hours(s: &State, hours: u8, scenario: &Scenario) -> String {
+fn hours(s: &State, d: &Decision, scenario: &Scenario) -> String {
+    let hours = d.hours;
     let a = &scenario.params.attention;
     let free = a.normal_hours + a.free_overtime_hours;
     let over = f64::from(hours) - free;
-    let crunch = super::crunch::crunches(s, scenario, s.people.engineers())
+    // The engineers target `balanced` read, so the coach finds its crunch.
+    let crunch = super::crunch::crunches(s, scenario, d.hiring.engineers)
         .into_iter()
         .find(|c| c.fair == Some(hours));
     if let (Some(c), true) = (crunch, over > 0.0) {

@@ -5,7 +5,7 @@
 //! every hour after. `balanced` crunches this way, the screen says how long
 //! a week the deadline needs, and both read it from here.
 
-use crate::engine::par::{efficiency, par};
+use crate::engine::par::{efficiency, fatigue_after, par};
 use crate::engine::state::Deadline;
 use crate::engine::{Scenario, State, HOURS_RANGE};
 
@@ -52,12 +52,11 @@ pub fn put_in(
         }
     };
     let h = f64::from(hours);
-    let tiring = (h - a.normal_hours - a.free_overtime_hours).max(0.0);
     let mut fatigue = s.fatigue;
     let mut total = 0.0;
     for _ in 0..weeks {
         total += share * h * efficiency(a, fatigue, h);
-        fatigue = a.fatigue_decay * fatigue + tiring;
+        fatigue = fatigue_after(a, fatigue, h);
     }
     total
 }

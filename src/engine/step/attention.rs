@@ -3,14 +3,14 @@
 
 use super::week::Week;
 use crate::engine::kinds::{Activity, PerActivity};
+use crate::engine::par::{efficiency, fatigue_after};
 
 impl Week<'_> {
     pub(super) fn attention(&mut self) {
         let a = &self.params.attention;
         let hours = f64::from(self.decision.hours);
-        let tiring = (hours - a.normal_hours - a.free_overtime_hours).max(0.0);
-        self.state.fatigue = a.fatigue_decay * self.state.fatigue + tiring;
-        let rho = (1.0 - a.overtime_cost * self.state.fatigue).max(a.min_efficiency);
+        let rho = efficiency(a, self.state.fatigue, hours);
+        self.state.fatigue = fatigue_after(a, self.state.fatigue, hours);
         let shares = self.decision.attention.fractions();
         // An activity counts as touched in proportion to its share, up to the
         // threshold, so a few points of attention never switch a loss on at once.
